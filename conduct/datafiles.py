@@ -1,0 +1,106 @@
+"""The one reader of the data files packaged inside `conduct`.
+
+Everything the curriculum teaches (the Code, the related laws, the sample posts, the word lists
+and the interface strings) is data, so a content editor can fix a paraphrase without touching
+code. Data is parsed here and checked by the module that owns it; any problem raises
+`DataError` naming the file, the key and what to do, so a broken edit never reaches a learner as
+a traceback or a silently wrong answer.
+"""
+from __future__ import annotations
+
+import functools
+import unicodedata
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable
+
+PACKAGE_ROOT = Path(__file__).resolve().parent
+
+
+class DataError(ValueError):
+    """A packaged data file is missing, malformed or inconsistent."""
+
+    def __init__(self, file: str, key: str, problem: str, fix: str = "") -> None:
+        self.file, self.key, self.problem, self.fix = file, key, problem, fix
+        where = f"{file}: {key}: " if key else f"{file}: "
+        super().__init__(where + problem + (f" ({fix})" if fix else ""))
+
+
+def _yaml_loader():
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@functools.lru_cache(maxsize=None)
+def load(relpath: str) -> Any:
+    """Parse a YAML file given relative to the package (e.g. "code/data/code.yaml").
+
+    Results are cached: data files are read once per process. Callers must not mutate them.
+    """
+    import yaml
+
+    path = PACKAGE_ROOT / relpath
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DataError(relpath, "", "file not found", "reinstall the package or restore the file from git") from None
+    except UnicodeDecodeError as exc:
+        raise DataError(relpath, "", f"not valid UTF-8 at byte {exc.start}", "save the file as UTF-8") from None
+    try:
+        data = yaml.load(text, Loader=_yaml_loader())
+    except yaml.YAMLError as exc:
+        raise DataError(relpath, "", f"not valid YAML: {exc}", "fix the syntax at the line shown") from None
+    check_nfc(relpath, data)
+    return data
+
+
+def files(reldir: str, suffix: str = ".yaml") -> list[str]:
+    """The data files in a package folder, sorted, as paths relative to the package."""
+    base = PACKAGE_ROOT / reldir
+    return sorted(f"{reldir}/{p.name}" for p in base.iterdir() if p.name.endswith(suffix))
+
+
+def check_nfc(file: str, data: Any, key: str = "") -> None:
+    """Vietnamese must be stored composed (NFC): decomposed text breaks search and display."""
+    if isinstance(data, str):
+        if not unicodedata.is_normalized("NFC", data):
+            raise DataError(file, key or "(root)", "text is not in Unicode NFC", "re-save it composed (NFC)")
+    elif isinstance(data, dict):
+        for k, v in data.items():
+            check_nfc(file, v, f"{key}.{k}" if key else str(k))
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            check_nfc(file, v, f"{key}[{i}]")
+
+
+def require(file: str, mapping: Any, key: str, kind: type | tuple[type, ...], where: str = "") -> Any:
+    """Return mapping[key], raising DataError when it is absent or of the wrong type."""
+    path = f"{where}.{key}" if where else key
+    if not isinstance(mapping, dict):
+        raise DataError(file, where or "(root)", "expected a mapping", "use `key: value` lines")
+    if key not in mapping:
+        raise DataError(file, path, "missing", f"add `{key}:`")
+    value = mapping[key]
+    if not isinstance(value, kind):
+        names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
+        raise DataError(file, path, f"expected {names}, found {type(value).__name__}", f"make `{key}` a {names}")
+    return value
+
+
+def require_choice(file: str, value: Any, allowed: Iterable[str], where: str) -> str:
+    allowed = list(allowed)
+    if value not in allowed:
+        raise DataError(file, where, f"unknown value {value!r}", "use one of: " + ", ".join(map(str, allowed)))
+    return value
+
+
+def bilingual(file: str, mapping: Any, key: str, where: str = "") -> dict[str, str]:
+    """A {vi, en} text pair: both languages are required for every learner-facing text."""
+    pair = require(file, mapping, key, dict, where)
+    path = f"{where}.{key}" if where else key
+    for lang in ("vi", "en"):
+        text = require(file, pair, lang, str, path)
+        if not text.strip():
+            raise DataError(file, f"{path}.{lang}", "empty text", f"write the {lang} text")
+    return {"vi": pair["vi"], "en": pair["en"]}
