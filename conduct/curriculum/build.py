@@ -1,0 +1,385 @@
+"""Generate the notebooks of every track from the lesson data: `python -m conduct.curriculum.build`.
+
+The notebooks are output, not source: a lesson's text lives in its YAML file, a clause's wording in
+conduct.code, and this module turns both into notebooks/<lang>/<track>/NN-Title.ipynb with nbformat.
+Rerunning is safe: output is deterministic (fixed cell ids, no outputs), unchanged files are not
+rewritten, and only notebooks this builder made (marked in their metadata) are ever removed.
+`--check` rebuilds in a temporary folder and reports any difference, as the test suite does, so a
+hand edit or a changed clause text cannot silently drift from the data.
+
+Every cell is marked: `metadata.conduct.part` names the lesson part it came from, and markdown
+cells start with an HTML comment `<!-- conduct:<part> -->` (navigation: `<!--NAVIGATION-->`).
+Code cells are one-line calls into `conduct.curriculum.show`, hidden from the learner.
+"""
+from __future__ import annotations
+
+import argparse
+import filecmp
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+import nbformat
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from conduct.curriculum.lessons import CITE, LANGS, TRACKS, Lesson, Part, Track, load_track
+from conduct.datafiles import PACKAGE_ROOT, DataError
+from conduct.i18n import t
+
+GENERATOR = "conduct.curriculum.build"
+NAV_MARK = "<!--NAVIGATION-->"
+HIDDEN = {"jupyter": {"source_hidden": True}, "tags": ["hide-input"]}
+KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+
+
+def default_root() -> Path:
+    """notebooks/ of the repository holding the package (or of the working directory)."""
+    repo = PACKAGE_ROOT.parent
+    return (repo if (repo / "pyproject.toml").exists() else Path.cwd()) / "notebooks"
+
+
+# --- text helpers ------------------------------------------------------------------------------
+
+def cite(ref: str, lang: str) -> str:
+    """ "4(5)" -> "Điều 4 khoản 5" / "Art. 4(5)"; a bare article "9", or a one-clause article's clause, -> "Điều 9"."""
+    from conduct import code
+
+    if "(" in ref:
+        clause = code.clause(ref)  # KeyError with a helpful message when unknown
+        if len(code.article(clause.article).clauses) == 1:
+            return t("curriculum.cite_article", lang, article=clause.article)
+        return t("curriculum.cite_clause", lang, article=clause.article, number=clause.number)
+    code.article(int(ref))
+    return t("curriculum.cite_article", lang, article=int(ref))
+
+
+def expand(text: str, lang: str) -> str:
+    """Replace every [[A(N)]] citation by its wording in `lang`."""
+    return CITE.sub(lambda m: cite(f"{m[1]}({m[2]})" if m[2] else m[1], lang), text).strip()
+
+
+def md(part: str, *blocks: str) -> nbformat.NotebookNode:
+    body = "\n\n".join(b.strip() for b in blocks if b and b.strip())
+    cell = new_markdown_cell(f"<!-- conduct:{part} -->\n{body}")
+    cell.metadata = {"conduct": {"part": part}}
+    return cell
+
+
+def call(part: str, expr: str) -> nbformat.NotebookNode:
+    cell = new_code_cell(f"from conduct.curriculum import show; show.{expr}")
+    cell.metadata = {**HIDDEN, "conduct": {"part": part}}
+    return cell
+
+
+def h2(key: str, lang: str, **params: object) -> str:
+    return "## " + t(f"curriculum.heading.{key}", lang, **params)
+
+
+def bullet(items: list[str]) -> str:
+    return "\n".join(f"- {i}" for i in items)
+
+
+# --- one renderer per part kind ----------------------------------------------------------------
+
+Ctx = dict  # lesson, lang, lessons (the track), track
+Renderer = Callable[[Part, Ctx], list]
+
+
+def r_question(p: Part, c: Ctx) -> list:
+    return [md("question", h2("question", c["lang"]), "> **" + expand(p.data["text"][c["lang"]], c["lang"]) + "**")]
+
+
+def r_terms(p: Part, c: Ctx) -> list:
+    lang = c["lang"]
+    rows = [f"- **{expand(i['term'][lang], lang)}**: {expand(i['meaning'][lang], lang)}" for i in p.data["items"]]
+    return [md("terms", h2("terms", lang), "\n".join(rows))]
+
+
+def _clause_block(cid: str, note: dict | None, lang: str) -> str:
+    from conduct import code
+
+    cl = code.clause(cid)
+    kinds = ", ".join(t(f"curriculum.kind.{k}", lang) for k in cl.kinds)
+    lines = [f"### {cite(cid, lang)}: {cl.short[lang]}", cl.text[lang].strip(),
+             f"*{t('curriculum.clause_kind', lang, kinds=kinds)}*"]
+    if cl.laws:
+        names = {law.id: law.name[lang] for law in code.laws()}
+        lines.append("*" + t("curriculum.clause_laws", lang, laws="; ".join(names.get(x, x) for x in cl.laws)) + "*")
+    if note:
+        lines.append("> " + expand(note[lang], lang).replace("\n", "\n> "))
+    return "\n\n".join(lines)
+
+
+def r_clauses(p: Part, c: Ctx) -> list:
+    from conduct import code
+
+    lang = c["lang"]
+    ids = p.data.get("clauses") or [cl.id for a in p.data["articles"] for cl in code.article(a).clauses]
+    cells = [md("clauses", h2("clauses", lang), expand((p.data["intro"] or {}).get(lang, ""), lang))]
+    notes = p.data["notes"]
+    for cid in ids:
+        cells.append(md("clause", _clause_block(cid, notes.get(cid), lang)))
+    arts = sorted({code.clause(cid).article for cid in ids})
+    extra = [f"*{code.article(a).note[lang].strip()}*" for a in arts if code.article(a).note]
+    if extra:
+        cells.append(md("clause-notes", *extra))
+    return cells
+
+
+def r_text(p: Part, c: Ctx) -> list:
+    lang = c["lang"]
+    title = p.data["title"]
+    return [md("text", ("## " + expand(title[lang], lang)) if title else "", expand(p.data["body"][lang], lang))]
+
+
+def r_scenario(p: Part, c: Ctx) -> list:
+    lang = c["lang"]
+    d = p.data
+    blocks = [h2("scenario", lang, title=expand(d["title"][lang], lang)), expand(d["body"][lang], lang),
+              "**" + t("curriculum.heading.think", lang) + "**",
+              bullet([expand(q[lang], lang) for q in d["questions"]])]
+    if d["discussion"]:
+        blocks.append(f"<details><summary>{t('curriculum.heading.discussion', lang)}</summary>\n\n"
+                      f"{expand(d['discussion'][lang], lang)}\n\n</details>")
+    return [md("scenario", *blocks)]
+
+
+def _intro(p: Part, lang: str) -> str:
+    return expand((p.data.get("intro") or {}).get(lang, ""), lang)
+
+
+def r_exercise(p: Part, c: Ctx) -> list:
+    lang = c["lang"]
+    return [md("exercise", h2("exercise", lang), _intro(p, lang),
+               t("curriculum.howto.exercise", lang, count=len(p.data["posts"]))),
+            call("exercise", f'exercise("{p.id}", "{lang}")')]
+
+
+def r_quiz(p: Part, c: Ctx) -> list:
+    lang = c["lang"]
+    return [md("quiz", h2("quiz", lang), _intro(p, lang), t("curriculum.howto.quiz", lang)),
+            call("quiz", f'quiz("{p.id}", "{lang}")')]
+
+
+def r_widget(p: Part, c: Ctx) -> list:
+    lang, name = c["lang"], p.data["name"]
+    return [md(name.replace("_", "-"), h2(name, lang), _intro(p, lang), t(f"curriculum.howto.{name}", lang)),
+            call(name.replace("_", "-"), f'{name}("{lang}")')]
+
+
+def r_laws(p: Part, c: Ctx) -> list:
+    from conduct import code
+
+    lang = c["lang"]
+    laws = code.laws()
+    if p.data["laws"] is not None:
+        by_id = {law.id: law for law in laws}
+        missing = [x for x in p.data["laws"] if x not in by_id]
+        if missing:
+            raise DataError(c["lesson"].file, "laws", f"unknown law id(s) {missing}", "use ids from conduct.code.laws()")
+        laws = [by_id[x] for x in p.data["laws"]]
+    rows = []
+    for law in laws:
+        related = ", ".join(cite(x, lang) for x in law.related_clauses)
+        rows.append(f"- **{law.name[lang]}**: {law.adds[lang].strip()}"
+                    + (f" *({t('curriculum.related', lang, clauses=related)})*" if related else ""))
+    return [md("laws", h2("laws", lang), _intro(p, lang), "\n".join(rows))]
+
+
+def r_debate(p: Part, c: Ctx) -> list:
+    from conduct import code
+
+    lang = c["lang"]
+    blocks = [h2("debate", lang), _intro(p, lang)]
+    for item in code.debate():
+        blocks.append(_debate_item(item, lang))
+    return [md("debate", *blocks)]
+
+
+def _debate_item(item, lang: str) -> str:
+    """One attributed fact: who said or measured what, and where."""
+    fields = item if isinstance(item, dict) else vars(item)
+    who = fields.get("source") or fields.get("who") or fields.get("name")
+    what = fields.get("claim") or fields.get("text") or fields.get("fact")
+    who = who[lang] if isinstance(who, dict) else who
+    what = what[lang] if isinstance(what, dict) else what
+    return f"- **{who}**: {str(what).strip()}"
+
+
+def r_contents(p: Part, c: Ctx) -> list:
+    lang = c["lang"]
+    rows = [f"{i + 1}. [{l.number} · {l.title[lang]}]({l.filename(lang)}): "
+            + t("curriculum.minutes", lang, minutes=l.minutes) for i, l in enumerate(c["lessons"])]
+    return [md("contents", h2("contents", lang), _intro(p, lang), "\n".join(rows))]
+
+
+def r_family(p: Part, c: Ctx) -> list:
+    lang = c["lang"]
+    return [md("family", "## " + expand(p.data["title"][lang], lang), _intro(p, lang),
+               "\n".join(f"- [ ] {expand(x[lang], lang)}" for x in p.data["points"]))]
+
+
+def r_summary(p: Part, c: Ctx) -> list:
+    lang = c["lang"]
+    return [md("summary", h2("summary", lang), bullet([expand(x[lang], lang) for x in p.data["points"]]))]
+
+
+RENDERERS: dict[str, Renderer] = {
+    "question": r_question, "terms": r_terms, "clauses": r_clauses, "text": r_text, "scenario": r_scenario,
+    "exercise": r_exercise, "quiz": r_quiz, "widget": r_widget, "laws": r_laws, "debate": r_debate,
+    "contents": r_contents, "family": r_family, "summary": r_summary,
+}
+
+
+# --- whole notebooks ---------------------------------------------------------------------------
+
+def _rel(track: Track, lesson: Lesson, lang: str, from_lang: str) -> str:
+    """Link from the `from_lang` edition of a lesson to its `lang` edition."""
+    here = Path(from_lang, track.out)
+    there = Path(lang, track.out, lesson.filename(lang))
+    return Path(os.path.relpath(there, here)).as_posix()
+
+
+def header(lesson: Lesson, track: Track, lang: str) -> nbformat.NotebookNode:
+    other = [x for x in LANGS if x != lang][0]
+    meta = [t("curriculum.minutes", lang, minutes=lesson.minutes)]
+    if lesson.articles:
+        meta.append(", ".join(cite(str(a), lang) for a in lesson.articles))
+    meta.append(f"[{t('curriculum.other_edition', lang)}]({_rel(track, lesson, other, lang)})")
+    return md("header", f"# {lesson.number} · {lesson.title[lang]}", "*" + " · ".join(meta) + "*")
+
+
+def navigation(lessons: tuple[Lesson, ...], i: int, lang: str) -> nbformat.NotebookNode:
+    def link(l: Lesson) -> str:
+        return f"[{l.number} · {l.title[lang]}]({l.filename(lang)})"
+
+    parts = []
+    if i > 0:
+        parts.append("← " + link(lessons[i - 1]))
+    parts.append(f"[{t('curriculum.contents', lang)}]({lessons[0].filename(lang)})")
+    if i + 1 < len(lessons):
+        parts.append(link(lessons[i + 1]) + " →")
+    cell = new_markdown_cell(f"{NAV_MARK}\n" + " | ".join(parts))
+    cell.metadata = {"conduct": {"part": "navigation"}}
+    return cell
+
+
+def notebook(lessons: tuple[Lesson, ...], i: int, track: Track, lang: str) -> nbformat.NotebookNode:
+    lesson = lessons[i]
+    ctx = {"lesson": lesson, "lang": lang, "lessons": lessons, "track": track}
+    cells = [header(lesson, track, lang), navigation(lessons, i, lang)]
+    for part in lesson.parts:
+        cells.extend(RENDERERS[part.kind](part, ctx))
+    cells.append(navigation(lessons, i, lang))
+    for n, cell in enumerate(cells):
+        cell.id = f"{n:02d}-{cell.metadata['conduct']['part']}"
+    nb = new_notebook(cells=cells)
+    nb.metadata = {"kernelspec": KERNELSPEC, "language_info": {"name": "python"},
+                   "conduct": {"generated_by": GENERATOR, "track": track.name, "lesson": lesson.number, "lang": lang}}
+    return nb
+
+
+def render_track(track: Track) -> dict[str, str]:
+    """{path relative to notebooks/: notebook JSON} for every lesson of the track in both languages."""
+    lessons = load_track(track)
+    out: dict[str, str] = {}
+    for i, lesson in enumerate(lessons):
+        shapes = []
+        for lang in LANGS:
+            nb = notebook(lessons, i, track, lang)
+            nbformat.validate(nb)
+            shapes.append([(c.cell_type, c.metadata["conduct"]["part"], c.source if c.cell_type == "code" else "")
+                           for c in nb.cells])
+            text = nbformat.writes(nb)
+            out[Path(lang, track.out, lesson.filename(lang)).as_posix()] = text if text.endswith("\n") else text + "\n"
+        vi, en = shapes
+        if [s[:2] for s in vi] != [s[:2] for s in en]:  # belt and braces: both come from one file
+            raise DataError(lesson.file, "parts", "the vi and en notebooks differ in structure", "report a builder bug")
+    return out
+
+
+def _is_ours(path: Path, track: Track) -> bool:
+    try:
+        meta = nbformat.read(path, as_version=4).metadata.get("conduct", {})
+    except Exception:  # not a notebook we can read: never ours to delete
+        return False
+    return meta.get("generated_by") == GENERATOR and meta.get("track") == track.name
+
+
+def build(root: Path | None = None, tracks: tuple[Track, ...] = TRACKS) -> list[str]:
+    """Write every track's notebooks under `root`; return the paths written or removed."""
+    root = Path(root) if root else default_root()
+    changed = []
+    for track in tracks:
+        wanted = render_track(track)
+        for rel, text in wanted.items():
+            path = root / rel
+            if path.exists() and path.read_text(encoding="utf-8") == text:
+                continue
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            changed.append(rel)
+        for lang in LANGS:
+            folder = root / lang / track.out
+            if not folder.is_dir():
+                continue
+            for path in sorted(folder.glob("*.ipynb")):
+                rel = path.relative_to(root).as_posix()
+                if rel not in wanted and _is_ours(path, track):
+                    path.unlink()
+                    changed.append(f"{rel} (removed)")
+    return changed
+
+
+def differences(root: Path | None = None, tracks: tuple[Track, ...] = TRACKS) -> list[str]:
+    """Generated notebooks missing from, differing in or stale in `root`, compared with a fresh build."""
+    root = Path(root) if root else default_root()
+    problems = []
+    with tempfile.TemporaryDirectory() as tmp:
+        build(Path(tmp), tracks)
+        fresh = {p.relative_to(tmp).as_posix() for p in Path(tmp).rglob("*.ipynb")}
+        for rel in sorted(fresh):
+            mine = root / rel
+            if not mine.exists():
+                problems.append(f"{rel}: missing")
+            elif not filecmp.cmp(mine, Path(tmp, rel), shallow=False):
+                problems.append(f"{rel}: differs from the lesson data")
+        for track in tracks:
+            for lang in LANGS:
+                folder = root / lang / track.out
+                for path in sorted(folder.glob("*.ipynb")) if folder.is_dir() else []:
+                    rel = path.relative_to(root).as_posix()
+                    if rel not in fresh and _is_ours(path, track):
+                        problems.append(f"{rel}: stale (no lesson makes it)")
+    return problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m conduct.curriculum.build", description=__doc__.splitlines()[0])
+    ap.add_argument("--out", type=Path, default=None, help="the notebooks/ folder (default: the repository's)")
+    ap.add_argument("--track", action="append", choices=[t.name for t in TRACKS], help="only these tracks")
+    ap.add_argument("--check", action="store_true", help="report differences, write nothing; exit 1 if any")
+    args = ap.parse_args(argv)
+    tracks = tuple(tr for tr in TRACKS if not args.track or tr.name in args.track)
+    try:
+        if args.check:
+            problems = differences(args.out, tracks)
+            for p in problems:
+                print(p)
+            if problems:
+                print("the notebooks are out of date: run python -m conduct.curriculum.build", file=sys.stderr)
+            return 1 if problems else 0
+        changed = build(args.out, tracks)
+    except (DataError, KeyError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    for rel in changed:
+        print(rel)
+    print(f"{len(changed)} notebook(s) written or removed", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
