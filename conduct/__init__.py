@@ -22,6 +22,7 @@ _EXPORTS = {
     "duties": "conduct.code",
     "search_clauses": "conduct.code",
     "laws": "conduct.code",
+    "debate": "conduct.code",
     # the checker
     "assess": "conduct.rules.engine",
     "Assessment": "conduct.findings",
