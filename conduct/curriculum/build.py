@@ -24,7 +24,8 @@ from typing import Callable
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from conduct.curriculum.lessons import CITE, LANGS, TRACKS, Lesson, Part, Track, load_track
+from conduct.curriculum.cite import cite, expand
+from conduct.curriculum.lessons import LANGS, TRACKS, Lesson, Part, Track, load_track
 from conduct.datafiles import PACKAGE_ROOT, DataError
 from conduct.i18n import t
 
@@ -41,24 +42,6 @@ def default_root() -> Path:
 
 
 # --- text helpers ------------------------------------------------------------------------------
-
-def cite(ref: str, lang: str) -> str:
-    """ "4(5)" -> "Điều 4 khoản 5" / "Art. 4(5)"; a bare article "9", or a one-clause article's clause, -> "Điều 9"."""
-    from conduct import code
-
-    if "(" in ref:
-        clause = code.clause(ref)  # KeyError with a helpful message when unknown
-        if len(code.article(clause.article).clauses) == 1:
-            return t("curriculum.cite_article", lang, article=clause.article)
-        return t("curriculum.cite_clause", lang, article=clause.article, number=clause.number)
-    code.article(int(ref))
-    return t("curriculum.cite_article", lang, article=int(ref))
-
-
-def expand(text: str, lang: str) -> str:
-    """Replace every [[A(N)]] citation by its wording in `lang`."""
-    return CITE.sub(lambda m: cite(f"{m[1]}({m[2]})" if m[2] else m[1], lang), text).strip()
-
 
 def md(part: str, *blocks: str) -> nbformat.NotebookNode:
     body = "\n\n".join(b.strip() for b in blocks if b and b.strip())
@@ -101,12 +84,14 @@ def _clause_block(cid: str, note: dict | None, lang: str) -> str:
     from conduct import code
 
     cl = code.clause(cid)
-    kinds = ", ".join(t(f"curriculum.kind.{k}", lang) for k in cl.kinds)
+    kinds = ", ".join(t(f"code.kind.{k}", lang) for k in cl.kinds)
     lines = [f"### {cite(cid, lang)}: {cl.short[lang]}", cl.text[lang].strip(),
              f"*{t('curriculum.clause_kind', lang, kinds=kinds)}*"]
     if cl.laws:
         names = {law.id: law.name[lang] for law in code.laws()}
         lines.append("*" + t("curriculum.clause_laws", lang, laws="; ".join(names.get(x, x) for x in cl.laws)) + "*")
+    if cl.note:
+        lines.append(f"*{cl.note[lang].strip()}*")
     if note:
         lines.append("> " + expand(note[lang], lang).replace("\n", "\n> "))
     return "\n\n".join(lines)
@@ -199,13 +184,11 @@ def r_debate(p: Part, c: Ctx) -> list:
 
 
 def _debate_item(item, lang: str) -> str:
-    """One attributed fact: who said or measured what, and where."""
-    fields = item if isinstance(item, dict) else vars(item)
-    who = fields.get("source") or fields.get("who") or fields.get("name")
-    what = fields.get("claim") or fields.get("text") or fields.get("fact")
-    who = who[lang] if isinstance(who, dict) else who
-    what = what[lang] if isinstance(what, dict) else what
-    return f"- **{who}**: {str(what).strip()}"
+    """One attributed claim: who said it, when, what, and where we read it."""
+    src = f" *({t('curriculum.source', lang, source=item.source)})*" if item.source else ""
+    related = ", ".join(cite(x, lang) for x in item.clauses)
+    rel = f" *({t('curriculum.related', lang, clauses=related)})*" if related else ""
+    return f"- **{item.who[lang]}** ({item.when}): {item.claim[lang].strip()}{rel}{src}"
 
 
 def r_contents(p: Part, c: Ctx) -> list:

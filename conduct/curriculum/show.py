@@ -9,8 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from conduct.curriculum.cite import expand
 from conduct.curriculum.lessons import find_part
 from conduct.i18n import check_lang
+
+
+def _expanded(pair: dict[str, str]) -> dict[str, str]:
+    """A {vi, en} text with its [[A(N)]] citations written out in each language."""
+    return {lang: expand(text, lang) for lang, text in pair.items()}
 
 
 def exercise(exercise_id: str, lang: str = "vi") -> Any:
@@ -26,7 +32,10 @@ def quiz(quiz_id: str, lang: str = "vi") -> Any:
     from conduct import widgets
 
     part = find_part(quiz_id, "quiz")
-    items = [{"id": it["id"], "question": it["question"], "options": it["options"]} for it in part.data["items"]]
+    items = [{"id": it["id"], "question": _expanded(it["question"]),
+              "options": [{"text": _expanded(o["text"]), "correct": o["correct"], "feedback": _expanded(o["feedback"])}
+                          for o in it["options"]]}
+             for it in part.data["items"]]
     return widgets.quiz(items, lang=check_lang(lang), quiz_id=quiz_id)
 
 
