@@ -209,6 +209,8 @@ def r_summary(p: Part, c: Ctx) -> list:
     return [md("summary", h2("summary", lang), bullet([expand(x[lang], lang) for x in p.data["points"]]))]
 
 
+CALLS = ("exercise", "quiz", "widget")  # the part kinds that put a widget in the notebook
+
 RENDERERS: dict[str, Renderer] = {
     "question": r_question, "terms": r_terms, "clauses": r_clauses, "text": r_text, "scenario": r_scenario,
     "exercise": r_exercise, "quiz": r_quiz, "widget": r_widget, "laws": r_laws, "debate": r_debate,
@@ -231,7 +233,8 @@ def header(lesson: Lesson, track: Track, lang: str) -> nbformat.NotebookNode:
     if lesson.articles:
         meta.append(", ".join(cite(str(a), lang) for a in lesson.articles))
     meta.append(f"[{t('curriculum.other_edition', lang)}]({_rel(track, lesson, other, lang)})")
-    return md("header", f"# {lesson.number} · {lesson.title[lang]}", "*" + " · ".join(meta) + "*")
+    tip = t("curriculum.run_tip", lang) if any(p.kind in CALLS for p in lesson.parts) else ""
+    return md("header", f"# {lesson.number} · {lesson.title[lang]}", "*" + " · ".join(meta) + "*", tip)
 
 
 def navigation(lessons: tuple[Lesson, ...], i: int, lang: str) -> nbformat.NotebookNode:
