@@ -1,0 +1,157 @@
+"""The Code's data is complete and faithful to the adopted article map (code-outline.md)."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import pytest
+
+import conduct
+from conduct.code import KINDS, load_code
+from conduct.code.search import fold
+
+CLAUSES_PER_ARTICLE = {1: 2, 2: 3, 3: 4, 4: 8, 5: 3, 6: 4, 7: 5, 8: 2, 9: 1}
+EVERYONE = ("individual", "organization", "official", "agency", "provider")
+
+
+@pytest.fixture(scope="module")
+def code():
+    return load_code()
+
+
+def test_nine_articles_and_32_clauses_with_well_formed_ids(code):
+    assert [a.number for a in code.articles] == list(range(1, 10))
+    assert {a.number: len(a.clauses) for a in code.articles} == CLAUSES_PER_ARTICLE
+    ids = [c.id for c in code.clauses]
+    assert len(ids) == len(set(ids)) == 32
+    assert ids == [f"{a}({n})" for a, count in CLAUSES_PER_ARTICLE.items() for n in range(1, count + 1)]
+    assert ids[-1] == "9(1)"
+    for c in code.clauses:
+        assert (c.article, c.number) == tuple(map(int, re.fullmatch(r"(\d+)\((\d+)\)", c.id).groups()))
+
+
+def test_chapters(code):
+    assert [(ch.roman, ch.articles) for ch in code.chapters] == [("I", (1, 2)), ("II", (3, 4, 5, 6, 7)), ("III", (8, 9))]
+    assert {a.number: a.chapter for a in code.articles} == {1: 1, 2: 1, 3: 2, 4: 2, 5: 2, 6: 2, 7: 2, 8: 3, 9: 3}
+    assert code.articles[3].title["vi"] == "Quy tắc ứng xử cho tổ chức, cá nhân"
+    assert code.articles[0].title == {"vi": "Mục đích", "en": "Purposes"}
+
+
+@pytest.mark.parametrize("cid, kinds", [
+    ("1(1)", ("aim",)), ("2(3)", ("scope",)), ("3(4)", ("duty",)), ("4(1)", ("duty",)),
+    ("4(2)", ("recommendation",)), ("4(5)", ("duty", "prohibition")), ("4(6)", ("prohibition",)),
+    ("4(7)", ("recommendation",)), ("4(8)", ("recommendation",)), ("5(3)", ("duty",)),
+    ("6(4)", ("recommendation",)), ("7(4)", ("duty",)), ("7(5)", ("prohibition",)),
+    ("8(1)", ("recommendation",)), ("8(2)", ("recommendation",)),
+])
+def test_kinds_follow_the_outline(cid, kinds):
+    c = conduct.clause(cid)
+    assert c.kinds == kinds and c.kind == kinds[0]
+
+
+def test_every_kind_is_known_and_aims_and_scope_are_only_in_articles_1_and_2(code):
+    for c in code.clauses:
+        assert set(c.kinds) <= set(KINDS)
+        assert (c.kind in ("aim", "scope")) == (c.article in (1, 2))
+
+
+def test_who_each_article_binds(code):
+    by_article = {a.number: {c.binds for c in a.clauses} for a in code.articles}
+    assert by_article[3] == {EVERYONE}
+    assert by_article[4] == {("individual", "organization")}
+    assert by_article[5] == {("official",)}
+    assert by_article[6] == {("agency",)}
+    assert by_article[7] == {("provider",)}
+    assert set().union(*(c.binds for c in code.articles[1].clauses)) == set(EVERYONE)
+    assert all(set(c.binds) <= set(conduct.ROLES) for c in code.clauses)
+
+
+def test_inheritance_only_5_1_and_6_1_bring_in_article_4(code):
+    inheriting = {c.id: (c.inherits, c.inherits_as) for c in code.clauses if c.inherits is not None}
+    assert inheriting == {"5(1)": (4, "individual"), "6(1)": (4, "organization")}
+
+
+def test_verification_status(code):
+    assert {a.number: a.status for a in code.articles} == {1: "V", 2: "P", 3: "P", 4: "V", 5: "P", 6: "P", 7: "P", 8: "M", 9: "M"}
+    assert {c.id for c in code.clauses if c.status != "V"} == {"8(2)", "9(1)"}
+    for a in code.articles:
+        assert (a.note is not None) == (a.status != "V"), f"Article {a.number}: a [P]/[M] article explains itself once"
+    assert "suy ra" in code.articles[1].note["vi"] and "inferred" in code.articles[1].note["en"]
+
+
+def test_article_8_1_records_the_june_2021_correction():
+    note = conduct.clause("8(1)").note
+    assert "Khuyến nghị" in note["vi"] and "Khuyến nghị" in note["en"] and "June 2021" in note["en"]
+    assert conduct.clause("8(1)").text["vi"].startswith("Khuyến nghị")
+
+
+def _texts(code):
+    for a in code.articles:
+        yield f"Art. {a.number} title", a.title
+        if a.note:
+            yield f"Art. {a.number} note", a.note
+        for c in a.clauses:
+            yield f"{c.id} text", c.text
+            yield f"{c.id} short", c.short
+            if c.note:
+                yield f"{c.id} note", c.note
+    for law in code.laws:
+        yield law.id, law.name
+        yield law.id, law.adds
+    for item in conduct.debate():
+        yield item.id, item.claim
+        yield item.id, item.who
+
+
+def test_both_languages_present_nfc_and_really_translated(code):
+    for where, text in _texts(code):
+        assert set(text) == {"vi", "en"}, where
+        for lang, s in text.items():
+            assert s.strip() and unicodedata.is_normalized("NFC", s), (where, lang)
+    for c in code.clauses:
+        # the Vietnamese is Vietnamese (has diacritics) and differs from the English
+        assert fold(c.text["vi"]) != c.text["vi"].casefold(), c.id
+        assert c.text["vi"] != c.text["en"]
+        assert len(c.short["vi"].split()) <= 12 and len(c.short["en"].split()) <= 8, c.id
+
+
+def test_decision_metadata_and_no_penalty_of_its_own(code):
+    d = code.decision
+    assert (d.number, d.date) == ("874/QĐ-BTTTT", "2021-06-17")
+    assert "Ministry of Information and Communications" in d.issuer["en"]
+    assert "no penalty of its own" in d.penalty["en"] and "15/2020" in d.penalty["vi"]
+
+
+def test_related_laws():
+    laws = {law.id: law for law in conduct.laws()}
+    assert set(laws) == {"cybersecurity-law-2018", "decree-72-2013", "decree-147-2024", "decree-15-2020-art-101",
+                         "penal-code-2015-art-331", "law-on-children-2016", "decree-13-2023"}
+    assert laws["cybersecurity-law-2018"].number == "24/2018/QH14"
+    assert laws["decree-72-2013"].replaced_by == "decree-147-2024"
+    d147 = laws["decree-147-2024"]
+    assert d147.in_force == "2024-12-25" and "4(2)" in d147.related_clauses
+    assert "9 November" in d147.note["en"] and "23 August" in d147.note["en"]
+    assert "10–20 million" in laws["decree-15-2020-art-101"].adds["en"]
+    assert "16" in laws["law-on-children-2016"].adds["vi"] and "Article 54" in laws["law-on-children-2016"].adds["en"]
+    d13 = laws["decree-13-2023"]
+    assert d13.in_force == "2023-07-01" and d13.related_clauses == ("7(5)",) and "not a citation" in d13.note["en"]
+    # each clause's `laws` is derived from laws.yaml, both ways consistent
+    for law in laws.values():
+        for cid in law.related_clauses:
+            assert law.id in conduct.clause(cid).laws
+    assert "decree-147-2024" in conduct.clause("4(2)").laws
+
+
+def test_debate_is_attributed_and_carries_the_figures():
+    items = {item.id: item for item in conduct.debate()}
+    assert {"code-purposes", "rfa-report", "rfa-article-331", "amnesty-let-us-breathe", "rsf-index-2021",
+            "freedom-house-2021", "iccpr-article-19"} <= set(items)
+    for item in items.values():
+        assert item.source.strip() and re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", item.when)
+    assert items["rfa-report"].when == "2021-06-18"
+    assert "175" in items["rsf-index-2021"].claim["en"] and "180" in items["rsf-index-2021"].claim["vi"]
+    fh = items["freedom-house-2021"].claim
+    assert all(x in fh[lang] for lang in ("vi", "en") for x in ("19", "3", "40", "16", "60"))
+    assert "Let Us Breathe" in items["amnesty-let-us-breathe"].claim["en"] and items["amnesty-let-us-breathe"].when == "2020-11"
+    assert "1982" in items["iccpr-article-19"].claim["vi"] and "Article 19" in items["iccpr-article-19"].claim["en"]
+    assert "penal-code-2015-art-331" in items["rfa-article-331"].laws
