@@ -126,7 +126,9 @@ def test_related_laws():
     laws = {law.id: law for law in conduct.laws()}
     assert set(laws) == {"cybersecurity-law-2018", "decree-72-2013", "decree-147-2024", "decree-15-2020-art-101",
                          "penal-code-2015-art-331", "law-on-children-2016", "decree-13-2023"}
-    assert laws["cybersecurity-law-2018"].number == "24/2018/QH14"
+    assert laws["cybersecurity-law-2018"].number == "24/2018/QH14" and laws["cybersecurity-law-2018"].in_force == "2019-01-01"
+    assert (laws["penal-code-2015-art-331"].number, laws["penal-code-2015-art-331"].in_force) == ("100/2015/QH13", "2018-01-01")
+    assert laws["law-on-children-2016"].in_force == "2017-06-01"
     assert laws["decree-72-2013"].replaced_by == "decree-147-2024"
     d147 = laws["decree-147-2024"]
     assert d147.in_force == "2024-12-25" and "4(2)" in d147.related_clauses
