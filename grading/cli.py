@@ -79,6 +79,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
 
     rep = sub.add_parser("report", help=h("help_report"))
     rep.add_argument("out_dir", metavar="OUT_DIR")
+    rep.add_argument("--pair", nargs=2, action="append", metavar=("PRE", "POST"), help=h("help_pair"))
     return p
 
 
@@ -207,7 +208,8 @@ def cmd_report(args, lang: str) -> int:
     from grading.reports import write_report
 
     course = open_course(args.course)
-    page = write_report(course, Path(args.out_dir), lang=lang)
+    pairs = [tuple(p) for p in args.pair] if args.pair else None
+    page = write_report(course, Path(args.out_dir), lang=lang, pairs=pairs)
     print(t("grading.report_done", lang, path=page))
     return 0
 

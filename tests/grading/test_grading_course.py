@@ -263,4 +263,9 @@ def test_report_files(cohort, capsys):
     for png in ("scores.png", "mastery.png", "missed.png"):
         assert (out / png).stat().st_size > 1000
         assert png in page
-    assert "test-2-content" in page and "[&#x27;4(5)&#x27;]" in page  # a most-missed test and a wrong answer given
+    # the most-missed tests, with the wrong answers given (escaped), a blank and a non-notebook labelled
+    row = next(r for r in page.split("<tr>") if "fixture / test-2-content" in r)
+    assert "6 / 13" in row
+    assert "<code>clauses_post_2 = [&quot;4(5)&quot;]</code> × 1" in row
+    assert "<code>clauses_post_2 = &quot;4(5)&quot;</code> × 1" in row
+    assert "<em>no answer</em> × 1" in row and "<em>no notebook</em> × 1" in row
