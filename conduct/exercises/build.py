@@ -328,7 +328,7 @@ def assignments(specs: Sequence[Spec] | None = None) -> dict[str, tuple[Spec, st
     out = {}
     for spec in specs if specs is not None else all_specs():
         for variant in [name for name, _ in spec.variants] or [spec.id]:
-            for lang in LANGS:
+            for lang in spec.langs:
                 out[f"{variant}-{lang}"] = (spec, variant, lang)
     return out
 

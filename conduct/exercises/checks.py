@@ -63,6 +63,7 @@ def _verdict_aliases() -> dict[str, str]:
     for lang in LANGS:
         for code in VERDICTS:
             out[_fold(t(f"exercises.verdict_word.{code}", lang))] = code
+            out[_fold(t(f"exercises.verdict_short.{code}", lang))] = code
             out[_fold(t(f"exercises.verdict.{code}", lang))] = code
     return out
 

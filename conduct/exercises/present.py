@@ -25,7 +25,7 @@ def _wrap(text: str, indent: str = "  ") -> str:
 def verdicts_text(lang: str = "vi") -> str:
     lang = check_lang(lang)
     lines = [t("exercises.verdict_options", lang) + ":"]
-    lines += [f'  "{code}"  = {t(f"exercises.verdict.{code}", lang)}' for code in VERDICTS]
+    lines += [f'  {chr(34) + code + chr(34):<12} {t(f"exercises.verdict.{code}", lang)}' for code in VERDICTS]
     return "\n".join(lines)
 
 
@@ -37,8 +37,7 @@ def clauses_text(ids: Sequence[str], lang: str = "vi") -> str:
     lines = [t("exercises.clause_options", lang) + ":"]
     for cid in ids:
         c = clause(cid)
-        label = f"{cid}".ljust(6)
-        lines.append(f'  "{label.strip()}"'.ljust(10) + f" {c.short[lang]}")
+        lines.append(f'  {chr(34) + cid + chr(34):<12} {c.short[lang]}')
     lines.append("  " + t("exercises.clause_none", lang))
     return "\n".join(lines)
 

@@ -58,10 +58,11 @@ class Spec:
     clause_options: tuple[str, ...]
     items: tuple[Item, ...]
     variants: tuple[tuple[str, dict[str, str]], ...]  # (name, title) pairs; empty = just `id`
+    langs: tuple[str, ...] = LANGS  # narrowed only while the bank lacks one language's posts
 
     def assignment_ids(self) -> list[str]:
         names = [name for name, _ in self.variants] or [self.id]
-        return [f"{name}-{lang}" for name in names for lang in LANGS]
+        return [f"{name}-{lang}" for name in names for lang in self.langs]
 
     def title_for(self, variant: str) -> dict[str, str]:
         return dict(self.variants).get(variant, self.title)
@@ -198,6 +199,7 @@ def load_spec(name: str) -> Spec:
         clause_options=_clause_list(file, data.get("clause_options", []), "clause_options"),
         items=items,
         variants=tuple(variants),
+        langs=tuple(require_choice(file, lang, LANGS, "langs") for lang in data.get("langs", LANGS)),
     )
 
 

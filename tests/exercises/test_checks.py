@@ -1,0 +1,96 @@
+"""The answer checks a learner meets in the test cells: clear messages for bad form, fair grading of content."""
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from conduct.exercises import checks, present
+from conduct.exercises.build import assignments, build_notebook
+from conduct.exercises.spec import all_specs
+
+OPTIONS = ["3(3)", "4(5)", "4(6)"]
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("violation", "violation"), (" Violation ", "violation"), ("vi phạm", "violation"),
+    ("CAUTION", "caution"), ("không vi phạm", "ok"), ("needs care", "caution"),
+])
+def test_verdict_accepts_codes_and_words_of_both_languages(value, expected):
+    assert checks.verdict(value, "vi", name="v") == expected
+
+
+@pytest.mark.parametrize("value, lang, fragment", [
+    ("...", "vi", "bạn chưa trả lời"),
+    ("", "en", "you have not answered yet"),
+    (3, "en", 'for example v = "ok"'),
+    ("maybe", "en", 'choose one of "ok", "caution", "violation"'),
+])
+def test_verdict_form_errors_name_the_variable_and_the_fix(value, lang, fragment):
+    with pytest.raises(AssertionError, match="^v: ") as err:
+        checks.verdict(value, lang, name="v")
+    assert fragment in str(err.value)
+
+
+def test_clauses_form():
+    assert checks.clauses(["4(5)", "Điều 4 (6)", "Art. 3(3)"], OPTIONS, "en", name="c") == {"4(5)", "4(6)", "3(3)"}
+    assert checks.clauses("4(5)", OPTIONS, "en", name="c") == {"4(5)"}
+    assert checks.clauses([], OPTIONS, "en", name="c") == frozenset()
+    for bad, fragment in (([...], "still contains ..."), (..., "still contains ..."), (["9(9)"], "'9(9)' is not one of"),
+                          (5, "square brackets")):
+        with pytest.raises(AssertionError, match=fragment.replace("(", r"\(").replace(")", r"\)").replace(".", r"\.")):
+            checks.clauses(bad, OPTIONS, "en", name="c")
+
+
+@pytest.mark.parametrize("answer, right", [
+    (["4(6)"], True), (["4(6)", "3(3)"], True), (["4(6)", "4(5)"], False), ([], False), (["4(5)"], False),
+])
+def test_clauses_content_one_right_clause_and_no_wrong_one(answer, right):
+    def grade():
+        checks.expect_clauses(answer, ["4(6)", "3(3)"], OPTIONS, "en", name="c")
+
+    if right:
+        grade()
+    else:
+        with pytest.raises(AssertionError, match="not correct"):
+            grade()
+
+
+def test_an_ok_post_wants_an_empty_list():
+    checks.expect_clauses([], [], OPTIONS, "vi", name="c")
+    with pytest.raises(AssertionError):
+        checks.expect_clauses(["4(5)"], [], OPTIONS, "vi", name="c")
+
+
+def test_a_wrong_choice_gets_that_options_feedback():
+    with pytest.raises(AssertionError) as err:
+        checks.expect_choice("a", "B", ["A", "B", "C"], "en", name="answer_1", feedback={"A": "Not quite."})
+    assert '"B"' in str(err.value) and "Not quite." in str(err.value)
+    checks.expect_choice(" b", "B", ["A", "B", "C"], "en", name="answer_1")
+
+
+def test_present_shows_the_post_and_its_clause_labels():
+    from conduct.bank import load_posts
+    from conduct.code import clause
+
+    p = load_posts(lang="vi")[0]
+    text = present.post_text(p.id, "vi", clauses=["4(5)"])
+    assert p.text.split()[0] in text and clause("4(5)").short["vi"] in text and '"violation"' in text
+
+
+def test_specs_and_notebook_text_are_nfc_vietnamese():
+    assert len(all_specs()) >= 10
+    for aid, triple in assignments().items():
+        nb, index = build_notebook(*triple)
+        assert index, aid
+        for cell in nb.cells:
+            assert unicodedata.is_normalized("NFC", cell.source), (aid, cell.id)
+
+
+def test_pre_and_post_quiz_share_their_items():
+    table = assignments()
+    for band in ("11-14", "15-18"):
+        for lang in ("vi", "en"):
+            pre, post = (build_notebook(*table[f"school-{stage}-{band}-{lang}"]) for stage in ("pre", "post"))
+            assert [c.grade_id for c in pre[1]] == [c.grade_id for c in post[1]] and len(pre[1]) >= 8
+            assert [c.gold for c in pre[1]] == [c.gold for c in post[1]]
