@@ -17,10 +17,11 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from conduct import ROLES, VERDICTS
-from conduct.datafiles import DataError, bilingual, files, load, require, require_choice
+from conduct.datafiles import PACKAGE_ROOT, DataError, bilingual, files, load, require, require_choice
 
 DATA_DIR = "bank/data"
 CONCERNS_FILE = "rules/data/concerns.yaml"
@@ -169,10 +170,17 @@ def _parse_file(file: str) -> list[Post]:
     return [_parse_post(file, raw, i) for i, raw in enumerate(raw_posts)]
 
 
-def _load_dir(reldir: str) -> tuple[Post, ...]:
+def read_folder(folder: str | Path) -> tuple[Post, ...]:
+    """Read and validate every *.yaml file in a folder, with ids unique across the files.
+
+    The bank itself is `bank/data` (relative to the package); an absolute path lets a content
+    editor or a test check a draft folder with exactly the same rules.
+    """
+    if not (PACKAGE_ROOT / folder).is_dir():
+        raise DataError(str(folder), "", "folder not found", "give the folder that holds the post files")
     posts: list[Post] = []
     seen: dict[str, str] = {}
-    for file in files(reldir):
+    for file in files(str(folder)):
         for p in _parse_file(file):
             if p.id in seen:
                 raise DataError(file, f"posts ({p.id})", f"id already used in {seen[p.id]}",
@@ -184,7 +192,7 @@ def _load_dir(reldir: str) -> tuple[Post, ...]:
 
 @functools.lru_cache(maxsize=1)
 def _all_posts() -> tuple[Post, ...]:
-    return _load_dir(DATA_DIR)
+    return read_folder(DATA_DIR)
 
 
 @functools.lru_cache(maxsize=1)
@@ -218,4 +226,4 @@ def post(id: str) -> Post:
                        "see conduct.load_posts() for the list") from None
 
 
-__all__ = ["Post", "load_posts", "post", "AUDIENCES", "TOPICS", "DataError"]
+__all__ = ["Post", "load_posts", "post", "read_folder", "AUDIENCES", "TOPICS", "DataError"]
