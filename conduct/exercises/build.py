@@ -265,10 +265,11 @@ class _Builder:
         if item.post:
             self.code(f"from conduct.exercises import present\npresent.post({_s(item.post[lang])}, {_s(lang)}, verdicts=False)",
                       f"{item.id}-post")
-        self.cells.append(_cell("markdown", item.model[lang], f"{item.id}-written", grade=True, solution=True,
-                                points=points))
-        self.index.append(GradeCell(f"{item.id}-written", item.id, "written", points,
-                                    item.articles or self.spec.articles, None, None,
+        cell = _cell("markdown", item.model[lang], f"{item.id}-written", grade=True, solution=True, points=points)
+        articles = item.articles or self.spec.articles
+        cell.metadata["conduct"] = {"item": item.id, "kind": "written", "articles": list(articles)}
+        self.cells.append(cell)
+        self.index.append(GradeCell(f"{item.id}-written", item.id, "written", points, articles, None, None,
                                     item.post[lang] if item.post else None))
 
     def add_function(self, item: Item) -> None:
@@ -310,7 +311,8 @@ class _Builder:
         nb = new_notebook(cells=self.cells, metadata={
             "kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"},
             "language_info": {"name": "python"},
-            "conduct": {"assignment": self.assignment, "spec": self.spec.id, "lang": self.lang},
+            "conduct": {"assignment": self.assignment, "spec": self.spec.id, "lang": self.lang,
+                        "articles": list(self.spec.articles)},
         })
         nb.nbformat, nb.nbformat_minor = 4, 5
         return nb
