@@ -49,6 +49,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     s = sub.add_parser("setup", help=h("help_setup"))
     s.add_argument("course_dir", metavar="COURSE_DIR", help=h("help_setup_dir"))
     s.add_argument("--exercises", help=h("help_exercises"))
+    s.add_argument("--assignment", action="append", dest="only", metavar="NAME", help=h("help_only"))
     s.add_argument("--course-id", default="conduct", help=h("help_course_id"))
     s.add_argument("--db", help=h("help_db"))
     s.add_argument("--timeout", type=int, default=30, help=h("help_timeout"))
@@ -123,7 +124,7 @@ def cmd_setup(args, lang: str) -> int:
         raise UsageError("conduct-course setup: --timeout, --cpu-seconds and --memory-mb must be positive")
     course, copied, kept = setup_course(args.course_dir, args.exercises, course_id=args.course_id, db_url=args.db,
                                         timeout=args.timeout, cpu_seconds=args.cpu_seconds,
-                                        memory_mb=args.memory_mb)
+                                        memory_mb=args.memory_mb, only=args.only)
     print(t("grading.setup_done", lang, root=course.root, copied=len(copied), kept=len(kept)))
     return 0
 

@@ -126,11 +126,14 @@ def default_exercises() -> Path:
 
 def setup_course(root: str | os.PathLike, exercises: str | os.PathLike | None = None, *,
                  course_id: str = "conduct", db_url: str | None = None, timeout: int = 30,
-                 cpu_seconds: int = 60, memory_mb: int = 2048) -> tuple[Course, list[str], list[str]]:
+                 cpu_seconds: int = 60, memory_mb: int = 2048,
+                 only: list[str] | None = None) -> tuple[Course, list[str], list[str]]:
     """Create (or complete) a course from source assignments.
 
     Returns the course, the assignments copied and those left alone because the course already
     has them: an instructor's edits to the course's source or config are never overwritten.
+    `only` limits the copy to some assignments; the whole exercises folder stays hidden from
+    student code all the same.
     """
     course = Course(Path(root).resolve())
     src = Path(exercises).resolve() if exercises else default_exercises()
@@ -141,8 +144,14 @@ def setup_course(root: str | os.PathLike, exercises: str | os.PathLike | None = 
     course.exchange.mkdir(exist_ok=True)
     os.chmod(course.exchange, 0o777)  # nbgrader's exchange must be writable by every student
     course.state.mkdir(exist_ok=True)
+    available = sorted(p for p in src.iterdir() if p.is_dir() and not p.name.startswith("."))
+    unknown = sorted(set(only or ()) - {p.name for p in available})
+    if unknown:
+        raise CourseError(f"no assignment {', '.join(unknown)} in {src} (there are: {', '.join(p.name for p in available)})")
     copied, kept = [], []
-    for assignment in sorted(p for p in src.iterdir() if p.is_dir() and not p.name.startswith(".")):
+    for assignment in available:
+        if only and assignment.name not in only:
+            continue
         dest = course.step("source") / assignment.name
         if dest.exists():
             kept.append(assignment.name)

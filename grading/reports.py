@@ -9,6 +9,7 @@ in the assignment names, or given explicitly).
 """
 from __future__ import annotations
 
+import ast
 import html
 import re
 from collections import Counter, defaultdict
@@ -83,6 +84,14 @@ def _articles_by_cell(course: Course, assignment: str, notebook: str) -> dict[st
     return out
 
 
+def _normalised(line: str) -> str:
+    """One answer line without its comment and spacing, so equal answers count together."""
+    try:
+        return ast.unparse(ast.parse(line.strip()))
+    except SyntaxError:
+        return line.strip()
+
+
 def _answers_by_cell(path: Path) -> dict[str, str]:
     """For each test cell, the assignment lines of the nearest answer cell above it."""
     try:
@@ -96,8 +105,12 @@ def _answers_by_cell(path: Path) -> dict[str, str]:
             if "NotImplementedError" in cell.source or not cell.source.strip():
                 last = BLANK
             else:
-                lines = [ln.strip() for ln in cell.source.splitlines() if _ASSIGNED.match(ln)]
-                last = "; ".join(lines or cell.source.strip().splitlines()[:1])[:120]
+                assigned: dict[str, str] = {}  # the last assignment of each name is the answer given
+                for ln in cell.source.splitlines():
+                    if _ASSIGNED.match(ln):
+                        assigned.pop(ln.split("=", 1)[0].strip(), None)
+                        assigned[ln.split("=", 1)[0].strip()] = _normalised(ln)
+                last = "; ".join(assigned.values() or cell.source.strip().splitlines()[:1])[:120]
         elif meta.get("grade") and meta.get("grade_id"):
             out[meta["grade_id"]] = last
     return out

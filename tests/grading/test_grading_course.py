@@ -266,6 +266,6 @@ def test_report_files(cohort, capsys):
     # the most-missed tests, with the wrong answers given (escaped), a blank and a non-notebook labelled
     row = next(r for r in page.split("<tr>") if "fixture / test-2-content" in r)
     assert "6 / 13" in row
-    assert "<code>clauses_post_2 = [&quot;4(5)&quot;]</code> × 1" in row
-    assert "<code>clauses_post_2 = &quot;4(5)&quot;</code> × 1" in row
+    assert "<code>clauses_post_2 = [&#x27;4(5)&#x27;]</code> × 1" in row
+    assert "<code>clauses_post_2 = &#x27;4(5)&#x27;</code> × 1" in row
     assert "<em>no answer</em> × 1" in row and "<em>no notebook</em> × 1" in row

@@ -1,0 +1,100 @@
+"""One real assignment from exercises/source through the whole instructor workflow, sandboxed.
+
+The fixture cohort (test_grading_course.py) covers hostile submissions; this module checks that
+the real exercises (which import `conduct` inside the sandbox for their checks) grade as their
+source says: the full solutions score every auto-graded point, the blank release scores nothing
+(no test passes on a blank notebook), and answering only the first question scores exactly the
+points of the tests that follow it. Expected scores are computed from the source notebook's
+nbgrader metadata, so the test follows the exercises as developer EXERCISES revises them.
+"""
+from __future__ import annotations
+
+import csv
+import shutil
+
+import nbformat
+import pytest
+
+from grading.course import default_exercises, open_course
+from grading.reports import mastery, read_results
+
+from grading_helpers import run_cli, submit
+
+ASSIGNMENT = "art4-vi"
+SOURCE = default_exercises() / ASSIGNMENT
+
+pytestmark = [
+    pytest.mark.skipif(shutil.which("bwrap") is None,
+                       reason="bubblewrap (bwrap) is not installed, so autograding cannot be sandboxed: "
+                              "`apt-get install bubblewrap` (./course test does it when run as root)"),
+    pytest.mark.skipif(not SOURCE.is_dir(), reason=f"{SOURCE} is not generated yet (python -m conduct.exercises.build)"),
+]
+
+
+def _meta(cell) -> dict:
+    return cell.get("metadata", {}).get("nbgrader", {})
+
+
+def _expected(source_nb):
+    """(all auto points, points of the tests right after the first answer cell, that cell's id and solved source)."""
+    auto = sum(_meta(c).get("points", 0) for c in source_nb.cells if _meta(c).get("grade") and c.cell_type == "code")
+    first = next(i for i, c in enumerate(source_nb.cells) if _meta(c).get("solution") and c.cell_type == "code")
+    first_points = 0
+    for c in source_nb.cells[first + 1:]:
+        if _meta(c).get("solution"):
+            break
+        if _meta(c).get("grade") and c.cell_type == "code":
+            first_points += _meta(c).get("points", 0)
+    solved = "\n".join(ln for ln in source_nb.cells[first].source.splitlines() if "### " not in ln)
+    return auto, first_points, _meta(source_nb.cells[first])["grade_id"], solved
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    base = tmp_path_factory.mktemp("real")
+    root = base / "course"
+    run_cli("setup", str(root), "--assignment", ASSIGNMENT, "--timeout", "20")
+    course = open_course(root)
+    run_cli("--course", str(root), "release", ASSIGNMENT)
+    notebook = next(SOURCE.glob("*.ipynb")).name
+    source_nb = nbformat.read(course.step("source") / ASSIGNMENT / notebook, as_version=4)
+    release_nb = nbformat.read(course.step("release") / ASSIGNMENT / notebook, as_version=4)
+    auto, first_points, first_id, solved = _expected(source_nb)
+    partly = nbformat.read(course.step("release") / ASSIGNMENT / notebook, as_version=4)
+    next(c for c in partly.cells if _meta(c).get("grade_id") == first_id).source = solved
+    students = {"solution": source_nb, "blank": release_nb, "partly": partly}
+    for student, nb in students.items():
+        submit(course.exchange, "conduct", base / "students", student, ASSIGNMENT, {notebook: nb})
+    run_cli("--course", str(root), "collect", ASSIGNMENT)
+    run_cli("--course", str(root), "autograde", ASSIGNMENT, "--workers", "2")
+    run_cli("--course", str(root), "feedback", ASSIGNMENT)
+    run_cli("--course", str(root), "export", str(base / "grades.csv"))
+    yield {"course": course, "base": base, "notebook": notebook,
+           "expected": {"solution": auto, "blank": 0, "partly": first_points}, "source": source_nb}
+
+
+def test_scores_follow_the_source(graded):
+    from nbgrader.api import Gradebook
+
+    expected = graded["expected"]
+    assert expected["solution"] > 0 and 0 < expected["partly"] < expected["solution"]
+    with Gradebook(graded["course"].db_url) as gb:
+        for student, score in expected.items():
+            assert gb.find_submission(ASSIGNMENT, student).score == score, student
+
+
+def test_feedback_and_export_for_every_student(graded):
+    stem = graded["notebook"].removesuffix(".ipynb")
+    for student in graded["expected"]:
+        assert (graded["course"].step("feedback") / student / ASSIGNMENT / f"{stem}.html").is_file()
+    with open(graded["base"] / "grades.csv", encoding="utf-8-sig", newline="") as fh:
+        scores = {r["student_id"]: float(r["score"]) for r in csv.DictReader(fh)}
+    assert scores == {s: float(v) for s, v in graded["expected"].items()}
+
+
+def test_mastery_uses_the_articles_in_the_source(graded):
+    _, cells = read_results(graded["course"])
+    wanted = sorted({a for c in graded["source"].cells for a in c.metadata.get("conduct", {}).get("articles", [])})
+    students, articles, grid = mastery(cells)
+    assert articles == wanted and students == ["blank", "partly", "solution"]
+    assert all(v == 1.0 for v in grid[2]) and all(v == 0.0 for v in grid[0])
