@@ -21,22 +21,24 @@ def _expanded(pair: dict[str, str]) -> dict[str, str]:
 
 def exercise(exercise_id: str, lang: str = "vi") -> Any:
     """The post classifier for an exercise part: classify each post, then see why."""
+    lang = check_lang(lang)
+    part = find_part(exercise_id, "exercise")
     from conduct import widgets
 
-    part = find_part(exercise_id, "exercise")
-    return widgets.classifier(list(part.data["posts"]), lang=check_lang(lang), exercise_id=exercise_id)
+    return widgets.classifier(list(part.data["posts"]), lang=lang, exercise_id=exercise_id)
 
 
 def quiz(quiz_id: str, lang: str = "vi") -> Any:
     """The quiz widget for a quiz part, with feedback on every option."""
-    from conduct import widgets
-
+    lang = check_lang(lang)
     part = find_part(quiz_id, "quiz")
     items = [{"id": it["id"], "question": _expanded(it["question"]),
               "options": [{"text": _expanded(o["text"]), "correct": o["correct"], "feedback": _expanded(o["feedback"])}
                           for o in it["options"]]}
              for it in part.data["items"]]
-    return widgets.quiz(items, lang=check_lang(lang), quiz_id=quiz_id)
+    from conduct import widgets
+
+    return widgets.quiz(items, lang=lang, quiz_id=quiz_id)
 
 
 def role_explorer(lang: str = "vi") -> Any:
