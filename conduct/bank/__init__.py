@@ -34,9 +34,6 @@ TOPICS: tuple[str, ...] = (
     "official_duty", "agency_duty", "provider_duty", "positive", "illegal_trade",
 )
 
-# Clause counts of the adopted article map (code-outline.md); used only until conduct.code exists.
-_CLAUSES_PER_ARTICLE = {1: 2, 2: 3, 3: 4, 4: 8, 5: 3, 6: 4, 7: 5, 8: 2, 9: 1}
-_CLAUSE_ID = re.compile(r"^([1-9])\(([1-9])\)$")
 # Letters only Vietnamese uses: a Vietnamese explanation without any of them has lost its diacritics.
 _VI_MARKS = re.compile(r"[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", re.I)
 
@@ -60,12 +57,9 @@ class Post:
 
 
 def _clause_exists(clause_id: str) -> bool:
-    """Ask the Code when it is available; otherwise check the id against the article map."""
-    try:
-        from conduct.code import clause
-    except ImportError:
-        m = _CLAUSE_ID.match(clause_id)
-        return bool(m) and int(m.group(2)) <= _CLAUSES_PER_ARTICLE[int(m.group(1))]
+    """The Code is the authority on which clauses exist (conduct.code)."""
+    from conduct.code import clause
+
     try:
         clause(clause_id)
     except KeyError:
