@@ -43,6 +43,8 @@ Lesson file schema (`schema_version: 1`; every `{vi, en}` pair must have both la
           - id: q1
             question: {vi, en}
             options: [{text: {vi, en}, correct: true|false, feedback: {vi, en}}]
+            clauses: ["4(4)"]       # optional: what the item tests (progress by article);
+                                    # default: the clauses its question and right answer cite
       - kind: widget                # a widget without lesson data
         name: role_explorer         # role_explorer | progress_panel | post_checker
         intro: {vi, en}             # optional
@@ -160,6 +162,11 @@ def _clause_ids(file: str, m: dict, key: str, where: str) -> list[str]:
     return ids
 
 
+def _clause_order(cid: str) -> tuple[int, int]:
+    a, n = cid.rstrip(")").split("(")
+    return int(a), int(n)
+
+
 def _v_question(file, m, where):
     return {"text": bilingual(file, m, "text", where)}
 
@@ -238,7 +245,13 @@ def _v_quiz(file, m, where):
                             "feedback": bilingual(file, o, "feedback", ow)})
         if not any(o["correct"] for o in options):
             raise DataError(file, f"{w}.options", "no option is marked correct", "set `correct: true` on one")
-        out.append({"id": qid, "question": bilingual(file, it, "question", w), "options": options})
+        question = bilingual(file, it, "question", w)
+        if "clauses" in it:
+            clauses = _clause_ids(file, it, "clauses", w)
+        else:  # the clauses the item cites count its answer towards their articles in the progress chart
+            texts = [question["en"]] + [o[k]["en"] for o in options if o["correct"] for k in ("text", "feedback")]
+            clauses = sorted({c for x in texts for c in cited(x) if "(" in c}, key=_clause_order)
+        out.append({"id": qid, "question": question, "options": options, "clauses": clauses})
     return {"id": _part_id(file, m, where), "items": out, "intro": _opt_bi(file, m, "intro", where)}
 
 

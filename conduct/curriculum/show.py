@@ -34,7 +34,7 @@ def quiz(quiz_id: str, lang: str = "vi") -> Any:
     part = find_part(quiz_id, "quiz")
     items = [{"id": it["id"], "question": _expanded(it["question"]),
               "options": [{"text": _expanded(o["text"]), "correct": o["correct"], "feedback": _expanded(o["feedback"])}
-                          for o in it["options"]]}
+                          for o in it["options"]], "clauses": list(it["clauses"])}
              for it in part.data["items"]]
     from conduct import widgets
 
