@@ -104,5 +104,5 @@ def test_gold_answers_use_both_verdict_levels_and_every_topic():
 def test_adult_trap_explanations_say_why_a_keyword_filter_would_be_wrong():
     """A trap teaches only if its reason names the mistake: matching words instead of meaning."""
     vague = [p.id for p in load_posts(audience="adults") if p.trap and not (
-        "bộ lọc" in p.explanation["vi"] and "filter" in p.explanation["en"])]
+        "bộ lọc" in p.explanation["vi"].lower() and "filter" in p.explanation["en"].lower())]
     assert not vague, vague
