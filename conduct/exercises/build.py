@@ -33,6 +33,8 @@ from .spec import LANGS, Item, Spec, all_specs, load_spec
 
 DEFAULT_OUT = PACKAGE_ROOT.parent / "exercises" / "source"
 LETTERS = "ABCDEFGH"
+EXAMPLES = {"verdict": '`verdict_post_N = "caution"`', "clauses": '`clauses_post_N = ["4(4)"]`',
+            "choice": '`answer_N = "B"`', "multi": '`answer_N = ["A", "C"]`'}
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,7 @@ class _Builder:
         self.cells: list[Any] = []
         self.index: list[GradeCell] = []
         self.used_posts: set[str] = set()
+        self.examples: list[str] = []  # one answer line per kind of answer, for the how-to
         self.n = 0
 
     # -- helpers ----------------------------------------------------------------------------
@@ -103,7 +106,10 @@ class _Builder:
     def code(self, source: str, grade_id: str) -> None:
         self.cells.append(_cell("code", source, grade_id, locked=True))
 
-    def answer(self, template: str, solution: str, grade_id: str) -> None:
+    def answer(self, template: str, solution: str, grade_id: str, forms: Sequence[str] = ()) -> None:
+        for form in forms:  # how-to examples show each form used, never a real answer
+            if EXAMPLES[form] not in self.examples:
+                self.examples.append(EXAMPLES[form])
         source = f"{template}\n### BEGIN SOLUTION\n{solution}\n### END SOLUTION"
         self.cells.append(_cell("code", source, grade_id, solution=True))
 
@@ -156,7 +162,7 @@ class _Builder:
                     f'{vname} = "..."   # {verdict_hint}\n'
                     f"{cname} = [...]   # {self.tr('clauses_hint')}")
         solution = f"{vname} = {_s(p.verdict)}\n{cname} = {_list(gold)}"
-        self.answer(template, solution, f"{item.id}-answer")
+        self.answer(template, solution, f"{item.id}-answer", ("verdict", "clauses"))
         articles = item.articles or _articles_of(p.clauses) or self.spec.articles
         self.test(f"{item.id}-verdict", 1,
                   f"checks.verdict({vname}, {_s(lang)}, name={_s(vname)})",
@@ -228,7 +234,7 @@ class _Builder:
             solution = f"{var} = {_list(gold)}"
             visible = f"checks.choices({var}, {_list(codes)}, {_s(lang)}, name={_s(var)})"
             hidden = f"checks.expect_choices({var}, {_list(gold)}, {_list(codes)}, {_s(lang)}, name={_s(var)})"
-        self.answer(template, solution, f"{item.id}-answer")
+        self.answer(template, solution, f"{item.id}-answer", (item.kind,))
         articles = item.articles or self.spec.articles
         self.test(f"{item.id}-check", 1, visible, hidden,
                   GradeCell(f"{item.id}-check", item.id, item.kind, 1, articles, var, gold))
@@ -304,9 +310,15 @@ class _Builder:
         manual = sum(c.points for c in self.index if c.kind == "written")
         title = self.spec.title_for(self.variant)[self.lang]
         header = [f"# {title}", "", self.spec.intro[self.lang].strip(), ""]
-        if any(i.kind != "function" for i in self.spec.items):
-            header += [f"### {self.tr('how_title')}", "", self.tr("how_steps").strip(), ""]
-        header.append(f"**{self.tr('total', points=auto + manual, auto=auto, manual=manual)}**")
+        if self.examples:  # only notebooks a non-programmer fills in need the how-to
+            steps = [self.tr("how_run"), self.tr("how_edit", examples=", ".join(self.examples)), self.tr("how_check")]
+            if manual:
+                steps.append(self.tr("how_written"))
+            steps.append(self.tr("how_save"))
+            header += [f"### {self.tr('how_title')}", ""] + [f"{i}. {step}" for i, step in enumerate(steps, 1)] + [""]
+        total = (self.tr("total", points=auto + manual, auto=auto, manual=manual) if manual
+                 else self.tr("total_auto", points=auto))
+        header.append(f"**{total}**")
         self.cells.insert(0, _cell("markdown", "\n".join(header), "header", locked=True))
         nb = new_notebook(cells=self.cells, metadata={
             "kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"},
