@@ -159,11 +159,13 @@ def cmd_collect(args, lang: str) -> int:
 
 
 def cmd_autograde(args, lang: str) -> int:
-    from grading.parallel import autograde
+    from grading.parallel import autograde, sandbox_check
 
     if args.workers is not None and args.workers < 1:
         raise UsageError("conduct-course autograde: --workers must be 1 or more")
     course = open_course(args.course)
+    if not args.no_sandbox:
+        sandbox_check()  # refuse before anything else, even with nothing to grade yet
     targets = [a for a in _targets(course, args.assignment, lang) if course.submissions(a)]
     failed = 0
     workers = args.workers or os.cpu_count() or 1

@@ -31,6 +31,11 @@ c.CourseDirectory.db_url = {db_url!r}
 # Students fetch and submit through this folder (on a shared server, point it at /srv/nbgrader/exchange).
 c.Exchange.root = {exchange!r}
 
+# Answer cells get a comment as stub instead of `raise NotImplementedError()`, so a learner who
+# does not program only replaces `...` (see exercises/README.md).
+from conduct.exercises import configure  # noqa: E402
+configure(c)
+
 # A student who deletes a test cell gets it back, and loses its points if the answer is wrong.
 c.OverwriteCells.add_missing_cells = True
 

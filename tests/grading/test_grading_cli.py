@@ -1,0 +1,119 @@
+"""The instructor's tool without grading anything: usage errors, roster rows, sandbox refusal, the
+sandbox's mount plan, and the pre/post comparison. Fast: no kernel, no nbgrader app."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from grading import sandbox
+from grading.reports import CellResult, Submission, detect_pairs, prepost
+from grading.roster import RosterError, read_roster
+
+from grading_helpers import FILES, run_cli
+
+
+@pytest.mark.parametrize("args", [[], ["frobnicate"], ["autograde", "--workers", "0"], ["autograde", "--workers", "x"],
+                                  ["setup"], ["roster"], ["export"]])
+def test_bad_usage_exits_2_with_one_line(args, capsys, tmp_path):
+    from grading import cli
+
+    code = cli.main(["--lang", "en", "--course", str(tmp_path), *args])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert len(err.strip().splitlines()) == 1 and err.startswith("error: ") and "Traceback" not in err
+
+
+def test_not_a_course_folder(capsys, tmp_path):
+    out = run_cli("--course", str(tmp_path), "collect", expect=1, capsys=capsys)
+    assert "is not a course folder" in out and "conduct-course setup" in out and "Traceback" not in out
+
+
+def test_unknown_assignment_is_bad_usage(capsys, tmp_path):
+    run_cli("setup", str(tmp_path / "c"), "--exercises", str(FILES), capsys=capsys)
+    out = run_cli("--course", str(tmp_path / "c"), "release", "nope", expect=2, capsys=capsys)
+    assert "no assignment 'nope'" in out and "fixture" in out
+
+
+def test_setup_never_overwrites(capsys, tmp_path):
+    root = tmp_path / "c"
+    run_cli("setup", str(root), "--exercises", str(FILES), capsys=capsys)
+    (root / "nbgrader_config.py").write_text((root / "nbgrader_config.py").read_text() + "\n# mine\n")
+    out = run_cli("setup", str(root), "--exercises", str(FILES), capsys=capsys)
+    assert "0 assignment(s) copied, 1 already there" in out
+    assert (root / "nbgrader_config.py").read_text().endswith("# mine\n")
+
+
+def test_autograde_refuses_without_bubblewrap(capsys, tmp_path, monkeypatch):
+    root = tmp_path / "c"
+    run_cli("setup", str(root), "--exercises", str(FILES), capsys=capsys)
+    monkeypatch.setenv("PATH", os.path.dirname(sys.executable))  # a PATH on which bwrap is not found
+    out = run_cli("--course", str(root), "autograde", expect=1, capsys=capsys)
+    assert "bubblewrap is not installed" in out and "--no-sandbox" in out and "apt-get install bubblewrap" in out
+
+
+def test_roster_rows(tmp_path):
+    path = tmp_path / "r.csv"
+    path.write_text("\ufeffID,First_Name,last_name,email\n"
+                    "an.nguyen,An,Nguyễn,an@example.org\n"
+                    "\n"
+                    ",No,Id,\n"
+                    "bad id,Bad,Id,\n"
+                    "an.nguyen,Dup,,\n"
+                    "binh,Bình,Trần,not-an-address\n"
+                    "chi,Chi,Lê,chi@example.org,extra\n"
+                    "dung,,,\n", encoding="utf-8")
+    good, bad = read_roster(path)
+    assert [s.id for s in good] == ["an.nguyen", "dung"] and good[0].last_name == "Nguyễn"
+    assert [(b.row, b.reason.split(" ")[1]) for b in bad] == [(4, "id"), (5, "id"), (6, "id"), (7, "email"), (8, "fields")]
+    assert "repeats row 2" in bad[2].reason
+
+
+@pytest.mark.parametrize("text, problem", [("name,email\nx,y\n", "`id` column"), ("", "`id` column")])
+def test_roster_unusable_file(tmp_path, text, problem):
+    path = tmp_path / "r.csv"
+    path.write_text(text)
+    with pytest.raises(RosterError, match=problem):
+        read_roster(path)
+    with pytest.raises(RosterError, match="no such file"):
+        read_roster(tmp_path / "missing.csv")
+
+
+def test_mount_plan_hides_and_rebinds_in_depth_order(tmp_path, monkeypatch):
+    home, venv = tmp_path / "home", tmp_path / "home" / "venv"
+    course, work, secret = tmp_path / "course", tmp_path / "course" / "autograded" / "s" / "a", tmp_path / "db.sqlite"
+    for p in (venv, work):
+        p.mkdir(parents=True)
+    secret.write_text("x")
+    monkeypatch.setattr(sandbox, "essential_paths", lambda: [venv])
+    cmd = sandbox.bwrap_command(["python", "-m", "ipykernel_launcher"], workdir=str(work), conn_dir=str(tmp_path),
+                                hidden=[str(home), str(course), str(secret), "/"], cpu_seconds=7,
+                                memory_bytes=1024, env={"NBGRADER_EXECUTION": "autograde"})
+    flat = " ".join(cmd)
+    assert f"--tmpfs {home}" in flat and f"--tmpfs {course}" in flat and f"--ro-bind /dev/null {secret}" in flat
+    assert flat.index(f"--tmpfs {home}") < flat.index(f"--ro-bind {venv} {venv}")
+    assert flat.index(f"--tmpfs {course}") < flat.index(f"--bind {work} {work}")
+    assert "--tmpfs / " not in flat and "--unshare-all" in cmd and "--clearenv" in cmd
+    assert cmd[cmd.index("--chdir") + 1] == str(work) and cmd[-3:] == ["python", "-m", "ipykernel_launcher"]
+
+
+def test_pairs_detected_by_name():
+    names = ["art4-vi", "school-pre-11-14-vi", "school-post-11-14-vi", "school-pre-15-18-en", "school-vi"]
+    assert detect_pairs(names) == [("school-pre-11-14-vi", "school-post-11-14-vi")]
+
+
+def test_prepost_change_per_student_and_item():
+    pre, post = "school-pre-11-14-vi", "school-post-11-14-vi"
+    subs = [Submission(pre, "an", 1, 4), Submission(post, "an", 3, 4), Submission(pre, "binh", 2, 4),
+            Submission(post, "binh", 2, 4), Submission(pre, "chi", 0, 4)]  # chi missed the post-quiz
+
+    def cells(a, s, q1, q2):
+        return [CellResult(a, s, "nb", "q1", q1, 2), CellResult(a, s, "nb", "q2", q2, 2)]
+
+    results = cells(pre, "an", 0, 1) + cells(post, "an", 2, 1) + cells(pre, "binh", 2, 0) + cells(post, "binh", 2, 0) \
+        + cells(pre, "chi", 0, 0)
+    pp = prepost(subs, results, pre, post)
+    assert pp.students == (("an", 25.0, 75.0), ("binh", 50.0, 50.0))
+    assert pp.items == (("q1", 0.5, 1.0), ("q2", 0.0, 0.0))
