@@ -1,0 +1,37 @@
+"""The school track: lessons for minors in two age bands, and what surrounds them.
+
+The lessons themselves are ordinary lesson files in the curriculum's one format
+(conduct/curriculum/lessons.py, track "school", data in `school/data/lessons/`), so the same
+generator writes notebooks/{vi,en}/school/ and the same widgets teach them. This package adds
+only what the school track needs on top: the teacher's guides (`guides`), the pre/post quiz
+items shared with the nbgrader assignments (`prepost`), and the printable family sheets and
+guides (`sheets`, `python -m conduct.school.sheets --out DIR`).
+"""
+from __future__ import annotations
+
+from conduct.curriculum.lessons import Lesson, load_track
+
+TRACK = "school"
+# Age band (the bank's audience tag) -> the suffix used in file and assignment names.
+BANDS: dict[str, str] = {"minors_11_14": "11-14", "minors_15_18": "15-18"}
+# The five school topics (the bank's `topic`), in lesson order within a band.
+TOPICS: tuple[str, ...] = ("personal_data", "kind_words", "false_information", "account_security", "trusted_adult")
+
+
+def lessons(band: str | None = None) -> tuple[Lesson, ...]:
+    """The school lessons in number order, optionally only one age band's."""
+    if band is not None and band not in BANDS:
+        raise ValueError(f"unknown age band {band!r}: use one of {', '.join(BANDS)}")
+    return tuple(l for l in load_track(TRACK) if band is None or l.audience == band)
+
+
+def lesson(number: str) -> Lesson:
+    """One school lesson by its two-digit number ("01" … "10")."""
+    for l in load_track(TRACK):
+        if l.number == number:
+            return l
+    known = ", ".join(l.number for l in load_track(TRACK))
+    raise KeyError(f"no school lesson {number!r}: the lessons are {known}")
+
+
+__all__ = ["BANDS", "TOPICS", "TRACK", "lesson", "lessons"]
