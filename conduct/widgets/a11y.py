@@ -1,0 +1,68 @@
+"""Accessibility building blocks shared by every widget.
+
+The course must work with the keyboard alone and with a screen reader (toolchain notes): so
+choices are plain Buttons/ToggleButtons with a visible label and a tooltip (never RadioButtons,
+whose options are not grouped for assistive technology), feedback is written into an ARIA live
+region so it is announced, and right/wrong is said with a symbol and words, never by colour alone.
+"""
+from __future__ import annotations
+
+import html
+from typing import Callable, Iterator
+
+import ipywidgets as W
+
+from conduct.i18n import t
+
+LIVE_OPEN = '<div role="status" aria-live="polite" aria-atomic="true">'
+LIVE_CLOSE = "</div>"
+
+
+def live(inner_html: str) -> str:
+    """Wrap feedback markup so screen readers announce it when it changes."""
+    return f"{LIVE_OPEN}{inner_html}{LIVE_CLOSE}"
+
+
+def live_region() -> W.HTML:
+    """An empty feedback area; fill it with `say(region, html)`."""
+    return W.HTML(value=live(""), layout=W.Layout(width="100%"))
+
+
+def say(region: W.HTML, inner_html: str) -> None:
+    region.value = live(inner_html)
+
+
+def esc(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def verdict_mark(correct: bool, lang: str) -> str:
+    """"✓ Correct." / "✗ Not quite." in the learner's language."""
+    return t("widgets.right" if correct else "widgets.wrong", lang)
+
+
+def button(label: str, tooltip: str, on_click: Callable[[W.Button], None] | None = None, **kw) -> W.Button:
+    """A keyboard-focusable button whose label says what it does; the tooltip adds detail."""
+    b = W.Button(description=label, tooltip=tooltip, layout=W.Layout(width="auto"), **kw)
+    if on_click is not None:
+        b.on_click(on_click)
+    return b
+
+
+def toggle(options: list[tuple[str, str]], tooltips: list[str], value: str, description: str = "") -> W.ToggleButtons:
+    """Toggle buttons (a keyboard-friendly single choice) with a tooltip per option."""
+    return W.ToggleButtons(options=options, tooltips=tooltips, value=value, description=description,
+                           style={"description_width": "initial", "button_width": "auto"})
+
+
+def mark_choice(b: W.Button, correct: bool) -> None:
+    """Show the result on the chosen button with a symbol in its label, and colour only as a bonus."""
+    b.description = ("✓ " if correct else "✗ ") + b.description.lstrip("✓✗ ")
+    b.button_style = "success" if correct else "danger"
+
+
+def walk(widget: W.Widget) -> Iterator[W.Widget]:
+    """Every widget in a tree (children of boxes, depth first), for tests and audits."""
+    yield widget
+    for child in getattr(widget, "children", ()) or ():
+        yield from walk(child)

@@ -1,0 +1,38 @@
+"""A vi/en switch that rebuilds a widget in the other language.
+
+The same notebook cell can then serve a learner who wants to compare the Vietnamese wording with
+the English one; the widget is rebuilt (not translated in place) so every string comes from the
+catalogue of the chosen language.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+import ipywidgets as W
+
+from conduct.i18n import LANGS, check_lang, t
+from conduct.widgets.a11y import toggle
+
+
+def language_switch(build: Callable[[str], W.Widget], *, lang: str = "vi") -> W.VBox:
+    """Toggle buttons "Tiếng Việt | English" above the widget `build(lang)`.
+
+    The VBox has `.switch` (the ToggleButtons) and `.content` (a Box holding the current widget).
+    """
+    lang = check_lang(lang)
+    switch = toggle([(t(f"widgets.language.{code}", lang), code) for code in LANGS],
+                    [t(f"widgets.language.help_{code}", lang) for code in LANGS],
+                    value=lang, description=t("widgets.language.label", lang))
+    content = W.Box([build(lang)], layout=W.Layout(display="block"))
+
+    def rebuild(change) -> None:
+        new = change["new"]
+        content.children = (build(new),)
+        switch.description = t("widgets.language.label", new)
+        switch.tooltips = [t(f"widgets.language.help_{code}", new) for code in LANGS]
+
+    switch.observe(rebuild, names="value")
+    box = W.VBox([switch, content])
+    box.switch = switch
+    box.content = content
+    return box

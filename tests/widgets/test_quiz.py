@@ -1,0 +1,54 @@
+import pytest
+
+from conduct.progress import ProgressStore
+from conduct.widgets import quiz
+
+ITEMS = [
+    {"id": "q1", "clauses": ["4(5)"],
+     "question": {"vi": "Câu hỏi một?", "en": "Question one?"},
+     "options": [
+         {"text": {"vi": "Sai", "en": "Wrong one"}, "correct": False,
+          "feedback": {"vi": "Chưa đúng vì A.", "en": "Not right because A."}},
+         {"text": {"vi": "Đúng", "en": "Right one"}, "correct": True,
+          "feedback": {"vi": "Đúng vì B.", "en": "Right because B."}},
+     ]},
+    {"id": "q2",
+     "question": {"vi": "Câu hỏi hai?", "en": "Question two?"},
+     "options": [
+         {"text": {"vi": "Có", "en": "Yes"}, "correct": True, "feedback": {"vi": "Đúng vì C.", "en": "Yes because C."}},
+         {"text": {"vi": "Không", "en": "No"}, "correct": False, "feedback": {"vi": "Sai vì D.", "en": "No because D."}},
+     ]},
+]
+
+
+def test_every_option_gives_its_own_feedback_in_words_and_symbol(store):
+    w = quiz(ITEMS, lang="en", quiz_id="qz", store=store)
+    first, second = w.items
+    first.options[0].click()
+    assert "✗ Not quite." in first.feedback.value and "Not right because A." in first.feedback.value
+    assert first.options[0].description.startswith("✗ ")
+    first.options[1].click()  # exploring the other option shows its feedback too
+    assert "✓ Correct." in first.feedback.value and "Right because B." in first.feedback.value
+    assert first.options[1].description.startswith("✓ ")
+    assert "0 / 2" in w.score.value and "1 question(s) still to answer" in w.score.value
+    second.options[0].click()
+    assert "1 / 2" in w.score.value and "still to answer" not in w.score.value
+
+
+def test_first_choice_is_saved_and_scored(store):
+    w = quiz(ITEMS, lang="vi", quiz_id="qz", store=store)
+    w.items[0].options[1].click()
+    w.items[0].options[0].click()
+    answers = ProgressStore(store.path).answers("qz")
+    assert [(a.item, a.answer, a.correct, a.article) for a in answers] == [("q1", "B", True, 4)]
+    assert not store.done("qz")
+    w.items[1].options[1].click()
+    assert store.done("qz")
+    assert "Bạn trả lời đúng ngay lần chọn đầu tiên 1 / 2 câu." in w.score.value
+
+
+def test_bad_items_are_named():
+    with pytest.raises(ValueError, match="no option is marked correct"):
+        quiz([{**ITEMS[1], "options": [{**o, "correct": False} for o in ITEMS[1]["options"]]}], quiz_id="x")
+    with pytest.raises(ValueError, match="missing 'options'"):
+        quiz([{"id": "a", "question": {"vi": "?", "en": "?"}}], quiz_id="x")
