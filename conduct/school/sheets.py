@@ -120,9 +120,9 @@ def _answer_key(lesson: Lesson, lang: str) -> str:
 def _quiz_key(lesson: Lesson, lang: str) -> str:
     items = []
     for item in _part(lesson, "quiz")["items"]:
-        answers = " / ".join(o["text"][lang] for o in item["options"] if o["correct"])
-        items.append(f"<strong>{html.escape(item['question'][lang])}</strong><br>"
-                     + html.escape(t("school.correct_answer", lang, answer=answers)))
+        answers = " / ".join(inline(o["text"][lang], lang) for o in item["options"] if o["correct"])
+        items.append(f"<strong>{inline(item['question'][lang], lang)}</strong><br>"
+                     + t("school.correct_answer", lang, answer=answers))
     return "<ol>" + "".join(f"<li>{i}</li>" for i in items) + "</ol>"
 
 
