@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
@@ -82,6 +83,28 @@ def _cell(kind: str, source: str, grade_id: str, **flags: Any):
 
 def _articles_of(clauses: Iterable[str]) -> tuple[int, ...]:
     return tuple(sorted({int(c.split("(")[0]) for c in clauses}))
+
+
+_CITED = re.compile(r"\[\[(\d)(?:\(\d\))?\]\]|\bArt\. (\d)\b")
+
+
+def _cited_articles(texts: Any) -> tuple[int, ...]:
+    """Articles a quiz item cites ("[[4(5)]]" or "Art. 4(5)"), so reports can count it by article."""
+    found = {int(a or b) for a, b in _CITED.findall(json.dumps(texts, ensure_ascii=False))}
+    return tuple(sorted(found))
+
+
+def _expand_citations(item: Item) -> Item:
+    """Quiz files may cite as [[4(5)]] (the curriculum's form); write those out for the notebook's readers."""
+    if "[[" not in json.dumps([item.question, item.options], ensure_ascii=False):
+        return item
+    from conduct.curriculum.cite import expand
+
+    def both(pair: dict[str, str]) -> dict[str, str]:
+        return {lang: expand(text, lang) for lang, text in pair.items()}
+
+    options = tuple({**o, **{k: both(o[k]) for k in ("text", "feedback") if k in o}} for o in item.options)
+    return replace(item, question=both(item.question or {}), options=options)
 
 
 class _Builder:
@@ -254,9 +277,10 @@ class _Builder:
                                 "feedback": bilingual(file, opt, "feedback", w)})
             if sum(o["correct"] for o in options) != 1:
                 raise DataError(file, where, "not exactly one correct option", "mark one `correct: true`")
-            sub = Item(kind="choice", id=require(file, raw, "id", str, where),
-                       question=bilingual(file, raw, "question", where), options=tuple(options),
-                       articles=self.spec.articles)
+            question = bilingual(file, raw, "question", where)
+            sub = Item(kind="choice", id=require(file, raw, "id", str, where), question=question,
+                       options=tuple(options), articles=_cited_articles([question, *options]) or self.spec.articles)
+            sub = _expand_citations(sub)
             if i:
                 self.n += 1
             self.add_choice(sub)
