@@ -178,11 +178,6 @@ def autograde(course: Course, assignment: str, *, workers: int | None = None, sa
         if journal.get(student) == fp and (course.step("autograded") / student / assignment).exists():
             done(Outcome(student, "skipped", "already graded and unchanged"), None)
             continue
-        reason = unreadable_reason(course, assignment, student, notebooks)
-        if reason:
-            record_zero(db_url, assignment, student)
-            done(Outcome(student, "zero", reason), None)  # not journalled: the reason is shown every run
-            continue
         pending[student] = fp
 
     n = max(1, min(workers or os.cpu_count() or 1, len(pending) or 1))
@@ -190,13 +185,14 @@ def autograde(course: Course, assignment: str, *, workers: int | None = None, sa
         ctx = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(n, mp_context=ctx, initializer=_worker_init,
                                  initargs=(str(course.root), sandbox)) as pool:
-            futures = {pool.submit(_grade_one, assignment, s): s for s in pending}
+            futures = {pool.submit(_grade_one, assignment, s, notebooks): s for s in pending}
             for future in as_completed(futures):
                 student = futures[future]
                 try:
                     outcome = future.result()
                 except Exception as exc:  # a worker died: report, keep grading the others
                     outcome = Outcome(student, "failed", f"grading worker crashed: {exc}")
+                # a zero is not journalled: its reason is shown again on every run
                 done(outcome, pending[student] if outcome.status == "graded" else None)
     return sorted(outcomes, key=lambda o: o.student)
 
@@ -232,8 +228,22 @@ def _last_error(log: str) -> str:
     return (errors or lines or ["no log"])[-1][:300]
 
 
-def _grade_one(assignment: str, student: str) -> Outcome:
+def _grade_one(assignment: str, student: str, notebooks: list[str]) -> Outcome:
     start = time.monotonic()
+    course = Course(Path(_api.coursedir.root))
+    reason = unreadable_reason(course, assignment, student, notebooks)  # here, in parallel: validating is slow
+    if reason:
+        from sqlalchemy.exc import OperationalError
+
+        for attempt in range(RETRIES):
+            try:
+                record_zero(_api.coursedir.db_url, assignment, student)
+                break
+            except OperationalError as exc:  # another worker holds SQLite's write lock
+                if "locked" not in str(exc) or attempt == RETRIES - 1:
+                    return Outcome(student, "failed", f"could not record the zero: {exc.orig}", time.monotonic() - start)
+                time.sleep(0.5 * (attempt + 1))
+        return Outcome(student, "zero", reason, time.monotonic() - start)
     result: dict = {}
     for attempt in range(RETRIES):
         result = _api.autograde(assignment, student, force=True, create=True)

@@ -25,6 +25,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -104,8 +105,13 @@ def bwrap_command(kernel_cmd: list[str], *, workdir: str, conn_dir: str, hidden:
         cmd += args
     for key, value in sorted(env.items()):
         cmd += ["--setenv", key, value]
-    cmd += ["--chdir", str(work), "--", sys.executable, "-c", _LIMITS_SHIM,
-            str(cpu_seconds), str(memory_bytes), *kernel_cmd]
+    cmd += ["--chdir", str(work), "--"]
+    prlimit = shutil.which("prlimit")  # util-linux; the Python shim does the same, a little slower
+    if prlimit:
+        mem = [f"--as={memory_bytes}"] if memory_bytes > 0 else []
+        cmd += [prlimit, f"--cpu={cpu_seconds}:{cpu_seconds + 5}", *mem, "--core=0", *kernel_cmd]
+    else:
+        cmd += [sys.executable, "-c", _LIMITS_SHIM, str(cpu_seconds), str(memory_bytes), *kernel_cmd]
     return cmd
 
 
@@ -138,6 +144,13 @@ class SandboxKernelManager(AsyncKernelManager):
         return bwrap_command(cmd, workdir=workdir, conn_dir=self._conn_dir, hidden=hidden,
                              cpu_seconds=self.cpu_seconds, memory_bytes=self.memory_mb * 1024 * 1024,
                              env=env)
+
+    async def _async_launch_kernel(self, kernel_cmd: list[str], **kw) -> None:
+        # The kernel's own console chatter ("Ctrl-C will not work", connection hints) would flood
+        # the instructor's terminal, one copy per student; outputs reach nbgrader over ZMQ anyway.
+        kw.setdefault("stdout", subprocess.DEVNULL)
+        kw.setdefault("stderr", subprocess.DEVNULL)
+        await super()._async_launch_kernel(kernel_cmd, **kw)
 
     async def _async_cleanup_resources(self, restart: bool = False) -> None:
         await super()._async_cleanup_resources(restart=restart)
