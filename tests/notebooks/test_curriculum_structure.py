@@ -168,3 +168,15 @@ def test_navigation_links_point_to_real_notebooks(editions):
             for cell in nb.cells:
                 for target in link.findall(cell.source):
                     assert (folder / target).resolve().exists(), f"{lang}/{number} links to missing {target}"
+
+
+def test_article_exercises_practise_their_article_with_mixed_verdicts():
+    from conduct import bank
+
+    for lesson in COURSE:
+        for part in lesson.parts_of("exercise"):
+            posts = [bank.post(pid) for pid in part.data["posts"]]
+            assert len({p.verdict for p in posts}) >= 2, f"lesson {lesson.number}: one verdict only"
+            if len(lesson.articles) == 1:  # 02-06: every post turns on the lesson's own article
+                off = [p.id for p in posts if not any(c.startswith(f"{lesson.articles[0]}(") for c in p.clauses)]
+                assert not off, f"lesson {lesson.number}: posts {off} do not concern Art. {lesson.articles[0]}"
