@@ -15,6 +15,7 @@ from conduct.exercises.build import DEFAULT_OUT, assignments, build_all, index
 
 SOLUTION_STUDENT = "solution"
 WRONG_STUDENT = "naive"
+CARELESS_STUDENT = "careless"  # answers "ok" / [] / "A" everywhere in art4-vi
 # A plausible first attempt: right on every visible example, wrong on separators, order and boundaries.
 NAIVE_FINDER = '''import re
 
@@ -89,8 +90,16 @@ def graded(course):
         if cell.metadata.get("nbgrader", {}).get("solution"):
             cell.source = NAIVE_FINDER
     submit(root, WRONG_STUDENT, "pii-en", nbformat.writes(naive))
+    careless = nbformat.read(root / "release" / "art4-vi" / "art4-vi.ipynb", as_version=4)
+    for cell in careless.cells:
+        if cell.metadata.get("nbgrader", {}).get("solution") and cell.cell_type == "code":
+            cell.source = (cell.source.replace('= "..."', '= "ok"', 1) if "verdict_post_" in cell.source
+                           else cell.source.replace('= "..."', '= "A"'))
+            cell.source = cell.source.replace("= [...]", "= []", 1) if "clauses_post_" in cell.source else cell.source
+    submit(root, CARELESS_STUDENT, "art4-vi", nbformat.writes(careless))
     results = {(aid, SOLUTION_STUDENT): api.autograde(aid, SOLUTION_STUDENT) for aid in course["ids"]}
     results[("pii-en", WRONG_STUDENT)] = api.autograde("pii-en", WRONG_STUDENT)
+    results[("art4-vi", CARELESS_STUDENT)] = api.autograde("art4-vi", CARELESS_STUDENT)
     return results
 
 
@@ -120,3 +129,20 @@ def test_hidden_tests_catch_a_naive_personal_data_finder(course, graded):
     lost = {name for name, (auto, top, _, _) in scores.items() if auto < top}
     assert {"finder-phones", "finder-emails", "finder-mixed"} <= lost
     assert sum(s[0] for s in scores.values()) < sum(s[1] for s in scores.values())
+
+
+def test_hidden_tests_grade_the_content_of_post_answers(course, graded):
+    """Answering "ok" and [] to every post scores exactly where the bank's gold is ok / []."""
+    scores = _scores(course["root"], "art4-vi", CARELESS_STUDENT)
+    expected = {}
+    for cell in index("art4-vi"):
+        if cell.kind == "verdict":
+            expected[cell.grade_id] = float(cell.gold == "ok")
+        elif cell.kind == "clauses":
+            expected[cell.grade_id] = float(cell.gold == [])
+        elif cell.kind == "choice":
+            expected[cell.grade_id] = float(cell.gold == "A")
+        elif cell.kind == "multi":  # left as [...]: the form check fails
+            expected[cell.grade_id] = 0.0
+    assert 0 < sum(expected.values()) < len(expected)  # the bank's gold decides, not the form
+    assert {k: scores[k][0] for k in expected} == expected

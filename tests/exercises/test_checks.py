@@ -1,6 +1,7 @@
 """The answer checks a learner meets in the test cells: clear messages for bad form, fair grading of content."""
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
@@ -94,3 +95,51 @@ def test_pre_and_post_quiz_share_their_items():
             pre, post = (build_notebook(*table[f"school-{stage}-{band}-{lang}"]) for stage in ("pre", "post"))
             assert [c.grade_id for c in pre[1]] == [c.grade_id for c in post[1]] and len(pre[1]) >= 8
             assert [c.gold for c in pre[1]] == [c.gold for c in post[1]]
+
+
+def _spec_with(item: dict, **extra):
+    from conduct.exercises.spec import Spec, _item
+
+    return Spec(id="t", file="exercises/data/t.yaml", title={"vi": "T", "en": "T"}, intro={"vi": "I", "en": "I"},
+                articles=(4,), clause_options=tuple(extra.get("clause_options", ("4(5)",))),
+                items=(_item("exercises/data/t.yaml", item, "items[0]"),), variants=())
+
+
+@pytest.mark.parametrize("item, fragment", [
+    ({"kind": "essay", "id": "x"}, "unknown value 'essay'"),
+    ({"kind": "post", "id": "Bad Id", "select": {}}, "bad id"),
+    ({"kind": "choice", "id": "x", "question": {"vi": "?", "en": "?"},
+      "options": [{"text": {"vi": "a", "en": "a"}}, {"text": {"vi": "b", "en": "b"}}]}, "0 options marked correct"),
+    ({"kind": "written", "id": "x", "question": {"vi": "?", "en": ""}, "rubric": [], "model": {"vi": "m", "en": "m"}},
+     "empty text"),
+])
+def test_a_broken_spec_item_is_rejected_with_the_fix(item, fragment):
+    from conduct.datafiles import DataError
+
+    with pytest.raises(DataError, match=re.escape(fragment)) as err:
+        _spec_with(item)
+    assert "exercises/data/t.yaml: items[0]" in str(err.value)
+
+
+def test_the_build_names_a_post_filter_that_matches_nothing_and_a_missing_clause():
+    from conduct.datafiles import DataError
+
+    spec = _spec_with({"kind": "post", "id": "p", "select": {"concern": "hate_speech", "topic": "no-such-topic"}})
+    with pytest.raises(DataError, match="items.p.select: only 0 unused vi post"):
+        build_notebook(spec, "t", "vi")
+    spec = _spec_with({"kind": "post", "id": "p", "select": {"concern": "personal_data", "verdict": "violation"}},
+                      clause_options=("4(5)",))
+    with pytest.raises(DataError, match=r"gold clauses \['3\(3\)'\] are not among the clauses offered"):
+        build_notebook(spec, "t", "vi")
+
+
+def test_build_check_reports_a_stale_tree(tmp_path, capsys):
+    from conduct.exercises.build import main
+
+    assert main(["--out", str(tmp_path), "pii"]) == 0
+    assert main(["--out", str(tmp_path), "--check", "pii"]) == 0
+    stale = tmp_path / "pii-vi" / "pii-vi.ipynb"
+    stale.write_text(stale.read_text(encoding="utf-8").replace("find_personal_data", "f"), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["--out", str(tmp_path), "--check", "pii"]) == 1
+    assert f"out of date: {stale}" in capsys.readouterr().err
