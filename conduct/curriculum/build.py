@@ -136,14 +136,25 @@ def _intro(p: Part, lang: str) -> str:
 
 
 def r_exercise(p: Part, c: Ctx) -> list:
+    from conduct import bank
+
     lang = c["lang"]
+    for pid in p.data["posts"]:
+        bank.post(pid)  # an unknown id fails the build, not the learner's notebook
     return [md("exercise", h2("exercise", lang), _intro(p, lang),
                t("curriculum.howto.exercise", lang, count=len(p.data["posts"]))),
             call("exercise", f'exercise("{p.id}", "{lang}")')]
 
 
 def r_quiz(p: Part, c: Ctx) -> list:
+    from conduct import code
+
     lang = c["lang"]
+    for item in p.data["items"]:
+        for cid in item["clauses"]:
+            code.clause(cid)
+        for text in [item["question"]] + [o[k] for o in item["options"] for k in ("text", "feedback")]:
+            expand(text[lang], lang)  # every citation the widget will show must exist
     return [md("quiz", h2("quiz", lang), _intro(p, lang), t("curriculum.howto.quiz", lang)),
             call("quiz", f'quiz("{p.id}", "{lang}")')]
 
@@ -274,7 +285,10 @@ def render_track(track: Track) -> dict[str, str]:
     for i, lesson in enumerate(lessons):
         shapes = []
         for lang in LANGS:
-            nb = notebook(lessons, i, track, lang)
+            try:
+                nb = notebook(lessons, i, track, lang)
+            except KeyError as exc:  # an unknown clause, article, law or post id in the lesson
+                raise DataError(lesson.file, "parts", str(exc).strip('"'), "use ids that exist in conduct.code and conduct.bank") from None
             nbformat.validate(nb)
             shapes.append([(c.cell_type, c.metadata["conduct"]["part"], c.source if c.cell_type == "code" else "")
                            for c in nb.cells])

@@ -3,6 +3,7 @@ builder's drift check really notices a hand edit, a missing notebook and a stale
 from __future__ import annotations
 
 import copy
+import re
 import shutil
 
 import nbformat
@@ -90,3 +91,17 @@ def test_drift_check_notices_edits_missing_and_stale_notebooks(tmp_path):
     # rebuilding repairs all three, and a second run changes nothing (safe to rerun)
     assert build.build(tmp_path, (COURSE,))
     assert build.differences(tmp_path, (COURSE,)) == [] and build.build(tmp_path, (COURSE,)) == []
+
+
+@pytest.mark.parametrize("part, problem", [
+    ({"kind": "exercise", "id": "c42-posts", "posts": ["vi-a-001", "vi-a-999999"]}, "no post 'vi-a-999999'"),
+    ({"kind": "clauses", "clauses": ["4(42)"]}, "4(42)"),
+    ({"kind": "summary", "points": [{"vi": "Xem [[12(1)]].", "en": "See [[12(1)]]."}]}, "12"),
+])
+def test_unknown_posts_and_clauses_fail_the_build_naming_the_lesson(part, problem, monkeypatch):
+    data = copy.deepcopy(GOOD)
+    data["parts"].append(part)
+    lesson = parse_lesson("curriculum/data/lessons/42-test.yaml", data, COURSE)
+    monkeypatch.setattr(build, "load_track", lambda track: (lesson,))
+    with pytest.raises(DataError, match=r"42-test\.yaml.*" + re.escape(problem)):
+        build.render_track(COURSE)
