@@ -65,20 +65,51 @@ def _figure_img(fig: Figure, alt: str) -> str:
     return f'<img src="data:image/png;base64,{data}" alt="{esc(alt)}" style="max-width:100%">'
 
 
+def _lessons_touched(exercise_ids: set[str]) -> list[tuple[dict[str, str], list[tuple[str, str]]]]:
+    """[(lesson title {vi, en}, [(exercise or quiz id, kind)])] for the lessons of every (track, audience)
+    in which the learner has answered something, in course order; lessons not begun are included so the
+    learner sees what is left. Exercises that belong to no lesson are left to the caller."""
+    try:
+        from conduct.curriculum.lessons import all_lessons
+
+        lessons = all_lessons()
+    except Exception:  # noqa: BLE001 - the panel must work from the progress file alone
+        return []
+    graded = [(l, [(p.id, p.kind) for p in l.parts if p.kind in ("exercise", "quiz")]) for l in lessons]
+    touched = {(l.track, l.audience) for l, ids in graded if exercise_ids & {i for i, _ in ids}}
+    return [(l.title, ids) for l, ids in graded if ids and (l.track, l.audience) in touched]
+
+
 def _table(store: ProgressStore, lang: str) -> str:
     exercises = store.exercises()
     if not exercises:
         return f"<p>{esc(t('widgets.progress.none', lang))}</p>"
     latest = store.latest()
-    head = "".join(f"<th>{esc(t(f'widgets.progress.{k}', lang))}</th>" for k in ("exercise", "answered", "correct", "status"))
-    rows = []
-    for eid, info in exercises.items():
+
+    def status(eid: str) -> str:
+        info = exercises.get(eid)
+        if info is None:
+            return t("widgets.progress.not_started", lang)
+        return t("widgets.progress.done" if info.get("completed") else "widgets.progress.in_progress", lang)
+
+    def row(eid: str, kind: str = "") -> str:
+        info = exercises.get(eid, {})
+        name = esc(eid) if not kind else f"{esc(t(f'widgets.progress.kind_{kind}', lang))} ({esc(eid)})"
         mine = [a for (e, _), a in latest.items() if e == eid]
         answered = f"{len(mine)} / {info['total']}" if info.get("total") else str(len(mine))
-        status = t("widgets.progress.done" if info.get("completed") else "widgets.progress.in_progress", lang)
-        rows.append(f"<tr><td>{esc(eid)}</td><td>{answered}</td><td>{sum(a.correct for a in mine)}</td>"
-                    f"<td>{esc(status)}</td></tr>")
-    return f'<table style="border-collapse:collapse"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        return (f"<tr><td>{name}</td><td>{answered}</td><td>{sum(a.correct for a in mine)}</td>"
+                f"<td>{esc(status(eid))}</td></tr>")
+
+    head = "".join(f"<th>{esc(t(f'widgets.progress.{k}', lang))}</th>" for k in ("exercise", "answered", "correct", "status"))
+    body, listed = [], set()
+    for title, ids in _lessons_touched(set(exercises)):
+        done = all(exercises.get(i, {}).get("completed") for i, _ in ids)
+        mark = t("widgets.progress.done" if done else "widgets.progress.lesson_open", lang)
+        body.append(f'<tr><th colspan="4" style="text-align:left">{esc(title[lang])} ({esc(mark)})</th></tr>')
+        body += [row(i, kind) for i, kind in ids]
+        listed.update(i for i, _ in ids)
+    body += [row(eid) for eid in exercises if eid not in listed]
+    return f'<table style="border-collapse:collapse"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
 
 
 def panel_html(store: ProgressStore, lang: str) -> str:

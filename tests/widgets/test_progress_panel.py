@@ -27,8 +27,8 @@ def test_panel_lists_exercises_done_and_in_progress(store):
     panel = progress_panel(lang="vi", store=store)
     html = panel.content.value
     assert html.startswith('<div role="status" aria-live="polite"')
-    assert "c04-posts</td><td>1 / 16</td><td>1</td><td>… Đang làm" in html
-    assert "c06-quiz</td><td>1 / 1</td><td>1</td><td>✓ Đã xong" in html
+    assert "(c04-posts)</td><td>1 / 16</td><td>1</td><td>… Đang làm" in html
+    assert "(c06-quiz)</td><td>1 / 1</td><td>1</td><td>✓ Đã xong" in html
     assert '<img src="data:image/png;base64,' in html and 'alt="Biểu đồ cột' in html
     assert "Điều 4: đúng 1 / 1" in html and "Điều 6: đúng 1 / 1" in html
     assert str(store.path) in html
@@ -45,3 +45,14 @@ def test_empty_and_damaged_progress(store):
         panel.refresh.click()
     assert "was damaged, so it was moved to" in panel.content.value
     assert store.path.with_name("progress.json.bak").exists()
+
+
+def test_lessons_are_grouped_with_what_is_left(store):
+    store.start("c04-quiz", 1)
+    store.record("c04-quiz", "q1", "A", True, ["5(2)"])
+    store.complete("c04-quiz")
+    html = progress_panel(lang="en", store=store).content.value
+    # the course's lessons are listed (not the school track's), with the lesson's state
+    assert "Quiz (c04-quiz)</td><td>1 / 1</td><td>1</td><td>✓ Done" in html
+    assert "Classifying posts (c04-posts)</td><td>0</td><td>0</td><td>○ Not started" in html
+    assert "(… Not finished)</th>" in html and "c01-posts" in html and "s01-posts" not in html

@@ -1,0 +1,97 @@
+"""The post classifier against the real bank, the real Code and the real checker."""
+import pytest
+
+import conduct
+from conduct.progress import ProgressStore
+from conduct.widgets import classifier
+
+# a violation whose evidence the checker finds, a trap `ok` post, a caution post
+POSTS = ["vi-a-001", "vi-a-002", "en-a-015"]
+
+
+@pytest.fixture
+def widget(store):
+    return classifier(POSTS, lang="vi", exercise_id="c04-posts", store=store)
+
+
+def test_right_verdict_explains_cites_and_marks_evidence(widget, store):
+    post = conduct.post("vi-a-001")
+    assert "Bài 1 / 3" in widget.position.value and widget.progress.value == 0 and widget.progress.max == 3
+    assert "<mark" not in widget.card.value  # evidence shows only after the learner has chosen
+    widget.verdict_buttons["violation"].click()
+    fb = widget.verdict_feedback.value
+    assert fb.startswith('<div role="status" aria-live="polite"')
+    assert "✓ Đúng." in fb and post.explanation["vi"] in fb and "Điều 4 khoản 5" in fb
+    assert "<mark" in widget.card.value and "[" in widget.card.value  # marked, not by colour alone
+    assert widget.verdict_buttons["violation"].description.startswith("✓ ")
+    assert all(b.disabled for b in widget.verdict_buttons.values())
+    saved = ProgressStore(store.path).answers("c04-posts")
+    assert [(a.item, a.answer, a.correct, a.article) for a in saved] == [("vi-a-001:verdict", "violation", True, 4)]
+
+
+def test_wrong_choices_say_the_answer_and_why(widget, store):
+    widget.verdict_buttons["ok"].click()
+    fb = widget.verdict_feedback.value
+    assert "✗ Chưa đúng." in fb and "Đáp án: Vi phạm." in fb
+    assert widget.verdict_buttons["ok"].description.startswith("✗ ")
+    assert widget.verdict_buttons["violation"].description.startswith("✓ ")
+    buttons = widget.clause_buttons()
+    assert "4(5)" in buttons and "4(6)" in buttons and "none" in buttons
+    buttons["4(6)"].click()
+    fb = widget.clause_feedback.value
+    assert "✗ Chưa đúng." in fb and "Khoản cần nêu: Điều 4 khoản 5" in fb
+    assert conduct.clause("4(5)").text["vi"] in fb
+    assert buttons["4(5)"].description.startswith("✓ ")
+    saved = ProgressStore(store.path).answers("c04-posts")
+    assert [(a.item, a.answer, a.correct) for a in saved] == [
+        ("vi-a-001:verdict", "ok", False), ("vi-a-001:clause", "4(6)", False)]
+
+
+def test_whole_exercise_scores_and_resumes(widget, store):
+    # post 1 right/right
+    widget.verdict_buttons["violation"].click()
+    widget.clause_buttons()["4(5)"].click()
+    assert "✓ Đúng." in widget.clause_feedback.value and widget.progress.value == 1
+    widget.next.click()
+    # post 2, a trap: ok, and "no clause broken"
+    assert "Bài 2 / 3" in widget.position.value
+    widget.verdict_buttons["ok"].click()
+    assert "<mark" not in widget.card.value  # a trap's keywords are not evidence
+    widget.clause_buttons()["none"].click()
+    assert "✓ Đúng." in widget.clause_feedback.value
+    assert len(ProgressStore(store.path).answers("c04-posts")) == 4
+    # a learner closes the browser here: a new widget on the same file continues at post 3
+    again = classifier(POSTS, lang="en", exercise_id="c04-posts", store=ProgressStore(store.path))
+    assert "Post 3 / 3" in again.position.value and again.progress.value == 2
+    assert "Last time you answered 2 / 3 posts" in again.verdict_feedback.value
+    again.verdict_buttons["violation"].click()  # gold: caution
+    assert "✗ Not quite." in again.verdict_feedback.value and "The answer: Caution." in again.verdict_feedback.value
+    again.clause_buttons()["4(4)"].click()
+    assert again.next.description == "See my score"
+    again.next.click()
+    assert "Result: 5 / 6 of your choices were correct (83%)." in again.score.value
+    assert "Posts with both steps right: 2 / 3." in again.score.value
+    assert again.progress.value == 3
+    assert store.done("c04-posts")
+    # reopened after finishing: the earlier score, and a fresh round on demand
+    third = classifier(POSTS, lang="en", exercise_id="c04-posts", store=ProgressStore(store.path))
+    assert "5 / 6" in third.score.value and all(b.disabled for b in third.verdict_buttons.values())
+    third.again.click()
+    assert third.score.value.endswith("</div>") and "5 / 6" not in third.score.value
+    assert not any(b.disabled for b in third.verdict_buttons.values())
+
+
+def test_ok_post_with_positive_gold_accepts_4_7(store):
+    pid = next(p.id for p in conduct.load_posts(lang="vi") if p.verdict == "ok" and "4(7)" in p.clauses)
+    w = classifier([pid], lang="en", exercise_id="pos", store=store)
+    w.verdict_buttons["ok"].click()
+    w.clause_buttons()["4(7)"].click()
+    assert "✓ Correct." in w.clause_feedback.value and "Art. 4(7)" in w.clause_feedback.value
+
+
+def test_unwritable_progress_file_is_reported_not_raised(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    w = classifier(POSTS[:1], lang="en", exercise_id="x", store=ProgressStore(blocker / "progress.json"))
+    w.verdict_buttons["violation"].click()
+    assert "could not be saved" in w.verdict_feedback.value and "✓ Correct." in w.verdict_feedback.value

@@ -1,0 +1,38 @@
+"""The "check before you publish" widget against the real checker."""
+import conduct
+from conduct.widgets import post_checker
+
+VIOLATING = "Dân Thanh Hóa toàn bọn trộm cắp, cho thuê nhà thì né ra nha mn"
+
+
+def test_violating_text_shows_findings_evidence_and_clause():
+    w = post_checker(lang="vi")
+    w.text.value = VIOLATING
+    w.role.value = "individual"
+    w.check.click()
+    html = w.result.value
+    result = conduct.assess(VIOLATING, role="individual")
+    assert result.verdict == "violation"
+    assert html.startswith('<div role="status" aria-live="polite"')
+    assert "Kết quả: ✗ Vi phạm" in html
+    assert "<mark" in html
+    for f in result.findings:
+        assert f.explanation["vi"] in html
+        assert conduct.clause(f.clause).short["vi"] in html
+
+
+def test_ok_text_says_nothing_found():
+    w = post_checker(lang="en")
+    w.text.value = "Happy new year to everyone in our neighbourhood, thank you for your help this year!"
+    w.check.click()
+    html = w.result.value
+    assert "Result: ✓ OK" in html
+    assert "✗" not in html and "<mark" not in html or "Share the positive" in html
+
+
+def test_empty_input_gets_a_message_not_a_traceback():
+    w = post_checker(lang="vi")
+    for text in ("", "   \n "):
+        w.text.value = text
+        w.check.click()
+        assert "Chưa có nội dung để kiểm tra" in w.result.value
