@@ -24,6 +24,7 @@ from typing import Callable
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
+from conduct import VERDICTS
 from conduct.curriculum.cite import cite, expand
 from conduct.curriculum.lessons import LANGS, TRACKS, Lesson, Part, Track, load_track
 from conduct.datafiles import PACKAGE_ROOT, DataError
@@ -142,7 +143,8 @@ def r_exercise(p: Part, c: Ctx) -> list:
     for pid in p.data["posts"]:
         bank.post(pid)  # an unknown id fails the build, not the learner's notebook
     return [md("exercise", h2("exercise", lang), _intro(p, lang),
-               t("curriculum.howto.exercise", lang, count=len(p.data["posts"]))),
+               t("curriculum.howto.exercise", lang, count=len(p.data["posts"]),
+                 **{v: t(f"widgets.verdict.{v}", lang) for v in VERDICTS})),
             call("exercise", f'exercise("{p.id}", "{lang}")')]
 
 
