@@ -30,7 +30,7 @@ from conduct.datafiles import PACKAGE_ROOT, DataError, bilingual, load, require
 from conduct.i18n import t
 
 from .checks import VERDICTS
-from .spec import LANGS, Item, Spec, all_specs, load_spec
+from .spec import Item, Spec, all_specs, load_spec
 
 DEFAULT_OUT = PACKAGE_ROOT.parent / "exercises" / "source"
 LETTERS = "ABCDEFGH"
@@ -144,7 +144,7 @@ class _Builder:
         self.cells.append(cell)
         self.index.append(info)
 
-    def heading(self, item: Item, points: int, text: str) -> str:
+    def heading(self, points: int, text: str) -> str:
         return f"## {self.tr('question', n=self.n)} · {self.tr('points', points=points)}\n\n{text}"
 
     # -- items ------------------------------------------------------------------------------
@@ -177,7 +177,7 @@ class _Builder:
         n, lang = self.n, self.lang
         vname, cname = f"verdict_post_{n}", f"clauses_post_{n}"
         question = (item.question or {}).get(lang) or self.tr("post_question")
-        self.md(self.heading(item, 2, question), f"{item.id}-question")
+        self.md(self.heading(2, question), f"{item.id}-question")
         self.code(f"from conduct.exercises import present\npresent.post({_s(p.id)}, {_s(lang)}, clauses={_list(options)})",
                   f"{item.id}-post")
         verdict_hint = self.tr("verdict_hint", options=", ".join(_s(v) for v in VERDICTS))
@@ -242,7 +242,7 @@ class _Builder:
         codes, labels, gold, feedback = self.option_table(item)
         n, lang = self.n, self.lang
         var = f"answer_{n}"
-        lines = [self.heading(item, 1, item.question[lang]), "", f"**{self.tr('choice_options')}:**", ""]
+        lines = [self.heading(1, item.question[lang]), "", f"**{self.tr('choice_options')}:**", ""]
         lines += [f'- `"{c}"` — {label}' for c, label in zip(codes, labels)]
         self.md("\n".join(lines), f"{item.id}-question")
         shown = ", ".join(_s(c) for c in codes)
@@ -288,7 +288,7 @@ class _Builder:
     def add_written(self, item: Item) -> None:
         lang = self.lang
         points = sum(r["points"] for r in item.rubric)
-        lines = [self.heading(item, points, item.question[lang]), "", f"**{self.tr('rubric', points=points)}:**", ""]
+        lines = [self.heading(points, item.question[lang]), "", f"**{self.tr('rubric', points=points)}:**", ""]
         lines += [f"- {r['points']} — {r['text'][lang]}" for r in item.rubric]
         lines += ["", f"*{self.tr('written_answer')}*"]
         self.md("\n".join(lines), f"{item.id}-question")
@@ -306,7 +306,7 @@ class _Builder:
         fn, lang = item.function, self.lang
         name = fn["name"]
         total = sum(g["points"] for g in fn["groups"])
-        self.md(self.heading(item, total, item.question[lang]), f"{item.id}-question")
+        self.md(self.heading(total, item.question[lang]), f"{item.id}-question")
         doc = "\n".join(("    " + line) if line.strip() else "" for line in fn["doc"][lang].strip().splitlines())
         solution = "\n".join(("    " + line) if line.strip() else "" for line in fn["solution"].rstrip().splitlines())
         source = (f"# {self.tr('function_cell')}\nimport re\n\n\ndef {name}(text):\n    \"\"\"\n{doc}\n    \"\"\"\n"
@@ -363,12 +363,8 @@ def build_notebook(spec: Spec, variant: str, lang: str):
 
 def assignments(specs: Sequence[Spec] | None = None) -> dict[str, tuple[Spec, str, str]]:
     """Every assignment id → (spec, variant, lang)."""
-    out = {}
-    for spec in specs if specs is not None else all_specs():
-        for variant in [name for name, _ in spec.variants] or [spec.id]:
-            for lang in spec.langs:
-                out[f"{variant}-{lang}"] = (spec, variant, lang)
-    return out
+    return {aid: (spec, variant, lang) for spec in (specs if specs is not None else all_specs())
+            for aid, variant, lang in spec.assignments()}
 
 
 def index(assignment_id: str) -> list[GradeCell]:

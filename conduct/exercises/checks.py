@@ -90,14 +90,18 @@ def clause_id(value: Any) -> str | None:
 
 
 # --- form checks (visible tests) ---------------------------------------------------------------
+# Each public check prints a one-line confirmation when the form is right (stdout, which nbgrader
+# ignores when scoring); the hidden content checks use the silent `_…` versions.
 
-def verdict(value: Any, lang: str = "vi", *, name: str = "verdict") -> str:
-    """Check that `value` names one verdict; return its code."""
+def _ok(name: str, lang: str) -> None:
+    print(t("exercises.form_ok", lang, name=name))
+
+
+def _verdict(value: Any, lang: str, name: str) -> str:
     return _one_text(value, VERDICTS, _verdict_aliases(), name=name, lang=lang, hint_key="verdict_hint")
 
 
-def clauses(value: Any, options: Sequence[str], lang: str = "vi", *, name: str = "clauses") -> frozenset[str]:
-    """Check that `value` is a list of clause ids drawn from `options`; return them as a set."""
+def _clauses(value: Any, options: Sequence[str], lang: str, name: str) -> frozenset[str]:
     example = f'"{options[0]}"' if options else '"4(5)"'
     if _is_placeholder(value) and isinstance(value, str):
         _fail("err_list_placeholder", lang, name=name)
@@ -110,15 +114,12 @@ def clauses(value: Any, options: Sequence[str], lang: str = "vi", *, name: str =
     return frozenset(out)
 
 
-def choice(value: Any, options: Sequence[str], lang: str = "vi", *, name: str = "answer") -> str:
-    """Check that `value` is one of `options` (letters or codes); return the option."""
+def _choice(value: Any, options: Sequence[str], lang: str, name: str) -> str:
     return _one_text(value, options, {}, name=name, lang=lang, hint_key="choice_hint")
 
 
-def choices(value: Any, options: Sequence[str], lang: str = "vi", *, name: str = "answer") -> frozenset[str]:
-    """Check that `value` is a non-empty list of options; return them as a set."""
-    example = f'"{options[0]}"'
-    items = _as_list(value, name=name, lang=lang, example=example)
+def _choices(value: Any, options: Sequence[str], lang: str, name: str) -> frozenset[str]:
+    items = _as_list(value, name=name, lang=lang, example=f'"{options[0]}"')
     if not items:
         _fail("err_empty_choice", lang, name=name)
     out = set()
@@ -128,6 +129,34 @@ def choices(value: Any, options: Sequence[str], lang: str = "vi", *, name: str =
             _fail("err_unknown_option", lang, name=name, given=repr(item), options=_quoted(options))
         out.add(match[0])
     return frozenset(out)
+
+
+def verdict(value: Any, lang: str = "vi", *, name: str = "verdict") -> str:
+    """Check that `value` names one verdict; return its code."""
+    code = _verdict(value, lang, name)
+    _ok(name, lang)
+    return code
+
+
+def clauses(value: Any, options: Sequence[str], lang: str = "vi", *, name: str = "clauses") -> frozenset[str]:
+    """Check that `value` is a list of clause ids drawn from `options`; return them as a set."""
+    found = _clauses(value, options, lang, name)
+    _ok(name, lang)
+    return found
+
+
+def choice(value: Any, options: Sequence[str], lang: str = "vi", *, name: str = "answer") -> str:
+    """Check that `value` is one of `options` (letters or codes); return the option."""
+    found = _choice(value, options, lang, name)
+    _ok(name, lang)
+    return found
+
+
+def choices(value: Any, options: Sequence[str], lang: str = "vi", *, name: str = "answer") -> frozenset[str]:
+    """Check that `value` is a non-empty list of options; return them as a set."""
+    found = _choices(value, options, lang, name)
+    _ok(name, lang)
+    return found
 
 
 # --- content checks (hidden tests) -------------------------------------------------------------
@@ -145,7 +174,7 @@ def _why(post_id: str | None, lang: str) -> str:
 
 
 def expect_verdict(value: Any, gold: str, lang: str = "vi", *, name: str = "verdict", post: str | None = None) -> None:
-    given = verdict(value, lang, name=name)
+    given = _verdict(value, lang, name)
     if given != gold:
         word = t(f"exercises.verdict_word.{gold}", lang)
         raise AssertionError(t("exercises.wrong_verdict", lang, name=name, gold=gold, word=word) + _why(post, lang))
@@ -158,7 +187,7 @@ def expect_clauses(value: Any, gold: Sequence[str], options: Sequence[str], lang
     A post can concern several clauses (e.g. 4(6) and 3(1)); naming one of them correctly is
     enough, naming a clause that does not apply is not.
     """
-    given = clauses(value, options, lang, name=name)
+    given = _clauses(value, options, lang, name)
     right = given <= frozenset(gold) and bool(given) == bool(gold)
     if not right:
         shown = "[" + _quoted(gold) + "]"
@@ -167,7 +196,7 @@ def expect_clauses(value: Any, gold: Sequence[str], options: Sequence[str], lang
 
 def expect_choice(value: Any, gold: str, options: Sequence[str], lang: str = "vi", *, name: str = "answer",
                   feedback: Mapping[str, str] | None = None) -> None:
-    given = choice(value, options, lang, name=name)
+    given = _choice(value, options, lang, name)
     if given != gold:
         message = t("exercises.wrong_choice", lang, name=name, gold=f'"{gold}"')
         if feedback and given in feedback:
@@ -177,7 +206,7 @@ def expect_choice(value: Any, gold: str, options: Sequence[str], lang: str = "vi
 
 def expect_choices(value: Any, gold: Sequence[str], options: Sequence[str], lang: str = "vi", *,
                    name: str = "answer") -> None:
-    given = choices(value, options, lang, name=name)
+    given = _choices(value, options, lang, name)
     if given != frozenset(gold):
         raise AssertionError(t("exercises.wrong_choice", lang, name=name, gold="[" + _quoted(gold) + "]"))
 

@@ -60,9 +60,10 @@ class Spec:
     variants: tuple[tuple[str, dict[str, str]], ...]  # (name, title) pairs; empty = just `id`
     langs: tuple[str, ...] = LANGS  # narrowed only while the bank lacks one language's posts
 
-    def assignment_ids(self) -> list[str]:
+    def assignments(self) -> list[tuple[str, str, str]]:
+        """(assignment id, variant, lang) for every assignment this spec yields."""
         names = [name for name, _ in self.variants] or [self.id]
-        return [f"{name}-{lang}" for name in names for lang in self.langs]
+        return [(f"{name}-{lang}", name, lang) for name in names for lang in self.langs]
 
     def title_for(self, variant: str) -> dict[str, str]:
         return dict(self.variants).get(variant, self.title)

@@ -143,3 +143,11 @@ def test_build_check_reports_a_stale_tree(tmp_path, capsys):
     capsys.readouterr()
     assert main(["--out", str(tmp_path), "--check", "pii"]) == 1
     assert f"out of date: {stale}" in capsys.readouterr().err
+
+
+def test_a_right_form_is_confirmed_once_and_content_checks_stay_silent(capsys):
+    checks.verdict("ok", "en", name="verdict_post_1")
+    assert capsys.readouterr().out == "✓ verdict_post_1: the form is right.\n"
+    checks.expect_verdict("ok", "ok", "en", name="verdict_post_1")
+    checks.expect_clauses([], [], OPTIONS, "en", name="c")
+    assert capsys.readouterr().out == ""
