@@ -111,7 +111,11 @@ def _answer_key(lesson: Lesson, lang: str) -> str:
         verdict = html.escape(t(f"widgets.verdict.{p.verdict}", lang))
         if p.trap:
             verdict += f'<br><span class="trap">({html.escape(t("school.trap", lang))})</span>'
-        clauses = html.escape(", ".join(cite(c, lang) for c in p.clauses)) or "—"
+        cited = ", ".join(cite(c, lang) for c in p.clauses)
+        clauses = html.escape(cited) or "—"
+        if p.verdict == "ok":  # the widget's right answer for an ok post is "no clause broken"
+            related = f"<br><small>{html.escape(t('school.related', lang, clauses=cited))}</small>" if cited else ""
+            clauses = html.escape(t("widgets.classifier.no_clause", lang)) + related
         rows.append(f"<tr><td>{i}</td><td><span class=\"post\">{html.escape(p.text)}</span><br><small>{pid}</small></td>"
                     f"<td>{verdict}</td><td>{clauses}</td><td>{html.escape(p.explanation[lang])}</td></tr>")
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
