@@ -9,6 +9,7 @@ import pytest
 
 from conduct.bank import post
 from conduct.curriculum.lessons import LANGS
+from conduct.i18n import t
 from conduct.school import lessons
 from conduct.school.guides import guide
 from conduct.school.sheets import main, write_sheets
@@ -68,8 +69,11 @@ def test_guide_has_timing_answer_key_grading_and_disclosure(out, l):
     for lang in LANGS:
         page = _read(out, lang, "guide", l.number)
         text = _text(page)
-        for pid in l.parts_of("exercise")[0].data["posts"]:
-            assert pid in text and post(pid).explanation[lang] in text
+        shown = [post(pid) for pid in l.parts_of("exercise")[0].data["posts"]]
+        for p in shown:
+            assert p.id in text and p.explanation[lang] in text
+        # an ok post's right clause answer in the classifier is "no clause broken"
+        assert text.count(t("widgets.classifier.no_clause", lang)) == sum(p.verdict == "ok" for p in shown)
         for name in (f"school-pre-{band}-{lang}", f"school-post-{band}-{lang}", f"school-{lang}"):
             assert f"<code>conduct-course release {name}</code>" in page
         for item in l.parts_of("quiz")[0].data["items"]:
