@@ -96,6 +96,11 @@ def test_every_cited_clause_exists_in_the_code(editions):
                     assert f"{a}({n})" in known, f"{lang}/{number} cites {a}({n}), which the Code lacks"
                     seen.add(f"{a}({n})")
     assert len(seen) > 20  # the regexes really match the citations the builder writes
+    for nb in editions["vi"].values():  # and the clauses behind the ids in the calls
+        for f, args in _calls(nb):
+            if f == "quiz":
+                for item in find_part(args[0], "quiz").data["items"]:
+                    assert set(item["clauses"]) <= known, f"{args[0]} {item['id']}: {item['clauses']}"
 
 
 def test_every_post_shown_exists_in_the_bank_and_suits_adults(editions):
