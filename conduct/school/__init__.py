@@ -19,18 +19,23 @@ TOPICS: tuple[str, ...] = ("personal_data", "kind_words", "false_information", "
 
 
 def lessons(band: str | None = None) -> tuple[Lesson, ...]:
-    """The school lessons in number order, optionally only one age band's."""
+    """The teaching lessons in number order, optionally only one age band's.
+
+    A teaching lesson is one with an exercise; the start page "00" (how the lessons work, the
+    contents of both bands) is part of the track but not a lesson of either band.
+    """
     if band is not None and band not in BANDS:
         raise ValueError(f"unknown age band {band!r}: use one of {', '.join(BANDS)}")
-    return tuple(l for l in load_track(TRACK) if band is None or l.audience == band)
+    return tuple(l for l in load_track(TRACK)
+                 if l.parts_of("exercise") and (band is None or l.audience == band))
 
 
 def lesson(number: str) -> Lesson:
-    """One school lesson by its two-digit number ("01" … "10")."""
-    for l in load_track(TRACK):
+    """One teaching lesson by its two-digit number ("01" … "10")."""
+    for l in lessons():
         if l.number == number:
             return l
-    known = ", ".join(l.number for l in load_track(TRACK))
+    known = ", ".join(l.number for l in lessons())
     raise KeyError(f"no school lesson {number!r}: the lessons are {known}")
 
 

@@ -127,3 +127,13 @@ def test_unknown_band_and_lesson_are_named():
         lessons("kids")
     with pytest.raises(KeyError, match="01"):
         lesson("99")
+
+
+def test_start_page_links_every_lesson_of_both_bands():
+    for lang, name in (("vi", "00-Bat-Dau.ipynb"), ("en", "00-Start-Here.ipynb")):
+        nb = nbformat.read(ROOT / lang / "school" / name, as_version=4)
+        text = "\n".join(c.source for c in nb.cells)
+        for l in LESSONS:
+            assert f"({l.filename(lang)})" in text, f"{name} does not link {l.filename(lang)}"
+            assert (ROOT / lang / "school" / l.filename(lang)).exists()
+        assert "111" in text
