@@ -98,3 +98,13 @@ def test_cli_writes_one_lesson_and_names_bad_input(tmp_path, capsys):
     blocker.write_text("not a folder")
     assert main(["--out", str(blocker), "--lesson", "01"]) == 1
     assert "file" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("l", LESSONS, ids=lambda l: l.number)
+def test_guide_notes_name_only_posts_of_their_lesson(l):
+    shown = set(l.parts_of("exercise")[0].data["posts"])
+    g = guide(l.number, l.audience)
+    for note in g.run + g.objectives:
+        for lang in LANGS:
+            named = set(re.findall(r"\b(?:vi|en)-[a-z]-\d{3}\b", note[lang]))
+            assert named <= shown, f"guide {l.number} names {sorted(named - shown)}, not in the lesson's exercise"
