@@ -35,6 +35,7 @@ from grading.sandbox import SandboxUnavailable, bwrap_path
 SANDBOXED = "grading.sandbox.SandboxedExecute"
 UNSANDBOXED = "grading.sandbox.UnsandboxedExecute"
 RETRIES = 3
+NBGRADER_FILES = {"timestamp.txt", "submission_secret.txt"}  # written by nbgrader's exchange, not the student
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,7 @@ def unreadable_reason(course: Course, assignment: str, student: str, notebooks: 
     folder = course.step("submitted") / student / assignment
     present = [n for n in notebooks if (folder / f"{n}.ipynb").is_file()]
     if not present:
-        found = sorted(p.name for p in folder.iterdir()) if folder.is_dir() else []
+        found = sorted(p.name for p in folder.iterdir() if p.name not in NBGRADER_FILES) if folder.is_dir() else []
         return (f"no notebook of the assignment was submitted (expected {', '.join(n + '.ipynb' for n in notebooks)}; "
                 f"found {', '.join(found) or 'nothing'})")
     for name in present:

@@ -87,17 +87,20 @@ def bwrap_command(kernel_cmd: list[str], *, workdir: str, conn_dir: str, hidden:
         raise SandboxUnavailable("bubblewrap (bwrap) is not installed")
     work, conn = Path(workdir).resolve(), Path(conn_dir).resolve()
     hidden_paths = sorted({Path(h).resolve() for h in hidden if h and Path(h).exists()} - {Path("/")})
+    binds: list[tuple[Path, list[str]]] = [
+        *((e, ["--ro-bind", str(e), str(e)]) for e in essential_paths() if any(_under(e, h) for h in hidden_paths)),
+        (work, ["--bind", str(work), str(work)]),
+        (conn, ["--bind", str(conn), str(conn)]),
+    ]
     mounts: list[tuple[Path, list[str]]] = []
     for h in hidden_paths:
-        if h.is_dir():
-            mounts.append((h, ["--tmpfs", str(h)]))
-        else:
+        if not h.is_dir():
             mounts.append((h, ["--ro-bind", "/dev/null", str(h)]))
-    for e in essential_paths():
-        if any(_under(e, h) for h in hidden_paths):
-            mounts.append((e, ["--ro-bind", str(e), str(e)]))
-    mounts.append((work, ["--bind", str(work), str(work)]))
-    mounts.append((conn, ["--bind", str(conn), str(conn)]))
+        elif any(_under(b, h) for b, _ in binds):
+            mounts.append((h, ["--tmpfs", str(h)]))  # holds a bind below it: an empty, throw-away folder
+        else:
+            mounts.append((h, ["--tmpfs", str(h), "--remount-ro", str(h)]))  # empty and read-only
+    mounts += binds
     mounts.sort(key=lambda m: len(m[0].parts))
     cmd = [bwrap, "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp",
            "--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL", "--clearenv"]

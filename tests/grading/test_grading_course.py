@@ -52,13 +52,15 @@ EXPECTED = {
     "cheater": 4,        # tried to read the gradebook and hidden tests: could not, so guessed wrong
     "netuser": 4,        # tried the network: could not, so guessed wrong
     "notnb": 0,          # submitted a text file named exercise.ipynb
+    "wrongfile": 0,      # submitted no notebook at all, only an essay.txt
 }
+ZEROED = {"notnb", "wrongfile"}  # nothing nbgrader can run: zero through the gradebook, with a reason
 ROSTER = "id,first_name,last_name,email\n" + "".join(
     f"{s},Tên {i},Nguyễn,{s}@example.org\n" for i, s in enumerate([*EXPECTED, "absent"])
 ) + ",No,Id,x@example.org\nbad id,Has,Space,y@example.org\ncorrect,Dup,Licate,z@example.org\nemailbad,E,Mail,not-an-email\n"
 
 
-def _answers(course_root: Path, repo_source: Path, port: int) -> dict[str, tuple[dict, tuple]]:
+def _answers(course_root: Path, repo_source: Path, port: int, outside: Path) -> dict[str, tuple[dict, tuple]]:
     secrets = [str(course_root / "gradebook.db"), str(course_root / "source" / ASSIGNMENT / "exercise.ipynb"),
                str(repo_source / ASSIGNMENT / "exercise.ipynb"), "../../../gradebook.db",
                f"../../../source/{ASSIGNMENT}/exercise.ipynb", f"../../../../submitted/correct/{ASSIGNMENT}/exercise.ipynb"]
@@ -67,9 +69,12 @@ def _answers(course_root: Path, repo_source: Path, port: int) -> dict[str, tuple
         f"for path in {secrets!r}:\n"
         "    try:\n        open(path, 'rb').read()\n        attempts[path] = 'READ'\n"
         "    except OSError as exc:\n        attempts[path] = 'blocked: ' + type(exc).__name__\n"
+        f"for path in {[str(outside / 'written.txt'), str(repo_source / 'written.txt')]!r}:\n"
+        "    try:\n        open(path, 'w').write('x')\n        attempts[path] = 'WROTE'\n"
+        "    except OSError as exc:\n        attempts[path] = 'blocked: ' + type(exc).__name__\n"
         "others = sorted(os.listdir('../..'))\n"
         "print('ATTEMPTS', json.dumps(attempts))\nprint('OTHERS', json.dumps(others))\n"
-        "verdict_post_1 = 'violation' if 'READ' in attempts.values() else 'ok'\n"
+        "verdict_post_1 = 'violation' if {'READ', 'WROTE'} & set(attempts.values()) else 'ok'\n"
     )
     net = (
         "import json, socket\nnet = {}\n"
@@ -121,10 +126,11 @@ def cohort(tmp_path_factory):
 
     release_nb = root / "release" / ASSIGNMENT / "exercise.ipynb"
     workspace = base / "students"
-    for student, (answers, delete) in _answers(root, FILES, port).items():
+    for student, (answers, delete) in _answers(root, FILES, port, Path(sys.prefix)).items():
         nb = student_copy(release_nb, answers, delete)
         submit(course.exchange, "conduct", workspace, student, ASSIGNMENT, {"exercise.ipynb": nb})
     submit(course.exchange, "conduct", workspace, "notnb", ASSIGNMENT, {"exercise.ipynb": "my essay, not a notebook"})
+    submit(course.exchange, "conduct", workspace, "wrongfile", ASSIGNMENT, {"essay.txt": "my essay"})
     run_cli("--course", str(root), "collect", ASSIGNMENT)
 
     # First run, killed as a crash once a few students are done.
@@ -197,7 +203,9 @@ def test_sandbox_hid_gradebook_hidden_tests_and_other_students(cohort):
     text = _outputs(cohort["root"], "cheater", "answer-1")
     attempts = json.loads(text.split("ATTEMPTS", 1)[1].splitlines()[0])
     others = json.loads(text.split("OTHERS", 1)[1].splitlines()[0])
-    assert len(attempts) == 6 and all(v.startswith("blocked") for v in attempts.values()), attempts
+    assert len(attempts) == 8 and all(v.startswith("blocked") for v in attempts.values()), attempts
+    # /tmp is a throw-away tmpfs in the sandbox; the venv and the repository are read-only
+    assert not (Path(sys.prefix) / "written.txt").exists() and not (FILES / "written.txt").exists()
     assert others == ["cheater"]  # the autograded folder shows no other student
 
 
@@ -228,7 +236,8 @@ def test_not_a_notebook_gets_zero_with_a_reason(cohort, capsys):
     # rerunning is cheap (everything is unchanged) and shows what the instructor is told
     out = run_cli("--course", str(cohort["root"]), "autograde", capsys=capsys)
     assert "notnb: zero: exercise.ipynb is not a valid notebook" in out
-    assert f"{len(EXPECTED) - 1} unchanged" in out
+    assert "wrongfile: zero: no notebook of the assignment was submitted (expected exercise.ipynb; found essay.txt)" in out
+    assert f"{len(EXPECTED) - len(ZEROED)} unchanged" in out
 
 
 def test_feedback_for_every_graded_student(cohort, capsys):
@@ -236,13 +245,13 @@ def test_feedback_for_every_graded_student(cohort, capsys):
     run_cli("--course", str(root), "feedback", ASSIGNMENT, capsys=capsys)
     for student, score in EXPECTED.items():
         html = root / "feedback" / student / ASSIGNMENT / "exercise.html"
-        if student == "notnb":
+        if student in ZEROED:
             assert not html.exists()  # nothing nbgrader could render; the autograde report said why
             continue
         text = html.read_text(encoding="utf-8")
         assert f"Score: {float(score)} / 8.0" in text, student
     released = list((cohort["course"].exchange / "conduct" / "feedback").iterdir())
-    assert len(released) == len(EXPECTED) - 1
+    assert len(released) == len(EXPECTED) - len(ZEROED)
 
 
 def test_export_csv_has_every_student(cohort, capsys):
@@ -265,7 +274,29 @@ def test_report_files(cohort, capsys):
         assert png in page
     # the most-missed tests, with the wrong answers given (escaped), a blank and a non-notebook labelled
     row = next(r for r in page.split("<tr>") if "fixture / test-2-content" in r)
-    assert "6 / 13" in row
+    assert f"7 / {len(EXPECTED)}" in row
     assert "<code>clauses_post_2 = [&#x27;4(5)&#x27;]</code> × 1" in row
     assert "<code>clauses_post_2 = &#x27;4(5)&#x27;</code> × 1" in row
-    assert "<em>no answer</em> × 1" in row and "<em>no notebook</em> × 1" in row
+    assert "<em>no answer</em> × 1" in row and "<em>no notebook</em> × 2" in row
+
+
+def test_without_the_sandbox_the_same_cheat_works(cohort):
+    """The contrast that shows the sandbox is what stops it. Runs last: it regrades the cheater
+    unsandboxed (who then reads the hidden tests and scores full marks), then sandboxed again."""
+    from grading.parallel import autograde
+
+    course = cohort["course"]
+    try:
+        [outcome] = autograde(course, ASSIGNMENT, sandbox=False, force=True, students=["cheater"])
+    finally:  # unsandboxed, the cheat really writes into the venv and the repository
+        (Path(sys.prefix) / "written.txt").unlink(missing_ok=True)
+        (FILES / "written.txt").unlink(missing_ok=True)
+    assert outcome.status == "graded"
+    attempts = json.loads(_outputs(cohort["root"], "cheater", "answer-1").split("ATTEMPTS", 1)[1].splitlines()[0])
+    with _gradebook(course) as gb:
+        assert gb.find_submission(ASSIGNMENT, "cheater").score == 6
+    assert attempts[str(cohort["root"] / "gradebook.db")] == "READ"
+    assert attempts[str(FILES / "written.txt")] == "WROTE"
+    [outcome] = autograde(course, ASSIGNMENT, sandbox=True, force=True, students=["cheater"])
+    with _gradebook(course) as gb:
+        assert gb.find_submission(ASSIGNMENT, "cheater").score == EXPECTED["cheater"]
