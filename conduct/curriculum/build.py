@@ -206,9 +206,11 @@ def _debate_item(item, lang: str) -> str:
 
 def r_contents(p: Part, c: Ctx) -> list:
     lang = c["lang"]
-    rows = [f"{i + 1}. [{l.number} · {l.title[lang]}]({l.filename(lang)}): "
-            + t("curriculum.minutes", lang, minutes=l.minutes) for i, l in enumerate(c["lessons"])]
-    return [md("contents", h2("contents", lang), _intro(p, lang), "\n".join(rows))]
+    rows = [f"- [{l.number} · {l.title[lang]}]({l.filename(lang)}): "
+            + t("curriculum.minutes", lang, minutes=l.minutes) for l in c["lessons"]]
+    total = sum(l.minutes for l in c["lessons"])
+    return [md("contents", h2("contents", lang), _intro(p, lang), "\n".join(rows),
+               t("curriculum.total", lang, hours=total // 60, minutes=total % 60))]
 
 
 def r_family(p: Part, c: Ctx) -> list:
