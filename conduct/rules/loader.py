@@ -1,0 +1,198 @@
+"""Read and validate each concern's data file and compile it into rules (cached per process).
+
+A concern's file holds, per language, named word lists, rules (a list or inline words or a
+pattern, a score, optional supporting lists that must occur nearby, an optional validation hook
+named in the concern's module) and context lists that lower or raise the score. Everything is
+checked here, so an editor's mistake names the file, the key and the fix instead of reaching a
+learner as a wrong answer.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import Callable
+
+from conduct import VERDICTS
+from conduct.datafiles import DataError, load, require, require_choice
+from conduct.rules.concerns import concerns
+from conduct.rules.matching import WordList, compile_pattern, compile_words
+
+COMMON_FILE = "rules/data/common.yaml"
+LANGS = ("vi", "en")
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    lang: str
+    score: float
+    words: WordList | None
+    pattern: re.Pattern[str] | None
+    validate: Callable | None = field(compare=False)
+    near: tuple[WordList, ...]
+    window: int
+    verdict: str | None
+    clause: str | None
+    message: str
+
+
+@dataclass(frozen=True)
+class ContextList:
+    name: str
+    lang: str
+    kind: str  # "lower" or "raise"
+    factor: float  # multiplier when lowering, added score when raising
+    words: WordList
+    window: int | None  # tokens around the evidence; None = the whole post
+
+
+@dataclass(frozen=True)
+class CompiledConcern:
+    id: str
+    threshold: float
+    mention_frames: bool
+    rules: tuple[Rule, ...]
+    contexts: tuple[ContextList, ...]
+    examples: tuple[dict, ...] = field(compare=False)
+
+
+@dataclass(frozen=True)
+class Common:
+    quote_factor: float
+    ambiguous: dict[str, frozenset[str]] = field(compare=False)
+    innocent: dict[str, WordList] = field(compare=False)
+    frames: tuple[ContextList, ...]
+
+
+def _score(file: str, raw: dict, key: str, where: str, default: float | None = None) -> float:
+    if key not in raw and default is not None:
+        return default
+    value = require(file, raw, key, (int, float), where)
+    if not 0 <= value <= 1:
+        raise DataError(file, f"{where}.{key}", f"{value} is outside 0–1", "use a number between 0 and 1")
+    return float(value)
+
+
+def _message(file: str, where: str, key: str) -> str:
+    from conduct.i18n import catalogue
+
+    for lang in LANGS:
+        if key not in catalogue(lang):
+            raise DataError(file, where, f"message {key!r} is not in the {lang} catalogue",
+                            f"add it to conduct/i18n/{lang}/checker.yaml")
+    return key
+
+
+def _context(file: str, raw: dict, where: str, lang: str, kind_default: str | None = None) -> ContextList:
+    name = require(file, raw, "name", str, where)
+    kind = require_choice(file, raw.get("kind", kind_default), ("lower", "raise"), f"{where}.kind")
+    factor = _score(file, raw, "factor", where)
+    window = raw.get("window")
+    if window is not None and (not isinstance(window, int) or window < 1):
+        raise DataError(file, f"{where}.window", "expected a positive number of words", "write e.g. `window: 8`")
+    _message(file, f"{where}.name", f"checker.context.{name}")
+    words = compile_words(file, f"{where}.words", name, raw.get("words"))
+    return ContextList(name, lang, kind, factor, words, window)
+
+
+@functools.lru_cache(maxsize=1)
+def common() -> Common:
+    f = COMMON_FILE
+    data = load(f)
+    if require(f, data, "schema_version", int) != 1:
+        raise DataError(f, "schema_version", "unsupported version", "use schema_version: 1")
+    langs = require(f, data, "languages", dict)
+    ambiguous, innocent, frames = {}, {}, []
+    for lang in LANGS:
+        spec = require(f, langs, lang, dict, "languages")
+        where = f"languages.{lang}"
+        ambiguous[lang] = frozenset(require(f, spec, "ambiguous", list, where))
+        innocent[lang] = compile_words(f, f"{where}.innocent", "innocent", require(f, spec, "innocent", list, where))
+        for i, raw in enumerate(require(f, spec, "frames", list, where)):
+            frames.append(_context(f, raw, f"{where}.frames[{i}]", lang, "lower"))
+    return Common(_score(f, data, "quote_factor", ""), ambiguous, innocent, tuple(frames))
+
+
+def _rule(file: str, raw: dict, where: str, lang: str, lists: dict[str, WordList], module: ModuleType,
+          concern_id: str) -> Rule:
+    name = require(file, raw, "name", str, where)
+    score = _score(file, raw, "score", where)
+    sources = [k for k in ("list", "words", "pattern") if k in raw]
+    if len(sources) != 1:
+        raise DataError(file, where, "a rule needs exactly one of `list`, `words` or `pattern`",
+                        "keep one of them")
+    words = pattern = None
+    if "list" in raw:
+        words = lists.get(raw["list"])
+        if words is None:
+            raise DataError(file, f"{where}.list", f"no list {raw['list']!r}", "use one of: " + ", ".join(lists))
+    elif "words" in raw:
+        words = compile_words(file, f"{where}.words", name, raw["words"])
+    else:
+        pattern = compile_pattern(file, f"{where}.pattern", raw["pattern"])
+    validate = None
+    if "validate" in raw:
+        validate = getattr(module, "VALIDATORS", {}).get(raw["validate"])
+        if validate is None:
+            raise DataError(file, f"{where}.validate", f"{module.__name__} has no validator {raw['validate']!r}",
+                            "add it to the module's VALIDATORS or remove the key")
+    near = []
+    for n in raw.get("near", []):
+        if n not in lists:
+            raise DataError(file, f"{where}.near", f"no list {n!r}", "use one of: " + ", ".join(lists))
+        near.append(lists[n])
+    window = raw.get("window", 6)
+    verdict = raw.get("verdict")
+    if verdict is not None:
+        require_choice(file, verdict, VERDICTS, f"{where}.verdict")
+    clause = raw.get("clause")
+    if clause is not None:
+        allowed = {c for cl in concerns()[concern_id].clauses.values() for c in cl}
+        require_choice(file, clause, sorted(allowed), f"{where}.clause")
+    message = _message(file, f"{where}.message", f"checker.reason.{raw.get('message', concern_id)}")
+    return Rule(name, lang, score, words, pattern, validate, tuple(near), int(window), verdict, clause, message)
+
+
+@functools.lru_cache(maxsize=None)
+def compiled(concern_id: str) -> CompiledConcern:
+    """The concern's rules, compiled once per process."""
+    from conduct.rules import get
+
+    module = get(concern_id)
+    f = module.DATA
+    data = load(f)
+    if require(f, data, "schema_version", int) != 1:
+        raise DataError(f, "schema_version", "unsupported version", "use schema_version: 1")
+    if require(f, data, "concern", str) != concern_id:
+        raise DataError(f, "concern", f"file is for {data['concern']!r}, not {concern_id!r}",
+                        f"set `concern: {concern_id}`")
+    threshold = _score(f, data, "threshold", "", 0.5)
+    rules, contexts = [], []
+    for lang, spec in require(f, data, "languages", dict).items():
+        require_choice(f, lang, LANGS, "languages")
+        where = f"languages.{lang}"
+        lists = {name: compile_words(f, f"{where}.lists.{name}", name, words)
+                 for name, words in (spec.get("lists") or {}).items()}
+        for i, raw in enumerate(require(f, spec, "rules", list, where)):
+            rules.append(_rule(f, raw, f"{where}.rules[{i}]", lang, lists, module, concern_id))
+        for i, raw in enumerate(spec.get("context") or []):
+            contexts.append(_context(f, raw, f"{where}.context[{i}]", lang))
+    examples = tuple(data.get("examples") or ())
+    return CompiledConcern(concern_id, threshold, bool(data.get("mention_frames", False)),
+                           tuple(rules), tuple(contexts), examples)
+
+
+@functools.lru_cache(maxsize=1)
+def joinable() -> frozenset[str]:
+    """Single words any list knows: split letters ("n.g.u") are joined only when they spell one."""
+    from conduct.rules import REGISTRY
+
+    out: set[str] = set()
+    for cid in REGISTRY:
+        for rule in compiled(cid).rules:
+            for wl in (rule.words, *rule.near):
+                if wl is not None:
+                    out |= wl.single_tokens
+    return frozenset(w for w in out if len(w) >= 2)

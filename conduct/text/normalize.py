@@ -1,0 +1,177 @@
+"""Normalise a post for matching, keeping a map back to the text as typed.
+
+People write Vietnamese with or without diacritics, composed (NFC) or decomposed (NFD), in chat
+spellings ("ko", "dc", "m"), and split words to dodge filters ("n.g.u", "n g u", "n\u200bgu").
+Word lists are written once, in plain Vietnamese with diacritics; this module brings every post
+to two views of one normalised string so one list catches all those forms:
+
+- `marked`: NFC, lower case, zero-width characters dropped, repeated letters collapsed
+  ("nguuuu"), split letters joined when they spell a known word, teencode expanded;
+- `folded`: `marked` with diacritics removed (same length, so both share one offset map).
+
+`span(s, e)` maps a span of either view back to the original text. Rewriting uses one
+precompiled regex per pass and `str.translate`, so a 1 MB post costs a few regex scans.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+from conduct.datafiles import DataError, load, require
+from conduct.text.offsets import OffsetMap, compose
+
+TEENCODE_FILE = "text/data/teencode.yaml"
+
+_COMBINING = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"
+# Pass 1: what must change before words can be seen at all. Decomposed letters are recomposed,
+# invisible characters dropped, and "fancy" letters (mathematical bold, full-width) made plain.
+_PASS1 = re.compile(
+    rf"[{ZERO_WIDTH}]+|[^{_COMBINING}]?[{_COMBINING}]+|[\U0001D400-\U0001D7FF\uFF01-\uFF5E]"
+)
+_NEEDS_PASS1 = re.compile(rf"[{ZERO_WIDTH}{_COMBINING}\U0001D400-\U0001D7FF\uFF01-\uFF5E]")
+_LETTER = r"[^\W\d_]"
+# Pass 2 pieces: letters split by dots/spaces/dashes/stars, and letters repeated for emphasis.
+_SPLIT = rf"(?<!\w){_LETTER}(?:(?:[ .\-_*·•+]{{1,2}}){_LETTER}){{1,}}(?!\w)"
+_REPEAT = rf"(?P<rl>{_LETTER})(?P=rl){{2,}}"
+
+
+def _build_fold() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for cp in list(range(0x00C0, 0x0250)) + list(range(0x1E00, 0x1F00)):
+        ch = chr(cp)
+        base = unicodedata.normalize("NFD", ch)[0]
+        if base != ch and base.isascii():
+            table[cp] = base
+    table[ord("đ")] = "d"
+    table[ord("Đ")] = "D"
+    return table
+
+
+FOLD = _build_fold()
+
+
+def fold(text: str) -> str:
+    """Remove Vietnamese (and other Latin) diacritics, keeping the length: "Đồng ý" → "Dong y"."""
+    return text.translate(FOLD)
+
+
+def mark_key(word: str) -> tuple[str, str]:
+    """Letters plus the sorted set of marks: equal for "hoà" and "hòa", different for "ngu"/"ngủ"."""
+    nfd = unicodedata.normalize("NFD", word)
+    marks = "".join(sorted(c for c in nfd if unicodedata.combining(c)))
+    return "".join(c for c in nfd if not unicodedata.combining(c)), marks
+
+
+def has_marks(word: str) -> bool:
+    return fold(word) != word
+
+
+@functools.lru_cache(maxsize=None)
+def teencode(lang: str) -> dict[str, str]:
+    data = load(TEENCODE_FILE)
+    table = require(TEENCODE_FILE, require(TEENCODE_FILE, data, "teencode", dict), lang, dict, "teencode")
+    out = {}
+    for k, v in table.items():
+        if not isinstance(k, str) or not isinstance(v, str) or not v.strip():
+            raise DataError(TEENCODE_FILE, f"teencode.{lang}.{k}", "expected `short: full word`",
+                            "write each entry as `short: full word`")
+        out[k.lower()] = v.lower()
+    return out
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """A post as typed plus its two matching views and the way back to the typed offsets."""
+
+    original: str
+    marked: str
+    folded: str
+    span: Callable[[int, int], tuple[int, int]]
+
+
+def _lower(text: str) -> str:
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)  # keep length (e.g. "İ")
+
+
+def _pass1(text: str) -> tuple[str, OffsetMap | None]:
+    if not _NEEDS_PASS1.search(text):
+        return text, None
+    omap = OffsetMap()
+    out: list[str] = []
+    last = 0
+    pos = 0  # length of output so far
+    for m in _PASS1.finditer(text):
+        s, e = m.span()
+        piece = m.group()
+        if piece[0] in ZERO_WIDTH:
+            new = ""
+        elif len(piece) == 1:
+            new = unicodedata.normalize("NFKC", piece)
+        else:
+            new = unicodedata.normalize("NFC", piece)
+        if new == piece:
+            continue
+        out.append(text[last:s])
+        pos += s - last
+        omap.add(pos, pos + len(new), s, e)
+        out.append(new)
+        pos += len(new)
+        last = e
+    out.append(text[last:])
+    return "".join(out), omap
+
+
+@functools.lru_cache(maxsize=8)
+def _pass2_regex(lang: str) -> re.Pattern[str]:
+    words = sorted(teencode(lang), key=len, reverse=True)
+    alternation = "|".join(re.escape(w) for w in words) or "(?!)"
+    return re.compile(rf"(?P<split>{_SPLIT})|(?P<rep>{_REPEAT})|(?<![\w@.])(?P<teen>{alternation})(?![\w@]|\.\w)")
+
+
+_SEPARATORS = re.compile(r"[ .\-_*·•+]")
+
+
+def _pass2(text: str, lang: str, joinable: frozenset[str]) -> tuple[str, OffsetMap | None]:
+    table = teencode(lang)
+    omap = OffsetMap()
+    out: list[str] = []
+    last = 0
+    pos = 0
+    for m in _pass2_regex(lang).finditer(text):
+        kind = m.lastgroup
+        piece = m.group()
+        if kind == "split":
+            joined = _SEPARATORS.sub("", piece)
+            if fold(joined) not in joinable:
+                continue
+            new = joined
+        elif kind == "rep":
+            new = piece[0]
+        else:
+            new = table[piece]
+        s, e = m.span()
+        out.append(text[last:s])
+        pos += s - last
+        omap.add(pos, pos + len(new), s, e)
+        out.append(new)
+        pos += len(new)
+        last = e
+    if not omap.new_starts:
+        return text, None
+    out.append(text[last:])
+    return "".join(out), omap
+
+
+def normalize(text: str, lang: str = "vi", joinable: Iterable[str] = frozenset()) -> Normalized:
+    """Both matching views of `text`; `joinable` are the (folded) words that split letters may spell."""
+    step1, map1 = _pass1(text)
+    low = _lower(step1)
+    marked, map2 = _pass2(low, lang, joinable if isinstance(joinable, frozenset) else frozenset(joinable))
+    return Normalized(text, marked, fold(marked), compose(map2, map1))

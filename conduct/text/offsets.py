@@ -1,0 +1,57 @@
+"""Map positions in a rewritten string back to the string the user typed.
+
+The checker matches on a normalised copy of the post (NFC, no zero-width characters, teencode
+expanded, split letters joined) but must report evidence as offsets into the text exactly as
+given. Rewriting records only the regions it changed, so the map costs nothing for text that
+needed no rewriting and stays small for a 1 MB post.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+
+@dataclass
+class OffsetMap:
+    """Replaced regions, in order: new[new_start:new_end] came from old[old_start:old_end]."""
+
+    new_starts: list[int] = field(default_factory=list)
+    new_ends: list[int] = field(default_factory=list)
+    old_starts: list[int] = field(default_factory=list)
+    old_ends: list[int] = field(default_factory=list)
+
+    def add(self, new_start: int, new_end: int, old_start: int, old_end: int) -> None:
+        self.new_starts.append(new_start)
+        self.new_ends.append(new_end)
+        self.old_starts.append(old_start)
+        self.old_ends.append(old_end)
+
+    def start(self, pos: int) -> int:
+        """The old position where a span starting at new position `pos` starts."""
+        i = bisect_right(self.new_starts, pos) - 1
+        if i < 0:
+            return pos
+        if pos < self.new_ends[i]:  # inside a replacement: the whole source region
+            return self.old_starts[i]
+        return pos + self.old_ends[i] - self.new_ends[i]
+
+    def end(self, pos: int) -> int:
+        """The old position where a span ending (exclusively) at new position `pos` ends."""
+        i = bisect_left(self.new_starts, pos) - 1
+        if i < 0:
+            return pos
+        if pos <= self.new_ends[i]:
+            return self.old_ends[i]
+        return pos + self.old_ends[i] - self.new_ends[i]
+
+
+def compose(*maps: OffsetMap | None):
+    """A (start, end) mapper through several rewrites, outermost (last applied) first."""
+    chain = [m for m in maps if m is not None and m.new_starts]
+
+    def span(s: int, e: int) -> tuple[int, int]:
+        for m in chain:
+            s, e = m.start(s), m.end(e)
+        return s, e
+
+    return span
