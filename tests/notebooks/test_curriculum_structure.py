@@ -185,3 +185,16 @@ def test_article_exercises_practise_their_article_with_mixed_verdicts():
             if len(lesson.articles) == 1:  # 02-06: every post turns on the lesson's own article
                 off = [p.id for p in posts if not any(c.startswith(f"{lesson.articles[0]}(") for c in p.clauses)]
                 assert not off, f"lesson {lesson.number}: posts {off} do not concern Art. {lesson.articles[0]}"
+
+
+def test_beyond_the_code_sets_binding_law_and_the_attributed_debate_side_by_side(editions):
+    facts = {"Decree 15/2020": "Nghị định 15/2020", "Article 101": "Điều 101", "331": "331", "Amnesty": "Amnesty",
+             "175": "175", "Freedom House": "Freedom House", "ICCPR": "ICCPR", "RFA": "RFA"}
+    for lang in LANGS:
+        text = "\n".join(c.source for c in editions[lang]["08"].cells)
+        missing = [k for k, v in facts.items() if (k if lang == "en" else v) not in text]
+        assert not missing, f"{lang}/08 lacks {missing}"
+        assert re.search(r"19(/| out of )100", text), f"{lang}/08 lacks Freedom House's score"
+        parts = [c.metadata["conduct"]["part"] for c in editions[lang]["08"].cells]
+        assert parts.index("laws") < parts.index("debate")  # what binds first, then who disagrees
+        assert CITED[lang].search(text.split("<!-- conduct:debate -->")[0])  # the Code's own purposes, cited
