@@ -398,14 +398,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     stale = [p for p, text in wanted.items() if not p.exists() or p.read_text(encoding="utf-8") != text]
+    # a full build also owns removals: a notebook no spec produces any more (a renamed exercise)
+    orphans = [] if args.names else sorted(p for p in args.out.glob("*/*.ipynb") if p not in wanted)
     if args.check:
         for p in stale:
             print(f"out of date: {p}", file=sys.stderr)
-        return 1 if stale else 0
+        for p in orphans:
+            print(f"not made by any spec: {p}", file=sys.stderr)
+        return 1 if stale or orphans else 0
     for p in stale:
         p.parent.mkdir(parents=True, exist_ok=True)
         p.write_text(wanted[p], encoding="utf-8")
-    print(f"{len(wanted)} notebook(s), {len(stale)} written, in {args.out}")
+    for p in orphans:
+        p.unlink()
+        if not any(p.parent.iterdir()):
+            p.parent.rmdir()
+    print(f"{len(wanted)} notebook(s), {len(stale)} written, {len(orphans)} removed, in {args.out}")
     return 0
 
 

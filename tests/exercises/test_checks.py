@@ -151,3 +151,16 @@ def test_a_right_form_is_confirmed_once_and_content_checks_stay_silent(capsys):
     checks.expect_verdict("ok", "ok", "en", name="verdict_post_1")
     checks.expect_clauses([], [], OPTIONS, "en", name="c")
     assert capsys.readouterr().out == ""
+
+
+def test_school_exercises_use_only_their_age_bands_posts():
+    from conduct.bank import post
+
+    table = assignments()
+    for band in ("11-14", "15-18"):
+        for lang in ("vi", "en"):
+            cells = build_notebook(*table[f"school-{band}-{lang}"])[1]
+            posts = {c.post for c in cells if c.post}
+            assert len(posts) >= 5
+            assert {post(p).audience for p in posts} == {f"minors_{band.replace('-', '_')}"}
+            assert {post(p).lang for p in posts} == {lang}
