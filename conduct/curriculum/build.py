@@ -33,6 +33,7 @@ from conduct.i18n import t
 GENERATOR = "conduct.curriculum.build"
 NAV_MARK = "<!--NAVIGATION-->"
 HIDDEN = {"jupyter": {"source_hidden": True}, "tags": ["hide-input"]}
+LOCKED = {"editable": False, "deletable": False}  # a learner cannot damage a lesson by a stray keystroke
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
 
@@ -47,13 +48,13 @@ def default_root() -> Path:
 def md(part: str, *blocks: str) -> nbformat.NotebookNode:
     body = "\n\n".join(b.strip() for b in blocks if b and b.strip())
     cell = new_markdown_cell(f"<!-- conduct:{part} -->\n{body}")
-    cell.metadata = {"conduct": {"part": part}}
+    cell.metadata = {**LOCKED, "conduct": {"part": part}}
     return cell
 
 
 def call(part: str, expr: str) -> nbformat.NotebookNode:
     cell = new_code_cell(f"from conduct.curriculum import show; show.{expr}")
-    cell.metadata = {**HIDDEN, "conduct": {"part": part}}
+    cell.metadata = {**HIDDEN, **LOCKED, "conduct": {"part": part}}
     return cell
 
 
@@ -263,7 +264,7 @@ def navigation(lessons: tuple[Lesson, ...], i: int, lang: str) -> nbformat.Noteb
     if i + 1 < len(lessons):
         parts.append(link(lessons[i + 1]) + " →")
     cell = new_markdown_cell(f"{NAV_MARK}\n" + " | ".join(parts))
-    cell.metadata = {"conduct": {"part": "navigation"}}
+    cell.metadata = {**LOCKED, "conduct": {"part": "navigation"}}
     return cell
 
 

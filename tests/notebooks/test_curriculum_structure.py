@@ -145,6 +145,7 @@ def test_every_code_cell_is_one_hidden_line_without_outputs(editions):
     for lang, nbs in editions.items():
         for number, nb in nbs.items():
             for cell in nb.cells:
+                assert cell.metadata.get("editable") is False, f"{lang}/{number} cell {cell.id} is editable"
                 if cell.cell_type != "code":
                     continue
                 where = f"{lang}/{number} cell {cell.id}"
