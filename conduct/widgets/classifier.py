@@ -49,8 +49,10 @@ def right_clauses(post) -> set[str]:
 def evidence(post) -> tuple[tuple[int, int], ...]:
     """Evidence spans for the post's gold answer: the checker's findings that agree with it.
 
-    For an `ok` post only positive findings count: a trap post's flagged words are not evidence
-    of anything, and marking them would teach the very mistake the trap is there to catch.
+    For an `ok` post only findings the checker itself judged `ok` count (a positive post, or a
+    trap word the context shows is mentioned, not used: marking it shows the learner the word a
+    careless filter would catch). Where the checker disagrees with the gold, its words are not
+    marked, since marking them would teach the very mistake the post is there to catch.
     """
     from conduct import assess
 
@@ -80,10 +82,10 @@ def classifier(post_ids, *, lang: str = "vi", exercise_id: str, store: ProgressS
         return W.VBox([W.HTML(f"<p>{esc(t('widgets.classifier.empty', lang))}</p>")])
 
     results: dict[str, bool] = {}  # item -> correct, for this exercise (stored answers + this session)
-    for (_, item), a in store.latest(exercise_id).items():
-        results[item] = a.correct
+    read_warn = attempt(store, lang, lambda: results.update(
+        (item, a.correct) for (_, item), a in store.latest(exercise_id).items()), "widgets.read_failed")
     items = [f"{p.id}:{step}" for p in posts for step in ("verdict", "clause")]
-    notes = W.HTML(moved_aside_note(store, lang))
+    notes = W.HTML(moved_aside_note(store, lang) + read_warn)
     warn_start = attempt(store, lang, lambda: store.start(exercise_id, len(items)))
 
     progress = W.IntProgress(value=0, min=0, max=total, description=t("widgets.classifier.progress_label", lang),
@@ -248,7 +250,7 @@ def classifier(post_ids, *, lang: str = "vi", exercise_id: str, store: ProgressS
         load(start, f"<p>{esc(t('widgets.classifier.resumed', lang, answered=done_count(), total=total, n=start + 1))}</p>")
     else:
         load(0)
-    if warn_start:
+    if warn_start and not read_warn:
         notes.value += warn_start
 
     box = W.VBox([style_block(), notes, progress, position, card_w, verdict_q, W.HBox(list(verdict_buttons.values())),

@@ -132,7 +132,10 @@ def progress_panel(*, lang: str = "vi", store: ProgressStore | None = None) -> W
     content = live_region()
 
     def refresh(_=None) -> None:
-        say(content, panel_html(store, lang))
+        try:
+            say(content, panel_html(store, lang))
+        except OSError as exc:
+            say(content, f"<p>{esc(t('widgets.read_failed', lang, path=str(store.path), error=exc.strerror or exc))}</p>")
 
     btn = button(t("widgets.progress.refresh", lang), t("widgets.progress.refresh_help", lang), refresh, icon="refresh")
     refresh()

@@ -16,12 +16,12 @@ def store_or_default(store: ProgressStore | None) -> ProgressStore:
     return store if store is not None else ProgressStore()
 
 
-def attempt(store: ProgressStore, lang: str, action: Callable[[], object]) -> str:
-    """Run a store write; return "" on success or a warning paragraph (HTML) on failure."""
+def attempt(store: ProgressStore, lang: str, action: Callable[[], object], message: str = "widgets.save_failed") -> str:
+    """Run a store read or write; return "" on success or a warning paragraph (HTML) on failure."""
     try:
         action()
     except OSError as exc:
-        return f"<p>{esc(t('widgets.save_failed', lang, path=str(store.path), error=exc.strerror or exc))}</p>"
+        return f"<p>{esc(t(message, lang, path=str(store.path), error=exc.strerror or exc))}</p>"
     return ""
 
 

@@ -1,9 +1,11 @@
 """The post classifier against the real bank, the real Code and the real checker."""
+from html import escape
+
 import pytest
 
 import conduct
 from conduct.progress import ProgressStore
-from conduct.widgets import classifier
+from conduct.widgets import classifier, progress_panel
 
 # a violation whose evidence the checker finds, a trap `ok` post, a caution post
 POSTS = ["vi-a-001", "vi-a-002", "en-a-015"]
@@ -21,7 +23,7 @@ def test_right_verdict_explains_cites_and_marks_evidence(widget, store):
     widget.verdict_buttons["violation"].click()
     fb = widget.verdict_feedback.value
     assert fb.startswith('<div role="status" aria-live="polite"')
-    assert "✓ Đúng." in fb and post.explanation["vi"] in fb and "Điều 4 khoản 5" in fb
+    assert "✓ Đúng." in fb and escape(post.explanation["vi"]) in fb and "Điều 4 khoản 5" in fb
     assert "<mark" in widget.card.value and "[" in widget.card.value  # marked, not by colour alone
     assert widget.verdict_buttons["violation"].description.startswith("✓ ")
     assert all(b.disabled for b in widget.verdict_buttons.values())
@@ -56,7 +58,8 @@ def test_whole_exercise_scores_and_resumes(widget, store):
     # post 2, a trap: ok, and "no clause broken"
     assert "Bài 2 / 3" in widget.position.value
     widget.verdict_buttons["ok"].click()
-    assert "<mark" not in widget.card.value  # a trap's keywords are not evidence
+    # the trap word is marked: the checker, like the gold, sees it is mentioned, not used
+    assert "[Bắc Kỳ]</mark>" in widget.card.value and "✓ Đúng." in widget.verdict_feedback.value
     widget.clause_buttons()["none"].click()
     assert "✓ Đúng." in widget.clause_feedback.value
     assert len(ProgressStore(store.path).answers("c04-posts")) == 4
@@ -94,4 +97,6 @@ def test_unwritable_progress_file_is_reported_not_raised(tmp_path):
     blocker.write_text("not a folder")
     w = classifier(POSTS[:1], lang="en", exercise_id="x", store=ProgressStore(blocker / "progress.json"))
     w.verdict_buttons["violation"].click()
+    assert "could not be read" in w.children[1].value
     assert "could not be saved" in w.verdict_feedback.value and "✓ Correct." in w.verdict_feedback.value
+    assert "could not be read" in progress_panel(lang="en", store=ProgressStore(blocker / "progress.json")).content.value

@@ -26,8 +26,8 @@ def test_ok_text_says_nothing_found():
     w.text.value = "Happy new year to everyone in our neighbourhood, thank you for your help this year!"
     w.check.click()
     html = w.result.value
-    assert "Result: ✓ OK" in html
-    assert "✗" not in html and "<mark" not in html or "Share the positive" in html
+    assert "Result: ✓ OK" in html and "The checker found no sign of anything against the Code." in html
+    assert "✗" not in html and "<mark" not in html and "not a legal ruling" in html
 
 
 def test_empty_input_gets_a_message_not_a_traceback():
@@ -36,3 +36,14 @@ def test_empty_input_gets_a_message_not_a_traceback():
         w.text.value = text
         w.check.click()
         assert "Chưa có nội dung để kiểm tra" in w.result.value
+
+
+def test_role_changes_what_is_checked():
+    text = "Tôi là công chức, chia sẻ tài liệu mật của cơ quan: danh sách lương"
+    w = post_checker(lang="en", text=text, role="official")
+    w.check.click()
+    assert "Result: ⚠ Caution" in w.result.value and "[tài liệu mật]</mark>" in w.result.value
+    assert "Art. 5(2) (Follow your agency" in w.result.value
+    w.role.value = "individual"  # Art. 5 binds officials only
+    w.check.click()
+    assert "Art. 5(2)" not in w.result.value
