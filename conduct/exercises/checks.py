@@ -71,8 +71,8 @@ def _verdict_aliases() -> dict[str, str]:
 def _as_list(value: Any, *, name: str, lang: str, example: str) -> list[Any]:
     if _is_placeholder(value) and not isinstance(value, str):
         _fail("err_list_placeholder", lang, name=name)
-    if isinstance(value, str):
-        return [value]  # a single choice written without brackets is still a choice
+    if isinstance(value, str):  # choices written without brackets ("4(5), 4(6)") still count
+        return [part for part in re.split(r"[,;]", value) if part.strip()]
     if not isinstance(value, (list, tuple, set, frozenset)):
         _fail("err_not_list", lang, name=name, example=example)
     items = list(value)

@@ -36,6 +36,8 @@ def test_verdict_form_errors_name_the_variable_and_the_fix(value, lang, fragment
 def test_clauses_form():
     assert checks.clauses(["4(5)", "Điều 4 (6)", "Art. 3(3)"], OPTIONS, "en", name="c") == {"4(5)", "4(6)", "3(3)"}
     assert checks.clauses("4(5)", OPTIONS, "en", name="c") == {"4(5)"}
+    assert checks.clauses("4(5), 3(3)", OPTIONS, "en", name="c") == {"4(5)", "3(3)"}
+    assert checks.choices("a; C", ["A", "B", "C"], "en", name="c") == {"A", "C"}
     assert checks.clauses([], OPTIONS, "en", name="c") == frozenset()
     for bad, fragment in (([...], "still contains ..."), (..., "still contains ..."), (["9(9)"], "'9(9)' is not one of"),
                           (5, "square brackets")):
