@@ -30,7 +30,7 @@ from conduct.datafiles import PACKAGE_ROOT, DataError, bilingual, load, require
 from conduct.i18n import t
 
 from .checks import VERDICTS
-from .spec import Item, Spec, all_specs, load_spec
+from .spec import Item, Spec, all_specs, load_spec, spec_names
 
 DEFAULT_OUT = PACKAGE_ROOT.parent / "exercises" / "source"
 LETTERS = "ABCDEFGH"
@@ -382,6 +382,9 @@ def render(spec: Spec, variant: str, lang: str) -> str:
 
 def build_all(out: Path, names: Sequence[str] = ()) -> dict[Path, str]:
     """Every notebook's text by its path under `out` (nothing written)."""
+    unknown = sorted(set(names) - set(spec_names()))
+    if unknown:
+        raise KeyError(f"no exercise spec {', '.join(unknown)}: choose from {', '.join(spec_names())}")
     specs = [load_spec(n) for n in names] if names else all_specs()
     return {out / aid / f"{aid}.ipynb": render(*triple) for aid, triple in assignments(specs).items()}
 
@@ -395,7 +398,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         wanted = build_all(args.out, args.names)
     except (DataError, KeyError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {exc.args[0] if isinstance(exc, KeyError) else exc}", file=sys.stderr)
         return 2
     stale = [p for p, text in wanted.items() if not p.exists() or p.read_text(encoding="utf-8") != text]
     # a full build also owns removals: a notebook no spec produces any more (a renamed exercise)

@@ -166,3 +166,10 @@ def test_school_exercises_use_only_their_age_bands_posts():
             assert len(posts) >= 5
             assert {post(p).audience for p in posts} == {f"minors_{band.replace('-', '_')}"}
             assert {post(p).lang for p in posts} == {lang}
+
+
+def test_build_names_an_unknown_spec(capsys):
+    from conduct.exercises.build import main
+
+    assert main(["nope"]) == 2
+    assert capsys.readouterr().err.startswith("error: no exercise spec nope: choose from art1-3, art4")
