@@ -1,8 +1,8 @@
 """Find clauses by keyword, the way learners type: with or without Vietnamese diacritics.
 
 A learner searching "thu ghet" on a phone keyboard without Vietnamese input must still find
-Art. 4(5) ("thù ghét"), so text and query are both folded: decomposed, stripped of combining
-marks, "đ" mapped to "d", and case-folded. Matching is at the start of words ("hate" finds
+Art. 4(5) ("thù ghét"), so text and query are both folded: composed, stripped of diacritics by
+the checker's fold (conduct.text.normalize, "đ" to "d"), and case-folded. Matching is at the start of words ("hate" finds
 "hatred", "tin" does not find "tinh"). A query that occurs as a phrase somewhere gives only the
 phrase's clauses; otherwise every clause holding all of its words, in any order, is returned, so
 "tài khoản giả mạo" still finds Art. 4(3) although the words are apart.
@@ -14,16 +14,18 @@ import re
 import unicodedata
 
 from conduct.code.model import Clause
+from conduct.text.normalize import fold as fold_marks
 
 LANGS = ("vi", "en")
 
 
 @functools.lru_cache(maxsize=4096)
 def fold(text: str) -> str:
-    """Lower-case text without diacritics: "Thù GHÉT, đúng" -> "thu ghet, dung"."""
-    decomposed = unicodedata.normalize("NFD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return stripped.replace("đ", "d").replace("Đ", "D").casefold()
+    """Lower-case text without diacritics: "Thù GHÉT, đúng" -> "thu ghet, dung".
+
+    Composes first (a query typed in NFD still matches), then uses the checker's one fold table.
+    """
+    return fold_marks(unicodedata.normalize("NFC", text)).casefold()
 
 
 def haystack(clause: Clause, lang: str) -> str:
