@@ -11,7 +11,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from conduct.exercises.build import DEFAULT_OUT, assignments, build_all, index
+from conduct.exercises.build import DEFAULT_OUT, build_all, index
 
 SOLUTION_STUDENT = "solution"
 WRONG_STUDENT = "naive"
