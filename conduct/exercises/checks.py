@@ -32,6 +32,7 @@ def _quoted(values: Iterable[str]) -> str:
 
 
 def _fail(key: str, lang: str, **params: Any) -> None:
+    __tracebackhide__ = True  # IPython: keep this frame out of the learner's traceback
     raise AssertionError(t(f"exercises.{key}", lang, **params))
 
 
@@ -42,6 +43,7 @@ def _is_placeholder(value: Any) -> bool:
 def _one_text(value: Any, options: Sequence[str], aliases: Mapping[str, str], *, name: str, lang: str,
               hint_key: str) -> str:
     """The option code `value` stands for, or a clear AssertionError."""
+    __tracebackhide__ = True  # IPython: keep this frame out of the learner's traceback
     shown = _quoted(options)
     if _is_placeholder(value):
         _fail("err_placeholder", lang, name=name, hint=t(f"exercises.{hint_key}", lang, options=shown))
@@ -69,6 +71,7 @@ def _verdict_aliases() -> dict[str, str]:
 
 
 def _as_list(value: Any, *, name: str, lang: str, example: str) -> list[Any]:
+    __tracebackhide__ = True  # IPython: keep this frame out of the learner's traceback
     if _is_placeholder(value) and not isinstance(value, str):
         _fail("err_list_placeholder", lang, name=name)
     if isinstance(value, str):  # choices written without brackets ("4(5), 4(6)") still count
@@ -98,10 +101,12 @@ def _ok(name: str, lang: str) -> None:
 
 
 def _verdict(value: Any, lang: str, name: str) -> str:
+    __tracebackhide__ = True  # IPython: keep this frame out of the learner's traceback
     return _one_text(value, VERDICTS, _verdict_aliases(), name=name, lang=lang, hint_key="verdict_hint")
 
 
 def _clauses(value: Any, options: Sequence[str], lang: str, name: str) -> frozenset[str]:
+    __tracebackhide__ = True  # IPython: keep this frame out of the learner's traceback
     example = f'"{options[0]}"' if options else '"4(5)"'
     if _is_placeholder(value) and isinstance(value, str):
         _fail("err_list_placeholder", lang, name=name)
@@ -115,10 +120,12 @@ def _clauses(value: Any, options: Sequence[str], lang: str, name: str) -> frozen
 
 
 def _choice(value: Any, options: Sequence[str], lang: str, name: str) -> str:
+    __tracebackhide__ = True  # IPython: keep this frame out of the learner's traceback
     return _one_text(value, options, {}, name=name, lang=lang, hint_key="choice_hint")
 
 
 def _choices(value: Any, options: Sequence[str], lang: str, name: str) -> frozenset[str]:
+    __tracebackhide__ = True  # IPython: keep this frame out of the learner's traceback
     items = _as_list(value, name=name, lang=lang, example=f'"{options[0]}"')
     if not items:
         _fail("err_empty_choice", lang, name=name)
@@ -133,6 +140,7 @@ def _choices(value: Any, options: Sequence[str], lang: str, name: str) -> frozen
 
 def verdict(value: Any, lang: str = "vi", *, name: str = "verdict") -> str:
     """Check that `value` names one verdict; return its code."""
+    __tracebackhide__ = True  # IPython: keep this frame out of the learner's traceback
     code = _verdict(value, lang, name)
     _ok(name, lang)
     return code
@@ -140,6 +148,7 @@ def verdict(value: Any, lang: str = "vi", *, name: str = "verdict") -> str:
 
 def clauses(value: Any, options: Sequence[str], lang: str = "vi", *, name: str = "clauses") -> frozenset[str]:
     """Check that `value` is a list of clause ids drawn from `options`; return them as a set."""
+    __tracebackhide__ = True  # IPython: keep this frame out of the learner's traceback
     found = _clauses(value, options, lang, name)
     _ok(name, lang)
     return found
@@ -147,6 +156,7 @@ def clauses(value: Any, options: Sequence[str], lang: str = "vi", *, name: str =
 
 def choice(value: Any, options: Sequence[str], lang: str = "vi", *, name: str = "answer") -> str:
     """Check that `value` is one of `options` (letters or codes); return the option."""
+    __tracebackhide__ = True  # IPython: keep this frame out of the learner's traceback
     found = _choice(value, options, lang, name)
     _ok(name, lang)
     return found
@@ -154,6 +164,7 @@ def choice(value: Any, options: Sequence[str], lang: str = "vi", *, name: str = 
 
 def choices(value: Any, options: Sequence[str], lang: str = "vi", *, name: str = "answer") -> frozenset[str]:
     """Check that `value` is a non-empty list of options; return them as a set."""
+    __tracebackhide__ = True  # IPython: keep this frame out of the learner's traceback
     found = _choices(value, options, lang, name)
     _ok(name, lang)
     return found
@@ -174,6 +185,7 @@ def _why(post_id: str | None, lang: str) -> str:
 
 
 def expect_verdict(value: Any, gold: str, lang: str = "vi", *, name: str = "verdict", post: str | None = None) -> None:
+    __tracebackhide__ = True  # IPython: keep this frame out of the learner's traceback
     given = _verdict(value, lang, name)
     if given != gold:
         word = t(f"exercises.verdict_word.{gold}", lang)
@@ -187,6 +199,7 @@ def expect_clauses(value: Any, gold: Sequence[str], options: Sequence[str], lang
     A post can concern several clauses (e.g. 4(6) and 3(1)); naming one of them correctly is
     enough, naming a clause that does not apply is not.
     """
+    __tracebackhide__ = True  # IPython: keep this frame out of the learner's traceback
     given = _clauses(value, options, lang, name)
     right = given <= frozenset(gold) and bool(given) == bool(gold)
     if not right:
@@ -196,6 +209,7 @@ def expect_clauses(value: Any, gold: Sequence[str], options: Sequence[str], lang
 
 def expect_choice(value: Any, gold: str, options: Sequence[str], lang: str = "vi", *, name: str = "answer",
                   feedback: Mapping[str, str] | None = None) -> None:
+    __tracebackhide__ = True  # IPython: keep this frame out of the learner's traceback
     given = _choice(value, options, lang, name)
     if given != gold:
         message = t("exercises.wrong_choice", lang, name=name, gold=f'"{gold}"')
@@ -206,6 +220,7 @@ def expect_choice(value: Any, gold: str, options: Sequence[str], lang: str = "vi
 
 def expect_choices(value: Any, gold: Sequence[str], options: Sequence[str], lang: str = "vi", *,
                    name: str = "answer") -> None:
+    __tracebackhide__ = True  # IPython: keep this frame out of the learner's traceback
     given = _choices(value, options, lang, name)
     if given != frozenset(gold):
         raise AssertionError(t("exercises.wrong_choice", lang, name=name, gold="[" + _quoted(gold) + "]"))
@@ -216,6 +231,7 @@ def expect_choices(value: Any, gold: Sequence[str], options: Sequence[str], lang
 def expect_found(func: Callable[[str], Any], text: str, expected: Sequence[Sequence[str]], lang: str = "vi", *,
                  name: str = "find_personal_data") -> None:
     """`func(text)` must return exactly the expected (kind, value) pairs, in order of appearance."""
+    __tracebackhide__ = True  # IPython: keep this frame out of the learner's traceback
     if not callable(func):
         _fail("fn_missing", lang, name=name)
     got = func(text)
