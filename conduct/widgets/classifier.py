@@ -174,6 +174,7 @@ def classifier(post_ids, *, lang: str = "vi", exercise_id: str, store: ProgressS
         say(verdict_feedback, html + warn)
         for w in (clause_q, clause_box):
             show(w, True)
+        clause_box.children[0].focus()  # the clicked button is now disabled: keep keyboard focus in the exercise
 
     def on_clause(b: W.Button) -> None:
         from conduct.code import clause
@@ -207,6 +208,7 @@ def classifier(post_ids, *, lang: str = "vi", exercise_id: str, store: ProgressS
         next_btn.description = t("widgets.classifier.finish" if last else "widgets.classifier.next", lang)
         next_btn.tooltip = t("widgets.classifier.finish_help" if last else "widgets.classifier.next_help", lang)
         show(next_btn, True)
+        next_btn.focus()
 
     def on_next(_=None) -> None:
         i = state["i"] + 1
@@ -214,10 +216,12 @@ def classifier(post_ids, *, lang: str = "vi", exercise_id: str, store: ProgressS
             i += 1
         if i < total:
             load(i)
+            verdict_buttons[VERDICTS[0]].focus()
             return
         first_open = next((k for k, p in enumerate(posts) if not post_done(p)), None)
         if first_open is not None:  # an earlier post is still unanswered
             load(first_open)
+            verdict_buttons[VERDICTS[0]].focus()
             return
         finish()
 
@@ -229,11 +233,13 @@ def classifier(post_ids, *, lang: str = "vi", exercise_id: str, store: ProgressS
         progress.value = total
         show(next_btn, False)
         show(again_btn, True)
+        again_btn.focus()
 
     def on_again(_=None) -> None:
         results.clear()
         say(score, "")
         load(0)
+        verdict_buttons[VERDICTS[0]].focus()
 
     for b in verdict_buttons.values():
         b.on_click(on_verdict)

@@ -86,9 +86,9 @@ def _table(store: ProgressStore, lang: str) -> str:
         return f"<p>{esc(t('widgets.progress.none', lang))}</p>"
     latest = store.latest()
 
-    def status(eid: str) -> str:
+    def status(eid: str, answered: int) -> str:
         info = exercises.get(eid)
-        if info is None:
+        if info is None or not (answered or info.get("completed")):  # opened but nothing answered yet
             return t("widgets.progress.not_started", lang)
         return t("widgets.progress.done" if info.get("completed") else "widgets.progress.in_progress", lang)
 
@@ -98,7 +98,7 @@ def _table(store: ProgressStore, lang: str) -> str:
         mine = [a for (e, _), a in latest.items() if e == eid]
         answered = f"{len(mine)} / {info['total']}" if info.get("total") else str(len(mine))
         return (f"<tr><td>{name}</td><td>{answered}</td><td>{sum(a.correct for a in mine)}</td>"
-                f"<td>{esc(status(eid))}</td></tr>")
+                f"<td>{esc(status(eid, len(mine)))}</td></tr>")
 
     head = "".join(f"<th>{esc(t(f'widgets.progress.{k}', lang))}</th>" for k in ("exercise", "answered", "correct", "status"))
     body, listed = [], set()

@@ -1,0 +1,28 @@
+"""The widgets' strings: every literal key exists in both catalogues, Vietnamese is composed and accented."""
+import re
+import unicodedata
+from pathlib import Path
+
+import conduct.widgets
+from conduct.i18n import catalogue
+
+SRC = Path(conduct.widgets.__file__).parent
+
+
+def test_every_key_used_in_the_code_exists_in_both_languages():
+    used = {k for p in SRC.glob("*.py") for k in re.findall(r"""t\(\s*["'](widgets\.[a-z_.]+)["']""", p.read_text("utf-8"))}
+    assert len(used) > 40
+    for lang in ("vi", "en"):
+        missing = used - set(catalogue(lang))
+        assert not missing, f"{lang}: {sorted(missing)}"
+
+
+def test_vietnamese_widget_strings_are_nfc_and_accented():
+    vi = {k: v for k, v in catalogue("vi").items() if k.startswith("widgets.")}
+    en = {k: v for k, v in catalogue("en").items() if k.startswith("widgets.")}
+    assert vi.keys() == en.keys()
+    assert all(unicodedata.is_normalized("NFC", v) for v in vi.values())
+    words = {k: re.sub(r"\{[a-z_]+\}", "", v) for k, v in vi.items()}  # placeholders are not words
+    unaccented = [k for k, v in words.items() if re.search(r"[a-z]{3}", v) and not re.search(r"[^\x00-\x7f]", v)
+                  and k != "widgets.language.en"]  # "English" is the language's own name
+    assert unaccented == [], unaccented
