@@ -5,9 +5,9 @@ whether it was right (✓/✗ and words), gives the post's gold explanation, cit
 marks the evidence words found by the checker, and the answer is saved before the feedback shows,
 so a closed browser tab loses nothing. A learner who comes back continues where they stopped.
 
-Clause choices are the same for every post by the same kind of author (the clauses the concern
-vocabulary can cite for that role, plus the post's own gold clauses), so the buttons offered do
-not give the answer away. For an `ok` post the right clause answer is "no clause broken"; when
+Clause choices are the same for every post in an exercise by the same kind of author (the clauses
+the concern vocabulary can cite for that role, plus the gold clauses of the exercise's posts by
+that role), so the buttons offered do not give the answer away. For an `ok` post the right clause answer is "no clause broken"; when
 its gold names 4(7) (sharing the positive), choosing that clause counts as right too.
 """
 from __future__ import annotations
@@ -26,12 +26,16 @@ NONE = "none"  # the "no clause broken" choice
 POSITIVE = "4(7)"
 
 
-def clause_choices(post) -> list[str]:
-    """The clause buttons for a post, in the Code's order, then "none"."""
+def clause_choices(post, others=()) -> list[str]:
+    """The clause buttons for a post, in the Code's order, then "none".
+
+    `others` are the exercise's other posts: their gold clauses are offered too for every post by
+    an author of the same role, so a clause button never appears only when it is the answer.
+    """
     from conduct.code import load_code
     from conduct.rules.concerns import concerns
 
-    ids = set(post.clauses)
+    ids = set(post.clauses).union(*(o.clauses for o in others if o.role == post.role))
     for c in concerns().values():
         if c.applies_to(post.role):
             ids.update(c.clauses_for(post.role))
@@ -140,7 +144,7 @@ def classifier(post_ids, *, lang: str = "vi", exercise_id: str, store: ProgressS
             b.disabled = False
         say(verdict_feedback, intro)
         say(clause_feedback, "")
-        clause_box.children = tuple(clause_button(c) for c in clause_choices(p))
+        clause_box.children = tuple(clause_button(c) for c in clause_choices(p, posts))
         for w in (clause_q, clause_box, next_btn, again_btn):
             show(w, False)
 

@@ -100,3 +100,16 @@ def test_unwritable_progress_file_is_reported_not_raised(tmp_path):
     assert "could not be read" in w.children[1].value
     assert "could not be saved" in w.verdict_feedback.value and "✓ Correct." in w.verdict_feedback.value
     assert "could not be read" in progress_panel(lang="en", store=ProgressStore(blocker / "progress.json")).content.value
+
+
+def test_clause_buttons_do_not_give_the_answer_away(store):
+    posts = [p for p in conduct.load_posts(lang="vi", audience="adults") if p.role == "individual"]
+    odd = next(p for p in posts if set(p.clauses) - {"3(3)", "4(3)", "4(4)", "4(5)", "4(6)", "4(7)", "4(8)"})
+    plain = next(p for p in posts if p.clauses == ("4(5)",))
+    w = classifier([plain.id, odd.id], lang="en", exercise_id="fair", store=store)
+    first = list(w.clause_buttons())
+    w.verdict_buttons["ok"].click()
+    w.clause_buttons()["none"].click()
+    w.next.click()
+    assert list(w.clause_buttons()) == first  # same buttons for both posts by individuals
+    assert set(odd.clauses) <= set(first) and first[-1] == "none"
