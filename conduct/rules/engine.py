@@ -41,7 +41,7 @@ def assess(text: str, role: str = "individual", lang: str | None = None) -> Asse
     check_input(text, role, lang)
     lang = lang or detect(text)
     cm = common()
-    doc = Doc(normalize(text, lang, joinable()), lang, cm.ambiguous)
+    doc = Doc(normalize(text, lang, joinable()), lang, cm.loose)
     innocent = [(h.start, h.end) for lg in LANGS for h in doc.find(cm.innocent[lg], lg)]
     findings = []
     for cid, concern in concerns().items():

@@ -61,7 +61,7 @@ class CompiledConcern:
 @dataclass(frozen=True)
 class Common:
     quote_factor: float
-    ambiguous: dict[str, frozenset[str]] = field(compare=False)
+    loose: dict[str, frozenset[str]] = field(compare=False)
     innocent: dict[str, WordList] = field(compare=False)
     frames: tuple[ContextList, ...]
 
@@ -104,15 +104,15 @@ def common() -> Common:
     if require(f, data, "schema_version", int) != 1:
         raise DataError(f, "schema_version", "unsupported version", "use schema_version: 1")
     langs = require(f, data, "languages", dict)
-    ambiguous, innocent, frames = {}, {}, []
+    loose, innocent, frames = {}, {}, []
     for lang in LANGS:
         spec = require(f, langs, lang, dict, "languages")
         where = f"languages.{lang}"
-        ambiguous[lang] = frozenset(require(f, spec, "ambiguous", list, where))
+        loose[lang] = frozenset(require(f, spec, "loose", list, where))
         innocent[lang] = compile_words(f, f"{where}.innocent", "innocent", require(f, spec, "innocent", list, where))
         for i, raw in enumerate(require(f, spec, "frames", list, where)):
             frames.append(_context(f, raw, f"{where}.frames[{i}]", lang, "lower"))
-    return Common(_score(f, data, "quote_factor", ""), ambiguous, innocent, tuple(frames))
+    return Common(_score(f, data, "quote_factor", ""), loose, innocent, tuple(frames))
 
 
 def _rule(file: str, raw: dict, where: str, lang: str, lists: dict[str, WordList], module: ModuleType,

@@ -4,8 +4,8 @@ A word list becomes one regex alternation built as a trie (so a list of hundreds
 one pass) over the folded view of the post. A folded match is accepted only if the words were
 written that way: either exactly (with the entry's diacritics, in any tone placement) or
 without any diacritics at all. So "ngu" and "ngủ" stay different words, while "oc cho" still
-matches "óc chó"; a few short words that are common innocent words once unaccented (listed as
-`ambiguous` in common.yaml) must be written with their diacritics.
+matches "óc chó". A one-word entry written with diacritics must be typed with them (bare "di" is
+"đi", not "đĩ"), except for the bare forms listed as `loose` in common.yaml.
 """
 from __future__ import annotations
 
@@ -102,15 +102,15 @@ def compile_pattern(file: str, where: str, pattern: object) -> re.Pattern[str]:
         raise DataError(file, where, f"pattern does not compile: {exc}", "fix the regular expression") from None
 
 
-def _token_ok(written: str, entry: str, key: tuple, single: bool, strict: bool, ambiguous: frozenset[str]) -> bool:
+def _token_ok(written: str, entry: str, key: tuple, single: bool, strict: bool, loose: frozenset[str]) -> bool:
     if written == entry:
         return True
     if "*" in entry:
         return fold(written).startswith(fold(entry).rstrip("*"))
     if not has_marks(written):  # typed without diacritics
-        if strict:
+        if strict:  # the other language's list, or a phrase typed with diacritics elsewhere
             return False
-        return not (single and written in ambiguous)
+        return not single or written in loose
     return mark_key(written) == key
 
 
@@ -127,10 +127,10 @@ class Hit:
 class Doc:
     """A normalised post plus caches shared by every rule that looks at it."""
 
-    def __init__(self, norm: Normalized, lang: str, ambiguous: dict[str, frozenset[str]]):
+    def __init__(self, norm: Normalized, lang: str, loose: dict[str, frozenset[str]]):
         self.norm = norm
         self.lang = lang
-        self.ambiguous = ambiguous
+        self.loose = loose
         self._tokens: frozenset[str] | None = None
         self._starts: list[int] | None = None
         self._cache: dict[tuple[int, bool], list[Hit]] = {}
@@ -155,16 +155,18 @@ class Doc:
             return hits
         hits = []
         if wl.first is None or not wl.first.isdisjoint(self.tokens):
-            marked, amb = self.norm.marked, self.ambiguous.get(lang, frozenset())
+            marked, amb = self.norm.marked, self.loose.get(lang, frozenset())
             for m in wl.regex.finditer(self.norm.folded):
                 s, e = m.span()
                 written = _WORD_SPLIT.split(marked[s:e])
                 options = wl.entries.get(" ".join(_WORD_SPLIT.split(m.group())))
                 if options is None:  # a wildcard entry: find it by prefix
                     options = tuple(o for k, v in wl.entries.items() if "*" in k for o in v)
+                bare = not any(has_marks(w) for w in written)  # typed without any diacritics
                 for entry, toks in options:
                     if len(toks) == len(written) and all(
-                            _token_ok(w, t, k, len(toks) == 1, strict, amb) for w, (t, k) in zip(written, toks)):
+                            _token_ok(w, t, k, len(toks) == 1, strict or not bare, amb)
+                            for w, (t, k) in zip(written, toks)):
                         hits.append(Hit(s, e, entry))
                         break
         self._cache[key] = hits

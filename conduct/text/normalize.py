@@ -138,6 +138,31 @@ def _pass2_regex(lang: str) -> re.Pattern[str]:
 _SEPARATORS = re.compile(r"[ .\-_*·•+]")
 
 
+def _join_split(piece: str, joinable: frozenset[str]) -> str:
+    """Join split letters that spell known words: "n.g.u" → "ngu", "đ.à.n b.à" → "đàn bà",
+    "a r e t a r d" → "a retard" (the longest known word at each point wins)."""
+    joined = _SEPARATORS.sub("", piece)
+    if fold(joined) in joinable:
+        return joined
+    chunks = piece.split()
+    if any(len(_SEPARATORS.sub("", c)) > 1 for c in chunks):  # words split by dots: "đ.à.n b.à"
+        words = [_SEPARATORS.sub("", c) for c in chunks]
+        return " ".join(w if fold(w) in joinable else c for w, c in zip(words, chunks))
+    letters = [_SEPARATORS.sub("", c) for c in chunks][:60]  # letters split by spaces: "s u c h a r e t a r d"
+    out, i = [], 0
+    while i < len(letters):
+        for j in range(len(letters), i + 1, -1):
+            word = "".join(letters[i:j])
+            if fold(word) in joinable:
+                out.append(word)
+                i = j
+                break
+        else:
+            out.append(letters[i])
+            i += 1
+    return " ".join(out) if len(out) < len(letters) else piece
+
+
 def _pass2(text: str, lang: str, joinable: frozenset[str]) -> tuple[str, OffsetMap | None]:
     table = teencode(lang)
     omap = OffsetMap()
@@ -148,10 +173,9 @@ def _pass2(text: str, lang: str, joinable: frozenset[str]) -> tuple[str, OffsetM
         kind = m.lastgroup
         piece = m.group()
         if kind == "split":
-            joined = _SEPARATORS.sub("", piece)
-            if fold(joined) not in joinable:
+            new = _join_split(piece, joinable)
+            if new == piece:
                 continue
-            new = joined
         elif kind == "rep":
             new = piece[0]
         else:
