@@ -21,7 +21,7 @@ from conduct.rules.matching import Doc, Hit
 from conduct.text import detect, normalize
 
 MAX_EVIDENCE = 50
-_QUOTES = re.compile(r"\"[^\"\n]{0,300}\"|“[^”\n]{0,300}”|«[^»\n]{0,300}»|'[^'\n]{0,300}'|‘[^’\n]{0,300}’")
+_QUOTES = re.compile(r"\"[^\"\n]{0,300}\"|“[^”\n]{0,300}”|«[^»\n]{0,300}»|(?<!\w)'[^'\n]{0,300}'(?!\w)|(?<!\w)‘[^’\n]{0,300}’(?!\w)")
 
 
 def check_input(text: object, role: object, lang: object) -> None:
