@@ -1,11 +1,12 @@
-"""One real assignment from exercises/source through the whole instructor workflow, sandboxed.
+"""Real assignments from exercises/source through the whole instructor workflow, sandboxed.
 
 The fixture cohort (test_grading_course.py) covers hostile submissions; this module checks that
 the real exercises (which import `conduct` inside the sandbox for their checks) grade as their
 source says: the full solutions score every auto-graded point, the blank release scores nothing
 (no test passes on a blank notebook), and answering only the first question scores exactly the
 points of the tests that follow it. Expected scores are computed from the source notebook's
-nbgrader metadata, so the test follows the exercises as developer EXERCISES revises them.
+nbgrader metadata, so the test follows the exercises as developer EXERCISES revises them. The school
+track's paired pre- and post-quiz are graded too, for the report's before/after comparison.
 """
 from __future__ import annotations
 
@@ -16,18 +17,20 @@ import nbformat
 import pytest
 
 from grading.course import default_exercises, open_course
-from grading.reports import mastery, read_results
+from grading.reports import detect_pairs, mastery, prepost, read_results
 
 from grading_helpers import run_cli, submit
 
 ASSIGNMENT = "art4-vi"
 SOURCE = default_exercises() / ASSIGNMENT
+PRE, POST = "school-pre-11-14-vi", "school-post-11-14-vi"
 
 pytestmark = [
     pytest.mark.skipif(shutil.which("bwrap") is None,
                        reason="bubblewrap (bwrap) is not installed, so autograding cannot be sandboxed: "
                               "`apt-get install bubblewrap` (./course test does it when run as root)"),
-    pytest.mark.skipif(not SOURCE.is_dir(), reason=f"{SOURCE} is not generated yet (python -m conduct.exercises.build)"),
+    pytest.mark.skipif(not all((default_exercises() / a).is_dir() for a in (ASSIGNMENT, PRE, POST)),
+                       reason="exercises/source is not generated yet (python -m conduct.exercises.build)"),
 ]
 
 
@@ -53,9 +56,10 @@ def _expected(source_nb):
 def graded(tmp_path_factory):
     base = tmp_path_factory.mktemp("real")
     root = base / "course"
-    run_cli("setup", str(root), "--assignment", ASSIGNMENT, "--timeout", "20")
+    run_cli("setup", str(root), "--assignment", ASSIGNMENT, "--assignment", PRE, "--assignment", POST, "--timeout", "20")
     course = open_course(root)
-    run_cli("--course", str(root), "release", ASSIGNMENT)
+    for assignment in (ASSIGNMENT, PRE, POST):
+        run_cli("--course", str(root), "release", assignment)
     notebook = next(SOURCE.glob("*.ipynb")).name
     source_nb = nbformat.read(course.step("source") / ASSIGNMENT / notebook, as_version=4)
     release_nb = nbformat.read(course.step("release") / ASSIGNMENT / notebook, as_version=4)
@@ -65,10 +69,19 @@ def graded(tmp_path_factory):
     students = {"solution": source_nb, "blank": release_nb, "partly": partly}
     for student, nb in students.items():
         submit(course.exchange, "conduct", base / "students", student, ASSIGNMENT, {notebook: nb})
-    run_cli("--course", str(root), "collect", ASSIGNMENT)
-    run_cli("--course", str(root), "autograde", ASSIGNMENT, "--workers", "2")
+    # the school pair: "blank" hands in the pre-quiz blank and the post-quiz solved; "solution" solves both
+    for assignment in (PRE, POST):
+        quiz = next((course.step("source") / assignment).glob("*.ipynb")).name
+        solved = nbformat.read(course.step("source") / assignment / quiz, as_version=4)
+        blank = nbformat.read(course.step("release") / assignment / quiz, as_version=4)
+        submit(course.exchange, "conduct", base / "students", "solution", assignment, {quiz: solved})
+        submit(course.exchange, "conduct", base / "students", "blank", assignment,
+               {quiz: blank if assignment == PRE else solved})
+    run_cli("--course", str(root), "collect")
+    run_cli("--course", str(root), "autograde", "--workers", "2")
     run_cli("--course", str(root), "feedback", ASSIGNMENT)
     run_cli("--course", str(root), "export", str(base / "grades.csv"))
+    run_cli("--course", str(root), "--lang", "vi", "report", str(base / "report"))
     yield {"course": course, "base": base, "notebook": notebook,
            "expected": {"solution": auto, "blank": 0, "partly": first_points}, "source": source_nb}
 
@@ -88,13 +101,26 @@ def test_feedback_and_export_for_every_student(graded):
     for student in graded["expected"]:
         assert (graded["course"].step("feedback") / student / ASSIGNMENT / f"{stem}.html").is_file()
     with open(graded["base"] / "grades.csv", encoding="utf-8-sig", newline="") as fh:
-        scores = {r["student_id"]: float(r["score"]) for r in csv.DictReader(fh)}
+        scores = {r["student_id"]: float(r["score"]) for r in csv.DictReader(fh) if r["assignment"] == ASSIGNMENT}
     assert scores == {s: float(v) for s, v in graded["expected"].items()}
 
 
 def test_mastery_uses_the_articles_in_the_source(graded):
     _, cells = read_results(graded["course"])
+    cells = [c for c in cells if c.assignment == ASSIGNMENT]
     wanted = sorted({a for c in graded["source"].cells for a in c.metadata.get("conduct", {}).get("articles", [])})
     students, articles, grid = mastery(cells)
     assert articles == wanted and students == ["blank", "partly", "solution"]
     assert all(v == 1.0 for v in grid[2]) and all(v == 0.0 for v in grid[0])
+
+
+def test_pre_post_comparison(graded):
+    subs, cells = read_results(graded["course"])
+    assert detect_pairs(sorted({s.assignment for s in subs})) == [(PRE, POST)]
+    pp = prepost(subs, cells, PRE, POST)
+    assert pp.students == (("blank", 0.0, 100.0), ("solution", 100.0, 100.0))  # "partly" took neither quiz
+    assert pp.items and all((pre, post) == (0.5, 1.0) for _, pre, post in pp.items)
+    report = graded["base"] / "report"
+    page = (report / "index.html").read_text(encoding="utf-8")
+    assert f"Trước và sau: {PRE} → {POST}" in page and "<tr><td>blank</td><td>0%</td><td>100%</td></tr>" in page
+    assert (report / "prepost-1.png").stat().st_size > 1000
