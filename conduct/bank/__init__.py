@@ -7,8 +7,8 @@ explanation) must never load: every file in `bank/data/` is validated here and a
 raises `DataError` naming the file, the post and what to change.
 
 `clauses` are the clauses the gold explanation rests on. For a `caution` or `violation` post
-they include, for each concern, at least one clause that conduct/rules/data/concerns.yaml maps
-that concern to for the author's role; they may add general clauses (e.g. 3(1), 4(1), 5(1)).
+they include, for each concern, at least one clause that conduct.rules.concerns maps that
+concern to for the author's role; they may add general clauses (e.g. 3(1), 4(1), 5(1)).
 For an `ok` post they name the clause the post respects or that a careless reader would wrongly
 cite (a scam warning is not itself a 4(6) offence); they may be empty for everyday chatter.
 """
@@ -24,7 +24,6 @@ from conduct import ROLES, VERDICTS
 from conduct.datafiles import PACKAGE_ROOT, DataError, bilingual, files, load, require, require_choice
 
 DATA_DIR = "bank/data"
-CONCERNS_FILE = "rules/data/concerns.yaml"
 
 LANGS: tuple[str, ...] = ("vi", "en")
 AUDIENCES: tuple[str, ...] = ("adults", "minors_11_14", "minors_15_18")
@@ -67,21 +66,11 @@ def _clause_exists(clause_id: str) -> bool:
     return True
 
 
-@functools.lru_cache(maxsize=1)
-def _concern_rules() -> dict[str, tuple[tuple[str, ...] | None, dict[str, tuple[str, ...]]]]:
-    """{concern: (roles it applies to or None for all, {role or "default": clauses})}."""
-    data = load(CONCERNS_FILE)
-    out = {}
-    for cid, spec in require(CONCERNS_FILE, data, "concerns", dict).items():
-        roles = spec.get("roles")
-        clauses = {k: tuple(v) for k, v in spec.get("clauses", {}).items()}
-        out[cid] = (tuple(roles) if roles else None, clauses)
-    return out
+def _concerns():
+    """The concern vocabulary, from the one place that maps concerns to roles and clauses."""
+    from conduct.rules.concerns import concerns
 
-
-def _concern_clauses(concern: str, role: str) -> tuple[str, ...]:
-    clauses = _concern_rules()[concern][1]
-    return clauses.get(role, clauses.get("default", ()))
+    return concerns()
 
 
 def _str_list(file: str, raw: dict, key: str, where: str) -> tuple[str, ...]:
@@ -122,11 +111,11 @@ def _parse_post(file: str, raw: Any, index: int) -> Post:
 
 def _check_consistency(file: str, where: str, p: Post) -> None:
     """The gold answer must agree with itself and with the concern vocabulary."""
-    rules = _concern_rules()
+    table = _concerns()
     for c in p.concerns:
-        require_choice(file, c, rules, f"{where}.concerns")
-        roles = rules[c][0]
-        if roles is not None and p.role not in roles:
+        require_choice(file, c, table, f"{where}.concerns")
+        roles = table[c].roles
+        if p.role not in roles:
             raise DataError(file, f"{where}.concerns", f"{c!r} applies only to role {', '.join(roles)}, "
                             f"not {p.role!r}", "change the role or the concern")
     for cl in p.clauses:
@@ -146,8 +135,8 @@ def _check_consistency(file: str, where: str, p: Post) -> None:
         raise DataError(file, f"{where}.trap", "only an ok post can be a trap",
                         "set trap: false, or make the verdict ok")
     for c in p.concerns:
-        expected = _concern_clauses(c, p.role)
-        if expected and not set(expected) & set(p.clauses):
+        expected = table[c].clauses_for(p.role)
+        if not set(expected) & set(p.clauses):
             raise DataError(file, f"{where}.clauses", f"concern {c!r} for role {p.role!r} cites "
                             f"{' or '.join(expected)}, none of which is listed", f"add \"{expected[0]}\"")
     if not _VI_MARKS.search(p.explanation["vi"]):
@@ -201,8 +190,8 @@ def load_posts(*, audience: str | None = None, lang: str | None = None,
         raise ValueError(f"unknown audience {audience!r}: use one of {', '.join(AUDIENCES)}")
     if lang is not None and lang not in LANGS:
         raise ValueError(f"unknown language {lang!r}: use one of {', '.join(LANGS)}")
-    if concern is not None and concern not in _concern_rules():
-        raise ValueError(f"unknown concern {concern!r}: use one of {', '.join(_concern_rules())}")
+    if concern is not None and concern not in _concerns():
+        raise ValueError(f"unknown concern {concern!r}: use one of {', '.join(_concerns())}")
     return tuple(p for p in _all_posts()
                  if (audience is None or p.audience == audience)
                  and (lang is None or p.lang == lang)

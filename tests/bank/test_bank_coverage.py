@@ -10,9 +10,9 @@ import pytest
 
 from conduct.bank import load_posts
 from conduct.code import clause, load_code
-from conduct.datafiles import load
+from conduct.rules.concerns import concerns
 
-CONCERNS = tuple(load("rules/data/concerns.yaml")["concerns"])
+CONCERNS = tuple(concerns())
 
 
 def code_clauses_3_to_7(kinds: set[str]) -> list[str]:
