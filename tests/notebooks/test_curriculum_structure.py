@@ -199,3 +199,15 @@ def test_beyond_the_code_sets_binding_law_and_the_attributed_debate_side_by_side
         parts = [c.metadata["conduct"]["part"] for c in editions[lang]["08"].cells]
         assert parts.index("laws") < parts.index("debate")  # what binds first, then who disagrees
         assert CITED[lang].search(text.split("<!-- conduct:debate -->")[0])  # the Code's own purposes, cited
+
+
+def test_quiz_feedback_does_not_repeat_the_widgets_right_or_wrong():
+    """The quiz widget already says "✓ Đúng." / "✗ Chưa đúng."; feedback that starts the same way reads twice."""
+    verdict_words = re.compile(r"^(Đúng|Chưa đúng|Sai|Right|Wrong|Correct|Not quite|Not right|No)\b[.,!]")
+    for lesson in COURSE:
+        for part in lesson.parts_of("quiz"):
+            for item in part.data["items"]:
+                for option in item["options"]:
+                    for lang in LANGS:
+                        text = option["feedback"][lang]
+                        assert not verdict_words.match(text), f"{part.id} {item['id']} ({lang}): {text[:40]!r}"
