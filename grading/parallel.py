@@ -23,6 +23,7 @@ import multiprocessing
 import os
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -181,21 +182,34 @@ def autograde(course: Course, assignment: str, *, workers: int | None = None, sa
             continue
         pending[student] = fp
 
+    def graded(outcome: Outcome) -> None:  # a zero is not journalled: its reason is shown on every run
+        done(outcome, pending[outcome.student] if outcome.status == "graded" else None)
+
     n = max(1, min(workers or os.cpu_count() or 1, len(pending) or 1))
-    if pending:
-        ctx = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(n, mp_context=ctx, initializer=_worker_init,
-                                 initargs=(str(course.root), sandbox)) as pool:
-            futures = {pool.submit(_grade_one, assignment, s, notebooks): s for s in pending}
-            for future in as_completed(futures):
-                student = futures[future]
-                try:
-                    outcome = future.result()
-                except Exception as exc:  # a worker died: report, keep grading the others
-                    outcome = Outcome(student, "failed", f"grading worker crashed: {exc}")
-                # a zero is not journalled: its reason is shown again on every run
-                done(outcome, pending[student] if outcome.status == "graded" else None)
+    broken = _pool_round(course, assignment, notebooks, sandbox, list(pending), n, graded) if pending else []
+    for student in broken:  # a worker died under these: grade each alone, so none can take down another
+        if _pool_round(course, assignment, notebooks, sandbox, [student], 1, graded):
+            done(Outcome(student, "failed", "the grading worker died while grading this submission "
+                                            "(does its code kill its parent process?)"), None)
     return sorted(outcomes, key=lambda o: o.student)
+
+
+def _pool_round(course: Course, assignment: str, notebooks: list[str], sandbox: bool, students: list[str],
+                workers: int, report: Callable[[Outcome], None]) -> list[str]:
+    """Grade `students` with a pool of `workers`; return those whose worker died under them."""
+    broken = []
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_worker_init,
+                             initargs=(str(course.root), sandbox)) as pool:
+        futures = {pool.submit(_grade_one, assignment, s, notebooks): s for s in students}
+        for future in as_completed(futures):
+            student = futures[future]
+            try:
+                report(future.result())
+            except BrokenProcessPool:
+                broken.append(student)
+            except Exception as exc:
+                report(Outcome(student, "failed", f"the grading worker failed: {exc}"))
+    return sorted(broken)
 
 
 # --- the worker's side -------------------------------------------------------------------------

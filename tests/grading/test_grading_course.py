@@ -51,6 +51,7 @@ EXPECTED = {
     "hog": 3,            # answer 2 eats memory until the sandbox's limit stops it
     "cheater": 4,        # tried to read the gradebook and hidden tests: could not, so guessed wrong
     "netuser": 4,        # tried the network: could not, so guessed wrong
+    "killer": 6,         # kills its kernel's parent: in the sandbox that is the namespace's init, which ignores it
     "notnb": 0,          # submitted a text file named exercise.ipynb
     "wrongfile": 0,      # submitted no notebook at all, only an essay.txt
 }
@@ -101,6 +102,8 @@ def _answers(course_root: Path, repo_source: Path, port: int, outside: Path) -> 
         "hog": ({"answer-1": CORRECT_1, "answer-2": hog}, ()),
         "cheater": ({"answer-1": cheat, "answer-2": CORRECT_2}, ()),
         "netuser": ({"answer-1": net, "answer-2": CORRECT_2}, ()),
+        "killer": ({"answer-1": CORRECT_1 + "\nimport os, signal\nos.kill(os.getppid(), signal.SIGKILL)",
+                    "answer-2": CORRECT_2}, ()),
     }
 
 
@@ -281,22 +284,27 @@ def test_report_files(cohort, capsys):
 
 
 def test_without_the_sandbox_the_same_cheat_works(cohort):
-    """The contrast that shows the sandbox is what stops it. Runs last: it regrades the cheater
-    unsandboxed (who then reads the hidden tests and scores full marks), then sandboxed again."""
+    """The contrast that shows the sandbox is what stops it. Runs last: it regrades some students
+    unsandboxed (the cheater then reads the hidden tests and scores full marks; the killer kills
+    its grading worker, and only its own grading fails), then sandboxed again."""
     from grading.parallel import autograde
 
     course = cohort["course"]
+    again = ["cheater", "killer", "correct", "partly"]
     try:
-        [outcome] = autograde(course, ASSIGNMENT, sandbox=False, force=True, students=["cheater"])
+        outcomes = {o.student: o for o in autograde(course, ASSIGNMENT, sandbox=False, force=True, students=again,
+                                                    workers=2)}
     finally:  # unsandboxed, the cheat really writes into the venv and the repository
         (Path(sys.prefix) / "written.txt").unlink(missing_ok=True)
         (FILES / "written.txt").unlink(missing_ok=True)
-    assert outcome.status == "graded"
+    assert outcomes["killer"].status == "failed" and "worker died" in outcomes["killer"].reason
+    assert all(outcomes[s].status == "graded" for s in ("cheater", "correct", "partly")), outcomes
     attempts = json.loads(_outputs(cohort["root"], "cheater", "answer-1").split("ATTEMPTS", 1)[1].splitlines()[0])
     with _gradebook(course) as gb:
         assert gb.find_submission(ASSIGNMENT, "cheater").score == 6
     assert attempts[str(cohort["root"] / "gradebook.db")] == "READ"
     assert attempts[str(FILES / "written.txt")] == "WROTE"
-    [outcome] = autograde(course, ASSIGNMENT, sandbox=True, force=True, students=["cheater"])
+    autograde(course, ASSIGNMENT, sandbox=True, force=True, students=again)
     with _gradebook(course) as gb:
-        assert gb.find_submission(ASSIGNMENT, "cheater").score == EXPECTED["cheater"]
+        for student in again:
+            assert gb.find_submission(ASSIGNMENT, student).score == EXPECTED[student]
