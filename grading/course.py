@@ -42,6 +42,8 @@ c.OverwriteCells.add_missing_cells = True
 # Per-cell time limit (nbgrader interrupts the cell; the sandbox's CPU limit kills a kernel that
 # ignores the interrupt).
 c.Execute.timeout = {timeout}
+# ...and for one whole notebook (a submission of many cells that each sleep until the cell limit).
+c.GuardedExecute.notebook_timeout = {notebook_timeout}
 
 # Every autograding kernel runs in a bubblewrap sandbox (grading/sandbox.py): no network, a
 # read-only system, this course folder and the paths below hidden, only the submission's folder
@@ -167,7 +169,7 @@ def setup_course(root: str | os.PathLike, exercises: str | os.PathLike | None = 
         course.config.write_text(CONFIG_TEMPLATE.format(
             root=str(course.root), course_id=course_id,
             db_url=db_url or f"sqlite:///{course.root / 'gradebook.db'}",
-            exchange=str(course.exchange), timeout=timeout,
+            exchange=str(course.exchange), timeout=timeout, notebook_timeout=max(600, 20 * timeout),
             hidden=_hidden(course, src, db_url), cpu_seconds=cpu_seconds, memory_mb=memory_mb,
         ), encoding="utf-8")
     return course, copied, kept

@@ -28,6 +28,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Iterable
 
@@ -166,22 +167,31 @@ def _stopped_output(reason: str) -> NotebookNode:
                         traceback=[f"KernelStopped: {reason}"])
 
 
-class _StopOnDeadKernel:
-    """When the kernel dies (CPU or memory limit, a crash) or ignores nbgrader's interrupt, the cell
-    that did it and every later code cell get an error output instead of aborting the notebook
-    (which nbgrader would report as a failed submission with no grade): nbgrader still saves
-    grades, those cells score zero and the earlier ones keep their points.
+class GuardedExecute(Execute):
+    """nbgrader's Execute, made to grade whatever a submission does.
+
+    When the kernel dies (CPU or memory limit, a crash) or ignores nbgrader's interrupt, or the
+    notebook as a whole runs past `notebook_timeout` (many cells that each sleep until the per-cell
+    timeout), the cell that did it and every later code cell get an error output instead of
+    aborting the notebook, which nbgrader would report as a failed submission with no grade:
+    nbgrader still saves grades, those cells score zero and the earlier ones keep their points.
     """
 
+    notebook_timeout = Integer(600, help="Time limit for one whole notebook, in seconds.").tag(config=True)
+
     _stopped: str | None = None
+    _deadline: float = 0.0
 
     def preprocess(self, nb, resources=None, km=None):
         self._stopped = None
+        self._deadline = time.monotonic() + self.notebook_timeout
         return super().preprocess(nb, resources, km)
 
     def preprocess_cell(self, cell, resources, index):
         if cell.cell_type != "code":
             return cell, resources
+        if self._stopped is None and time.monotonic() > self._deadline:
+            self._stopped = f"the notebook ran past its time limit ({self.notebook_timeout} s); later cells were not run"
         if self._stopped is not None:
             cell.outputs = [_stopped_output(self._stopped)]
             return cell, resources
@@ -197,7 +207,7 @@ class _StopOnDeadKernel:
             return cell, resources
 
 
-class SandboxedExecute(_StopOnDeadKernel, Execute):
+class SandboxedExecute(GuardedExecute):
     """nbgrader's Execute with every kernel in the bubblewrap sandbox."""
 
     def __init__(self, *args, **kwargs):
@@ -205,5 +215,5 @@ class SandboxedExecute(_StopOnDeadKernel, Execute):
         super().__init__(*args, **kwargs)
 
 
-class UnsandboxedExecute(_StopOnDeadKernel, Execute):
-    """nbgrader's own Execute (for `--no-sandbox`) with the same handling of a dead kernel."""
+class UnsandboxedExecute(GuardedExecute):
+    """nbgrader's own kernels (for `--no-sandbox`), with the same limits on time and dead kernels."""
