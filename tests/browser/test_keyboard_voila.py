@@ -40,7 +40,7 @@ CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if os.access("/usr/b
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 START_TIMEOUT_S = 30      # Voilà listening on its port
-RENDER_TIMEOUT_MS = 60_000  # the notebook executed and its widgets drawn
+RENDER_TIMEOUT_MS = 45_000  # the notebook executed and its widgets drawn
 STEP_TIMEOUT_MS = 10_000    # one keypress's feedback (a kernel round trip, plus the checker on a verdict)
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed "
@@ -166,11 +166,11 @@ def page(voila, tmp_path_factory):
         pg.goto(url, wait_until="domcontentloaded")
         try:
             # Voilà removes #loading once every cell has run; the widgets' views are then drawn from the
-            # kernel's models, and the quiz score (the last widget) is filled in by the kernel.
+            # kernel's models: wait for the classifier's first button and the quiz's last option.
             pg.wait_for_function("() => !document.getElementById('loading')", timeout=RENDER_TIMEOUT_MS)
-            score = t("widgets.quiz.score", LANG, correct=0, total=len(find_part(_part_id("quiz"), "quiz").data["items"]))
-            pg.get_by_role("status").filter(has_text=score).wait_for(timeout=RENDER_TIMEOUT_MS)
-            pg.get_by_role("button", name=t("widgets.verdict.ok", LANG), exact=True).wait_for()
+            pg.get_by_role("button", name=t("widgets.verdict.ok", LANG), exact=True).wait_for(timeout=RENDER_TIMEOUT_MS)
+            last = find_part(_part_id("quiz"), "quiz").data["items"][-1]["options"][-1]["text"][LANG]
+            pg.get_by_role("button", name=expand(last, LANG)).wait_for()
         except Exception as e:
             errors = pg.locator('[data-mime-type="application/vnd.jupyter.stderr"]').all_inner_texts()
             log.seek(0)
@@ -216,9 +216,14 @@ def wait_focus(pg, want, what: str) -> str:
 
 def status_with(pg, text: str):
     """The live region (role=status) that shows `text`, once it does."""
-    region = pg.get_by_role("status").filter(has_text=text)
-    region.first.wait_for(timeout=STEP_TIMEOUT_MS)
-    return region.first
+    region = pg.get_by_role("status").filter(has_text=text).first
+    try:
+        region.wait_for(timeout=STEP_TIMEOUT_MS)
+    except Exception:
+        where = ("it is on the page, but in no role=status live region" if pg.get_by_text(text).count()
+                 else "it is not on the page")
+        pytest.fail(f"expected feedback {text!r} in a live region (role=status): {where}")
+    return region
 
 
 # ---------------------------------------------------------------- the tests
@@ -246,7 +251,7 @@ def test_page_shows_no_code_and_no_radio_buttons(page, tmp_path_factory):
     print(f"screenshot: {shot}")
 
 
-def test_classifier_with_the_keyboard_alone(page, voila):
+def test_classifier_with_the_keyboard_alone(page, voila, tmp_path_factory):
     _, progress, _ = voila
     exercise = _part_id("exercise")
     post_ids = list(find_part(exercise, "exercise").data["posts"])
@@ -275,7 +280,8 @@ def test_classifier_with_the_keyboard_alone(page, voila):
     assert _norm(first.explanation[LANG])[:40] in text, "the feedback does not say why"
     # right/wrong is in the button's own label too, not only its colour
     marked = page.get_by_role("button", name=f"✓ {verdict_label[first.verdict]}", exact=True)
-    assert marked.count() == 1 and marked.is_disabled()
+    assert marked.count() == 1, "the chosen verdict's button does not say ✓ in its label (colour alone?)"
+    assert marked.is_disabled()
 
     # The answer is saved as soon as it is given.
     saved = ProgressStore(progress).latest(exercise)
@@ -308,10 +314,15 @@ def test_classifier_with_the_keyboard_alone(page, voila):
     region = status_with(page, _norm(wrong_mark))
     text = _norm(region.inner_text())
     assert text.startswith(_norm(wrong_mark)) and _norm(first.explanation[LANG])[:40] in text
-    assert page.get_by_role("button", name=f"✗ {clause_labels[wrong_i]}", exact=True).count() == 1
+    assert page.get_by_role("button", name=f"✗ {clause_labels[wrong_i]}", exact=True).count() == 1, \
+        "the wrongly chosen clause's button does not say ✗ in its label (colour alone?)"
     right_buttons = [b for b in page.get_by_role("button").all_inner_texts() if _norm(b).startswith("✓ ")
                      and clause_of(_norm(b)) in right]
     assert right_buttons, "the right clause is not marked with ✓ after a wrong choice"
+
+    shot = tmp_path_factory.mktemp("screens") / "lesson03-vi-feedback.png"
+    region.screenshot(path=str(shot))  # the ✓/✗ marks and the Vietnamese feedback, to look at by eye
+    print(f"screenshot: {shot}")
 
     # Move on: focus is on "Next"; Enter loads post 2 and puts focus back on the first verdict button.
     next_label = _norm(t("widgets.classifier.next", LANG))
@@ -338,7 +349,8 @@ def test_quiz_option_with_the_keyboard(page, voila):
     region = status_with(page, _norm(expand(option["feedback"][LANG], LANG))[:60])
     text = _norm(region.inner_text())
     assert text.startswith(_norm(mark)), f"quiz feedback should open with {mark!r}: {text[:120]}"
-    assert page.get_by_role("button", name=f"{mark[0]} {label}", exact=True).count() == 1
+    assert page.get_by_role("button", name=f"{mark[0]} {label}", exact=True).count() == 1, \
+        f"the chosen option's button does not say {mark[0]} in its label (colour alone?)"
     status_with(page, t("widgets.quiz.score", LANG, correct=int(bool(option["correct"])), total=len(items)))
     status_with(page, t("widgets.quiz.remaining", LANG, count=len(items) - 1))
     saved = ProgressStore(progress).latest(quiz_id)
