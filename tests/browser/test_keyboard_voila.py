@@ -271,6 +271,10 @@ def test_classifier_with_the_keyboard_alone(page, voila, tmp_path_factory):
         assert press_until(page, lambda s: bool(s), key="Shift+Tab", limit=1) == verdict_label[first.verdict]
     else:
         press_until(page, lambda s: s == verdict_label[first.verdict])
+    assert focused(page) == verdict_label[first.verdict]
+    ring = page.evaluate("() => { const s = getComputedStyle(document.activeElement); "
+                         "return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0; }")
+    assert ring, "the focused verdict button shows no focus outline: a keyboard user cannot see where they are"
     page.keyboard.press("Enter")
 
     answer = t("widgets.classifier.answer_verdict", LANG, verdict=verdict_label[first.verdict])
