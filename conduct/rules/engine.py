@@ -10,17 +10,19 @@ and an explanation in both languages → overall verdict = the most serious find
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from conduct import ROLES
 from conduct.findings import Assessment, Finding, most_serious
 from conduct.i18n import LANGS, t
 from conduct.rules import REGISTRY
 from conduct.rules.concerns import concerns
-from conduct.rules.loader import CompiledConcern, ContextList, common, compiled, joinable
+from conduct.rules.loader import CompiledConcern, ContextList, common, compiled, joinable, vocabularies
 from conduct.rules.matching import Doc, Hit
 from conduct.text import detect, normalize
 
 MAX_EVIDENCE = 50
+CONTEXT_WINDOW = 40  # words around the evidence that a context word must fall within
 _QUOTES = re.compile(r"\"[^\"\n]{0,300}\"|“[^”\n]{0,300}”|«[^»\n]{0,300}»|(?<!\w)'[^'\n]{0,300}'(?!\w)|(?<!\w)‘[^’\n]{0,300}’(?!\w)")
 
 
@@ -41,12 +43,17 @@ def assess(text: str, role: str = "individual", lang: str | None = None) -> Asse
     check_input(text, role, lang)
     lang = lang or detect(text)
     cm = common()
-    doc = Doc(normalize(text, lang, joinable()), lang, cm.loose)
-    innocent = [(h.start, h.end) for lg in LANGS for h in doc.find(cm.innocent[lg], lg)]
+    doc = Doc(normalize(text, lang, joinable()), lang, vocabularies())
+    innocent = _Spans((h.start, h.end) for lg in LANGS for h in doc.find(cm.innocent[lg]))
+    cache: dict = {}
     findings = []
+    doc.scan_all()
     for cid, concern in concerns().items():
         if cid in REGISTRY and concern.applies_to(role):
-            f = _evaluate(compiled(cid), doc, role, innocent)
+            cc = compiled(cid)
+            if not doc.may_match(cc.rules):
+                continue
+            f = _evaluate(cc, doc, role, innocent, cache)
             if f is not None:
                 findings.append(f)
     findings.sort(key=lambda f: (-_rank(f.verdict), f.evidence[:1], f.concern))
@@ -59,48 +66,95 @@ def _rank(verdict: str) -> int:
     return VERDICTS.index(verdict)
 
 
-def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
-    return any(s <= span[0] and span[1] <= e for s, e in spans)
+class _Spans:
+    """Sorted spans with fast "is this span inside one of them" queries (posts can be 1 MB)."""
+
+    def __init__(self, spans):
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+        self.max_end, best = [], -1  # running maximum of the ends: containment by any earlier span
+        for _, e in self.spans:
+            best = max(best, e)
+            self.max_end.append(best)
+
+    def contains(self, span: tuple[int, int]) -> bool:
+        i = bisect_right(self.starts, span[0]) - 1
+        return i >= 0 and self.max_end[i] >= span[1]
+
+    def overlaps(self, span: tuple[int, int]) -> bool:
+        i = bisect_left(self.starts, span[1]) - 1  # spans starting before span's end
+        return i >= 0 and self.max_end[i] > span[0]
 
 
-def _near(doc: Doc, h: Hit, others: list[Hit], window: int) -> Hit | None:
-    ti, tj = doc.token_index(h.start), doc.token_index(max(h.start, h.end - 1))
-    for n in others:
-        if (n.start, n.end) == (h.start, h.end):
-            continue
-        ni, nj = doc.token_index(n.start), doc.token_index(max(n.start, n.end - 1))
-        if max(ni - tj, ti - nj, 0) <= window:
-            return n
-    return None
+class _Near:
+    """Hits of one list indexed by word position, for "within N words" queries."""
+
+    def __init__(self, doc: Doc, hits: list[Hit]):
+        self.items = sorted((*_token_span(doc, h), h.start, h.end, i) for i, h in enumerate(hits))
+        self.hits = hits
+        self.firsts = [it[0] for it in self.items]
+        self.longest = max((it[1] - it[0] for it in self.items), default=0)
+
+    def find(self, ti: int, tj: int, window: int, exclude: tuple[int, int] | None = None) -> Hit | None:
+        k = bisect_left(self.firsts, ti - window - self.longest)
+        for ni, nj, s, e, i in self.items[k:]:
+            if ni > tj + window:
+                break
+            if max(ni - tj, ti - nj, 0) <= window and (s, e) != exclude:
+                return self.hits[i]
+        return None
 
 
-def _rule_hits(cc: CompiledConcern, doc: Doc, innocent: list[tuple[int, int]]) -> list[Hit]:
+def _token_span(doc: Doc, h: Hit) -> tuple[int, int]:
+    return doc.token_index(h.start), doc.token_index(max(h.start, h.end - 1))
+
+
+def _near_index(doc: Doc, cache: dict, wl) -> _Near:
+    idx = cache.get(wl.uid)
+    if idx is None:
+        idx = cache[wl.uid] = _Near(doc, doc.find(wl))
+    return idx
+
+
+def _rule_hits(cc: CompiledConcern, doc: Doc, innocent: _Spans, cache: dict) -> list[Hit]:
     hits = []
     for rule in cc.rules:
-        raw = doc.find(rule.words, rule.lang) if rule.words is not None else doc.search(rule.pattern, rule.validate)
+        if rule.words is not None:
+            raw = doc.find(rule.words)
+        elif rule.needs and not doc.has_any(rule.needs):
+            continue
+        else:
+            raw = doc.search(rule.pattern, rule.validate)
         for h in raw:
-            if innocent and _inside((h.start, h.end), innocent):
+            if innocent.spans and innocent.contains((h.start, h.end)):
                 continue
             extra = []
-            for wl in rule.near:
-                n = _near(doc, h, doc.find(wl, rule.lang), rule.window)
-                if n is None:
-                    break
-                extra.append((n.start, n.end))
+            if rule.near:
+                ti, tj = _token_span(doc, h)
+                for wl in rule.near:
+                    n = _near_index(doc, cache, wl).find(ti, tj, rule.window, (h.start, h.end))
+                    if n is None:
+                        break
+                    extra.append((n.start, n.end))
+                else:
+                    hits.append(Hit(h.start, h.end, h.term, rule, rule.score, tuple(extra)))
             else:
-                hits.append(Hit(h.start, h.end, h.term, rule, rule.score, tuple(extra)))
+                hits.append(Hit(h.start, h.end, h.term, rule, rule.score, ()))
     return hits
 
 
 def _context(cc: CompiledConcern, doc: Doc, hits: list[Hit]) -> tuple[list[tuple[ContextList, Hit]], ...]:
     lowered, raised = [], []
-    spans = [(h.start, h.end) for h in hits]
+    spans = _Spans((h.start, h.end) for h in hits)
+    near_hits = _Near(doc, hits)
     lists = cc.contexts + (common().frames if cc.mention_frames else ())
     for ctx in lists:
-        for c in doc.find(ctx.words, ctx.lang):
-            if any(c.start < e and s < c.end for s, e in spans):
+        window = ctx.window or CONTEXT_WINDOW
+        for c in doc.find(ctx.words):
+            if spans.overlaps((c.start, c.end)):
                 continue  # the trigger itself is not its own context
-            if ctx.window is not None and not any(_near(doc, h, [c], ctx.window) for h in hits):
+            ti, tj = _token_span(doc, c)
+            if near_hits.find(ti, tj, window) is None:
                 continue
             (lowered if ctx.kind == "lower" else raised).append((ctx, c))
             break
@@ -109,12 +163,14 @@ def _context(cc: CompiledConcern, doc: Doc, hits: list[Hit]) -> tuple[list[tuple
 
 def _quoted(doc: Doc, hits: list[Hit]) -> bool:
     text = doc.norm.marked
-    quotes = [m.span() for m in _QUOTES.finditer(text)] if any(q in text for q in "\"“«'‘") else []
-    return bool(quotes) and all(_inside((h.start, h.end), quotes) for h in hits)
+    if not any(q in text for q in "\"“«'‘"):
+        return False
+    quotes = _Spans(m.span() for m in _QUOTES.finditer(text))
+    return bool(quotes.spans) and all(quotes.contains((h.start, h.end)) for h in hits)
 
 
-def _evaluate(cc: CompiledConcern, doc: Doc, role: str, innocent: list[tuple[int, int]]) -> Finding | None:
-    hits = _rule_hits(cc, doc, innocent)
+def _evaluate(cc: CompiledConcern, doc: Doc, role: str, innocent: "_Spans", cache: dict) -> Finding | None:
+    hits = _rule_hits(cc, doc, innocent, cache)
     if not hits:
         return None
     best = max(hits, key=lambda h: h.score)

@@ -17,7 +17,7 @@ from typing import Callable
 from conduct import VERDICTS
 from conduct.datafiles import DataError, load, require, require_choice
 from conduct.rules.concerns import concerns
-from conduct.rules.matching import WordList, compile_pattern, compile_words
+from conduct.rules.matching import Vocabulary, WordList, compile_pattern, compile_words
 
 COMMON_FILE = "rules/data/common.yaml"
 LANGS = ("vi", "en")
@@ -36,6 +36,7 @@ class Rule:
     verdict: str | None
     clause: str | None
     message: str
+    needs: tuple[str, ...] = ()  # a pattern runs only if the folded post contains one of these
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,7 @@ def _context(file: str, raw: dict, where: str, lang: str, kind_default: str | No
     if window is not None and (not isinstance(window, int) or window < 1):
         raise DataError(file, f"{where}.window", "expected a positive number of words", "write e.g. `window: 8`")
     _message(file, f"{where}.name", f"checker.context.{name}")
-    words = compile_words(file, f"{where}.words", name, raw.get("words"))
+    words = compile_words(file, f"{where}.words", name, raw.get("words"), lang)
     return ContextList(name, lang, kind, factor, words, window)
 
 
@@ -109,7 +110,7 @@ def common() -> Common:
         spec = require(f, langs, lang, dict, "languages")
         where = f"languages.{lang}"
         loose[lang] = frozenset(require(f, spec, "loose", list, where))
-        innocent[lang] = compile_words(f, f"{where}.innocent", "innocent", require(f, spec, "innocent", list, where))
+        innocent[lang] = compile_words(f, f"{where}.innocent", "innocent", require(f, spec, "innocent", list, where), lang)
         for i, raw in enumerate(require(f, spec, "frames", list, where)):
             frames.append(_context(f, raw, f"{where}.frames[{i}]", lang, "lower"))
     return Common(_score(f, data, "quote_factor", ""), loose, innocent, tuple(frames))
@@ -129,7 +130,7 @@ def _rule(file: str, raw: dict, where: str, lang: str, lists: dict[str, WordList
         if words is None:
             raise DataError(file, f"{where}.list", f"no list {raw['list']!r}", "use one of: " + ", ".join(lists))
     elif "words" in raw:
-        words = compile_words(file, f"{where}.words", name, raw["words"])
+        words = compile_words(file, f"{where}.words", name, raw["words"], lang)
     else:
         pattern = compile_pattern(file, f"{where}.pattern", raw["pattern"])
     validate = None
@@ -152,7 +153,13 @@ def _rule(file: str, raw: dict, where: str, lang: str, lists: dict[str, WordList
         allowed = {c for cl in concerns()[concern_id].clauses.values() for c in cl}
         require_choice(file, clause, sorted(allowed), f"{where}.clause")
     message = _message(file, f"{where}.message", f"checker.reason.{raw.get('message', concern_id)}")
-    return Rule(name, lang, score, words, pattern, validate, tuple(near), int(window), verdict, clause, message)
+    needs = raw.get("needs", [])
+    if pattern is None and needs:
+        raise DataError(file, f"{where}.needs", "`needs` only gates patterns", "remove it from this word rule")
+    if not isinstance(needs, list) or not all(isinstance(n, str) and n for n in needs):
+        raise DataError(file, f"{where}.needs", "expected a list of strings", 'write e.g. `needs: ["<digit>"]`')
+    return Rule(name, lang, score, words, pattern, validate, tuple(near), int(window), verdict, clause, message,
+                tuple(needs))
 
 
 @functools.lru_cache(maxsize=None)
@@ -173,7 +180,7 @@ def compiled(concern_id: str) -> CompiledConcern:
     for lang, spec in require(f, data, "languages", dict).items():
         require_choice(f, lang, LANGS, "languages")
         where = f"languages.{lang}"
-        lists = {name: compile_words(f, f"{where}.lists.{name}", name, words)
+        lists = {name: compile_words(f, f"{where}.lists.{name}", name, words, lang)
                  for name, words in (spec.get("lists") or {}).items()}
         for i, raw in enumerate(require(f, spec, "rules", list, where)):
             rules.append(_rule(f, raw, f"{where}.rules[{i}]", lang, lists, module, concern_id))
@@ -196,3 +203,23 @@ def joinable() -> frozenset[str]:
                 if wl is not None:
                     out |= wl.single_tokens
     return frozenset(w for w in out if len(w) >= 2)
+
+
+@functools.lru_cache(maxsize=1)
+def vocabularies() -> dict[str, Vocabulary]:
+    """One trie alternation per language over every list of every concern, frame and innocent phrase."""
+    from conduct.rules import REGISTRY
+
+    cm = common()
+    lists: dict[str, list[WordList]] = {lang: [cm.innocent[lang]] for lang in LANGS}
+    for ctx in cm.frames:
+        lists[ctx.lang].append(ctx.words)
+    for cid in REGISTRY:
+        cc = compiled(cid)
+        for rule in cc.rules:
+            for wl in (rule.words, *rule.near):
+                if wl is not None:
+                    lists[wl.lang].append(wl)
+        for ctx in cc.contexts:
+            lists[ctx.lang].append(ctx.words)
+    return {lang: Vocabulary(lang, {wl.uid: wl for wl in ls}.values(), cm.loose[lang]) for lang, ls in lists.items()}

@@ -1,35 +1,42 @@
 """Word lists and patterns from the data files, compiled once and matched against a post.
 
-A word list becomes one regex alternation built as a trie (so a list of hundreds of words costs
-one pass) over the folded view of the post. A folded match is accepted only if the words were
-written that way: either exactly (with the entry's diacritics, in any tone placement) or
-without any diacritics at all. So "ngu" and "ngủ" stay different words, while "oc cho" still
-matches "óc chó". A one-word entry written with diacritics must be typed with them (bare "di" is
-"đi", not "đĩ"), except for the bare forms listed as `loose` in common.yaml.
+Every word list of a language (all concerns, context frames, innocent phrases) is compiled into
+one regex alternation factored as a trie, over the folded view of the post (lower case, no
+diacritics). One pass of that alternation finds the longest entry at each place; the shorter
+entries starting at the same word and the entries starting inside a match are read off the same
+trie, so overlapping entries of different lists ("thằng" the target and "thằng ngu" the insult)
+are all found. A 1 MB post therefore costs one scan per language instead of one per list, and a
+short post a few dictionary lookups; each match is attributed back to the lists holding it.
+
+A folded match is accepted only if the words were typed that way: exactly (with the entry's
+diacritics, in any tone placement: "hoà" = "hòa"), or without any diacritics at all. So "ngu" and
+"ngủ" stay different words while "oc cho" still matches "óc chó". A one-word entry written with
+diacritics must be typed with them (bare "di" is "đi", not "đĩ"), except for the bare forms listed
+as `loose` in common.yaml. The other language's lists only match exactly as written.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Iterable
 
 from conduct.datafiles import DataError
 from conduct.text.normalize import Normalized, fold, has_marks, mark_key
 
 TOKEN = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
 _WORD_SPLIT = re.compile(r"[\s\-]+")
+_SPACES = re.compile(r"[\s\-]+")
+_uids = itertools.count()
 
 
-def _char(ch: str) -> str:
-    if ch == " ":
-        return r"[\s\-]+"
-    if ch == "*":
-        return r"\w*"
-    return re.escape(ch)
+def _key(text: str) -> str:
+    return " ".join(_WORD_SPLIT.split(text.strip()))
 
 
-def trie_regex(words: list[str]) -> str:
+def trie_regex(words: Iterable[str]) -> str:
     """One alternation for all `words`, factored as a trie so the regex engine branches once per letter."""
     trie: dict = {}
     for w in words:
@@ -38,8 +45,11 @@ def trie_regex(words: list[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
+    def char(ch: str) -> str:
+        return r"[\s\-]+" if ch == " " else re.escape(ch)
+
     def build(node: dict) -> str:
-        alts = [_char(ch) + build(node[ch]) for ch in sorted(k for k in node if k)]
+        alts = [char(ch) + build(node[ch]) for ch in sorted(k for k in node if k)]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 and "" not in node else "(?:" + "|".join(alts) + ")"
@@ -50,47 +60,31 @@ def trie_regex(words: list[str]) -> str:
 
 @dataclass(frozen=True)
 class WordList:
-    """A named list of words or phrases, compiled to one regex over the folded view."""
+    """A named list of words or phrases of one language."""
 
     name: str
-    regex: re.Pattern[str]
+    lang: str
+    uid: int
     entries: dict[str, tuple[tuple[str, tuple], ...]] = field(hash=False, compare=False)
-    first: frozenset[str] | None  # folded first tokens, to skip the scan when none occurs
     single_tokens: frozenset[str] = frozenset()
 
-    def __hash__(self) -> int:  # lists are compared and cached by identity
-        return id(self)
 
-
-def compile_words(file: str, where: str, name: str, words: object) -> WordList:
+def compile_words(file: str, where: str, name: str, words: object, lang: str) -> WordList:
+    """Validate a list from a data file; entries are plain words or phrases (no regex syntax)."""
     if not isinstance(words, list) or not words:
         raise DataError(file, where, "expected a non-empty list of words", "write `[word, other word]`")
     entries: dict[str, list] = {}
-    first: set[str] | None = set()
-    singles: set[str] = set()
     for i, w in enumerate(words):
         if not isinstance(w, str) or not w.strip():
             raise DataError(file, f"{where}[{i}]", f"expected a word, found {w!r}", "quote the word")
         marked = " ".join(w.lower().split())
-        folded = " ".join(_WORD_SPLIT.split(fold(marked)))
+        if not TOKEN.match(fold(marked)):
+            raise DataError(file, f"{where}[{i}]", f"{w!r} does not start with a letter or digit",
+                            "start the entry with a word")
         toks = tuple((t, mark_key(t)) for t in _WORD_SPLIT.split(marked))
-        entries.setdefault(folded, []).append((marked, toks))
-        head = TOKEN.match(folded)
-        if first is not None:
-            if head is None or folded.startswith("*") or head.group().endswith("*") or \
-                    (len(head.group()) < len(folded) and folded[len(head.group())] == "*"):
-                first = None
-            else:
-                first.add(head.group())
-        if " " not in folded and "*" not in folded:
-            singles.add(folded)
-    pattern = r"(?<!\w)" + trie_regex(sorted(entries)) + r"(?!\w)"
-    try:
-        regex = re.compile(pattern)
-    except re.error as exc:
-        raise DataError(file, where, f"list does not compile: {exc}", "remove regex characters from the words")
-    return WordList(name, regex, {k: tuple(v) for k, v in entries.items()},
-                    frozenset(first) if first is not None else None, frozenset(singles))
+        entries.setdefault(_key(fold(marked)), []).append((marked, toks))
+    singles = frozenset(k for k in entries if " " not in k)
+    return WordList(name, lang, next(_uids), {k: tuple(v) for k, v in entries.items()}, singles)
 
 
 def compile_pattern(file: str, where: str, pattern: object) -> re.Pattern[str]:
@@ -102,11 +96,67 @@ def compile_pattern(file: str, where: str, pattern: object) -> re.Pattern[str]:
         raise DataError(file, where, f"pattern does not compile: {exc}", "fix the regular expression") from None
 
 
+class Vocabulary:
+    """Every word list of one language behind one trie alternation."""
+
+    def __init__(self, lang: str, lists: Iterable[WordList], loose: frozenset[str]):
+        self.lang = lang
+        self.loose = loose
+        index: dict[str, list[tuple[int, str, tuple]]] = {}
+        for wl in lists:
+            for key, options in wl.entries.items():
+                for marked, toks in options:
+                    index.setdefault(key, []).append((wl.uid, marked, toks))
+        self.index = {k: tuple(v) for k, v in index.items()}
+        self.regex = re.compile(r"(?<!\w)(?:" + trie_regex(sorted(self.index)) + r")(?!\w)")
+
+    def scan(self, norm: Normalized, strict: bool) -> dict[int, list["Hit"]]:
+        """Accepted matches in a post, by list uid (the longest entry of each list at each start)."""
+        folded, marked = norm.folded, norm.marked
+        out: dict[int, dict[int, Hit]] = {}
+        match = self.regex.match
+
+        def take(m: re.Match[str]) -> None:
+            s, text = m.start(), m.group()
+            if " " in text or "-" in text or "\n" in text or "\t" in text:
+                cuts = [sp.start() for sp in _SPACES.finditer(text)] + [len(text)]
+            else:
+                cuts = (len(text),)
+            for cut in cuts:  # the longest match and every shorter entry at the same start
+                options = self.index.get(text if cut == len(text) and len(cuts) == 1 else _key(text[:cut]))
+                if not options:
+                    continue
+                e = s + cut
+                seg = marked[s:e]
+                bare = seg == folded[s:e]  # typed without any diacritics
+                written = None
+                for uid, entry, toks in options:
+                    if seg == entry:
+                        ok = True
+                    elif bare and not strict:
+                        ok = len(toks) > 1 or seg in self.loose
+                    else:
+                        if written is None:
+                            written = _WORD_SPLIT.split(seg)
+                        ok = len(toks) == len(written) and all(
+                            _token_ok(w, t, k, len(toks) == 1, strict or not bare, self.loose)
+                            for w, (t, k) in zip(written, toks))
+                    if ok:
+                        out.setdefault(uid, {})[s] = Hit(s, e, entry)  # later cuts are longer: keep them
+
+        for m in self.regex.finditer(folded):
+            take(m)
+            for t in TOKEN.finditer(folded, m.start() + 1, m.end()):  # entries starting inside the match
+                if not folded[t.start() - 1].isalnum():
+                    inner = match(folded, t.start())
+                    if inner:
+                        take(inner)
+        return {uid: sorted(hits.values(), key=lambda h: h.start) for uid, hits in out.items()}
+
+
 def _token_ok(written: str, entry: str, key: tuple, single: bool, strict: bool, loose: frozenset[str]) -> bool:
     if written == entry:
         return True
-    if "*" in entry:
-        return fold(written).startswith(fold(entry).rstrip("*"))
     if not has_marks(written):  # typed without diacritics
         if strict:  # the other language's list, or a phrase typed with diacritics elsewhere
             return False
@@ -125,52 +175,60 @@ class Hit:
 
 
 class Doc:
-    """A normalised post plus caches shared by every rule that looks at it."""
+    """A normalised post plus the matches every rule looks at, computed once."""
 
-    def __init__(self, norm: Normalized, lang: str, loose: dict[str, frozenset[str]]):
+    def __init__(self, norm: Normalized, lang: str, vocabularies: dict[str, Vocabulary]):
         self.norm = norm
         self.lang = lang
-        self.loose = loose
-        self._tokens: frozenset[str] | None = None
+        self._vocab = vocabularies
+        self._hits: dict[int, list[Hit]] = {}
+        self._scanned: set[str] = set()
         self._starts: list[int] | None = None
-        self._cache: dict[tuple[int, bool], list[Hit]] = {}
-
-    @property
-    def tokens(self) -> frozenset[str]:
-        if self._tokens is None:
-            self._tokens = frozenset(TOKEN.findall(self.norm.folded))
-        return self._tokens
+        self._has_digit: bool | None = None
+        self._gates: dict[tuple[str, ...], bool] = {}
 
     def token_index(self, pos: int) -> int:
         if self._starts is None:
             self._starts = [m.start() for m in TOKEN.finditer(self.norm.folded)]
         return bisect_right(self._starts, pos) - 1
 
-    def find(self, wl: WordList, lang: str) -> list[Hit]:
-        """Accepted matches of a word list (cached per list)."""
-        strict = lang != self.lang
-        key = (id(wl), strict)
-        hits = self._cache.get(key)
-        if hits is not None:
-            return hits
-        hits = []
-        if wl.first is None or not wl.first.isdisjoint(self.tokens):
-            marked, amb = self.norm.marked, self.loose.get(lang, frozenset())
-            for m in wl.regex.finditer(self.norm.folded):
-                s, e = m.span()
-                written = _WORD_SPLIT.split(marked[s:e])
-                options = wl.entries.get(" ".join(_WORD_SPLIT.split(m.group())))
-                if options is None:  # a wildcard entry: find it by prefix
-                    options = tuple(o for k, v in wl.entries.items() if "*" in k for o in v)
-                bare = not any(has_marks(w) for w in written)  # typed without any diacritics
-                for entry, toks in options:
-                    if len(toks) == len(written) and all(
-                            _token_ok(w, t, k, len(toks) == 1, strict or not bare, amb)
-                            for w, (t, k) in zip(written, toks)):
-                        hits.append(Hit(s, e, entry))
-                        break
-        self._cache[key] = hits
-        return hits
+    def scan_all(self) -> None:
+        for lang in self._vocab:
+            if lang not in self._scanned:
+                self._scanned.add(lang)
+                self._hits.update(self._vocab[lang].scan(self.norm, strict=lang != self.lang))
+
+    def may_match(self, rules) -> bool:
+        """Could any of `rules` fire? (their word list was found, or a pattern's gate is open)"""
+        hits = self._hits
+        for r in rules:
+            if r.words is not None:
+                if r.words.uid in hits:
+                    return True
+            elif not r.needs or self.has_any(r.needs):
+                return True
+        return False
+
+    def find(self, wl: WordList) -> list[Hit]:
+        """Accepted matches of a word list."""
+        if wl.lang not in self._scanned:
+            self._scanned.add(wl.lang)
+            self._hits.update(self._vocab[wl.lang].scan(self.norm, strict=wl.lang != self.lang))
+        return self._hits.get(wl.uid, [])
+
+    @property
+    def has_digit(self) -> bool:
+        if self._has_digit is None:
+            self._has_digit = _DIGIT.search(self.norm.folded) is not None
+        return self._has_digit
+
+    def has_any(self, needles: tuple[str, ...]) -> bool:
+        """Cheap gate for a pattern: does the folded post contain any of `needles` ("<digit>": any digit)?"""
+        found = self._gates.get(needles)
+        if found is None:
+            folded = self.norm.folded
+            found = self._gates[needles] = any(self.has_digit if n == "<digit>" else n in folded for n in needles)
+        return found
 
     def search(self, regex: re.Pattern[str], validate: Callable[[re.Match[str], "Doc"], bool] | None) -> list[Hit]:
         hits = []

@@ -59,6 +59,7 @@ def fold(text: str) -> str:
     return text.translate(FOLD)
 
 
+@functools.lru_cache(maxsize=65536)
 def mark_key(word: str) -> tuple[str, str]:
     """Letters plus the sorted set of marks: equal for "hoà" and "hòa", different for "ngu"/"ngủ"."""
     nfd = unicodedata.normalize("NFD", word)

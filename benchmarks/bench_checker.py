@@ -1,0 +1,110 @@
+"""Speed of the post checker: prints the figures the issue asks for.
+
+    python benchmarks/bench_checker.py [--repeat N]
+
+- `import conduct` time, in a fresh interpreter (median of several runs);
+- median and 99th-percentile time to assess one bank post (rules already compiled);
+- posts per second over the whole bank, on one core;
+- time to assess a 1 MB text (mixed Vietnamese/English posts, NFD, teencode, split letters),
+  with one sentence in twenty flagged, and the adversarial case where every sentence is;
+- the first assessment in a process (compiling every word list) for reference.
+Targets: ≥ 5,000 posts/s, import < 0.3 s, 1 MB < 1 s. No assertions: this script measures.
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+import unicodedata
+
+
+def import_time(runs: int = 5) -> float:
+    code = "import time; t=time.perf_counter(); import conduct; print(time.perf_counter()-t)"
+    times = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+             for _ in range(runs)]
+    return statistics.median(times)
+
+
+def first_assessment_time() -> float:
+    code = ("import time, conduct; t=time.perf_counter(); conduct.assess('xin chào'); "
+            "print(time.perf_counter()-t)")
+    return float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+
+
+BENIGN = [
+    "Hôm nay trời đẹp quá, cả nhà mình đi chơi công viên rồi ghé ăn phở bò ở đầu ngõ. ",
+    "Cuối tuần này lớp mình tổ chức dọn rác ở bãi biển, ai rảnh thì đăng ký với lớp trưởng nhé. ",
+    "hqua thuc khuya xem bong da, gio buon ngu qua troi, ai co ca phe ko cho xin 1 ly ☕ ",
+    "The weather in Hanoi has been lovely this week, perfect for a walk around the lake. ",
+    "Shop nhận đơn qua hotline 0912 345 678, giao hàng toàn quốc, cảm ơn cả nhà đã ủng hộ. ",
+    unicodedata.normalize("NFD", "Mẹ mình vừa nấu nồi canh chua cá lóc ngon tuyệt, nhớ quê ghê. "),
+    "Thanks everyone for the birthday wishes, I had a great time with my family today! ",
+    "Theo thông báo chính thức của UBND phường, sáng mai cắt điện từ 8h đến 11h để bảo trì. ",
+]
+FLAGGED = [
+    unicodedata.normalize("NFD", "Thằng kia ngu như bò, đừng tin nó. "),
+    "ko biet dung ko nhung nghe noi mai nghi hoc, mn share gap nha!!! ",
+    "n.g.u v.l, dm thg kia. ",
+    "Số điện thoại của nó đây 0912.345.678, mọi người gọi hỏi tội nó. ",
+]
+
+
+def big_text(size: int = 1_000_000, flagged_every: int = 20) -> str:
+    """About `size` characters of mixed posts; one sentence in `flagged_every` is a problem
+    (1 = every sentence: the adversarial case)."""
+    out, n, i = [], 0, 0
+    while n < size:
+        p = FLAGGED[i // flagged_every % len(FLAGGED)] if i % flagged_every == 0 else BENIGN[i % len(BENIGN)]
+        out.append(p)
+        n += len(p)
+        i += 1
+    return "".join(out)[:size]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=5, help="passes over the bank (default 5)")
+    args = ap.parse_args()
+
+    import conduct
+    from conduct.bank import load_posts
+
+    posts = [(p.text, p.role) for p in load_posts()]
+    conduct.assess("warm up")  # compile the rules once, as a long-running process would
+    single = []
+    for text, role in posts:
+        t = time.perf_counter()
+        conduct.assess(text, role=role)
+        single.append(time.perf_counter() - t)
+    single.sort()
+    p99 = single[min(len(single) - 1, int(round(0.99 * (len(single) - 1))))]
+
+    t = time.perf_counter()
+    for _ in range(args.repeat):
+        for text, role in posts:
+            conduct.assess(text, role=role)
+    rate = args.repeat * len(posts) / (time.perf_counter() - t)
+
+    text = big_text()
+    t = time.perf_counter()
+    result = conduct.assess(text)
+    big = time.perf_counter() - t
+    dense = big_text(flagged_every=1)
+    t = time.perf_counter()
+    dense_result = conduct.assess(dense)
+    dense_time = time.perf_counter() - t
+
+    print(f"import conduct (fresh process, median of 5): {import_time() * 1000:.1f} ms   (target < 300 ms)")
+    print(f"first assessment in a process (compiles rules): {first_assessment_time() * 1000:.1f} ms")
+    print(f"bank posts: {len(posts)}")
+    print(f"one post: median {statistics.median(single) * 1e6:.0f} µs, p99 {p99 * 1e6:.0f} µs")
+    print(f"posts per second over the bank (one core): {rate:,.0f}   (target ≥ 5,000)")
+    print(f"1 MB text (one sentence in 20 flagged): {big:.3f} s, verdict {result.verdict}, "
+          f"{len(result.findings)} findings   (target < 1 s)")
+    print(f"1 MB text, every sentence flagged (adversarial): {dense_time:.3f} s, verdict {dense_result.verdict}")
+
+
+if __name__ == "__main__":
+    main()
