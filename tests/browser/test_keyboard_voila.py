@@ -4,8 +4,9 @@ The widget tests click buttons from Python; this module checks what only a brows
 exercise and the quiz can be reached and operated with Tab, Shift+Tab, Enter and Space alone, that
 feedback lands in an ARIA live region (role="status") and says right/wrong with a symbol and words,
 that focus stays in the exercise after each choice, that no radio inputs appear, and that the hidden
-code cells show no source. One Voilà server and one page serve the whole module (Voilà starts a
-kernel per page load, so reloading per test would cost seconds each); tests run in file order.
+code cells show no source, in Voilà and in JupyterLab (which `./course start` opens). One Voilà
+server and one page serve the Voilà tests (Voilà starts a kernel per page load); each test reads the
+state it starts from, so their order does not matter.
 
 Needs Debian's chromium (`./course test` installs it): without it the module is skipped with the
 reason; any other failure to start Voilà or the browser fails the tests.
@@ -325,10 +326,13 @@ def test_classifier_with_the_keyboard_alone(page, voila, tmp_path_factory):
     right = {"none"} | ({"4(7)"} & set(first.clauses)) if first.verdict == "ok" else set(first.clauses)
     none_label = _norm(t("widgets.classifier.no_clause", LANG))
 
+    cite = re.escape(t("widgets.cite", LANG, article="@A", number="@N")).replace("@A", r"(\d+)").replace("@N", r"(\d+)")
+
     def clause_of(label: str) -> str:
+        """The clause id a clause button stands for ("none" for no clause), or "" for any other control."""
         if label.lstrip("✓✗ ") == none_label:
             return "none"
-        m = re.match(r"Điều (\d+) khoản (\d+)", label.lstrip("✓✗ "))
+        m = re.match(cite, label.lstrip("✓✗ "))
         return f"{m[1]}({m[2]})" if m else ""
 
     labels = [wait_focus(page, lambda s: bool(clause_of(s)), "the first clause button")]
