@@ -223,3 +223,9 @@ def vocabularies() -> dict[str, Vocabulary]:
         for ctx in cc.contexts:
             lists[ctx.lang].append(ctx.words)
     return {lang: Vocabulary(lang, {wl.uid: wl for wl in ls}.values(), cm.loose[lang]) for lang, ls in lists.items()}
+
+
+def clear_caches() -> None:
+    """Forget every compiled rule (after a data file changed, e.g. in an editor's test)."""
+    for f in (compiled, common, joinable, vocabularies):
+        f.cache_clear()

@@ -82,7 +82,10 @@ def compile_words(file: str, where: str, name: str, words: object, lang: str) ->
             raise DataError(file, f"{where}[{i}]", f"{w!r} does not start with a letter or digit",
                             "start the entry with a word")
         toks = tuple((t, mark_key(t)) for t in _WORD_SPLIT.split(marked))
-        entries.setdefault(_key(fold(marked)), []).append((marked, toks))
+        options = entries.setdefault(_key(fold(marked)), [])
+        if any(marked == m for m, _ in options):
+            raise DataError(file, f"{where}[{i}]", f"{w!r} is listed twice", "remove the repeated entry")
+        options.append((marked, toks))
     singles = frozenset(k for k in entries if " " not in k)
     return WordList(name, lang, next(_uids), {k: tuple(v) for k, v in entries.items()}, singles)
 

@@ -51,7 +51,7 @@ def compose(*maps: OffsetMap | None):
 
     def span(s: int, e: int) -> tuple[int, int]:
         for m in chain:
-            s, e = m.start(s), m.end(e)
+            s, e = m.start(s), max(m.start(s), m.end(e))  # an empty span stays empty after a deletion
         return s, e
 
     return span

@@ -1,0 +1,17 @@
+"""Agency duty (agencies only; Art. 6(3), 6(4)): closing comments, unofficial figures."""
+import pytest
+
+# fmt: off
+CASES = [
+    # (text, role, verdict of the agency_duty finding or None for no finding, evidence as typed)
+    ('Trang sẽ khóa bình luận, không trả lời câu hỏi về việc này', 'agency', 'caution', ['khóa bình luận', 'không trả lời câu hỏi']),
+    ('Theo nguồn tin riêng, số ca bệnh cao gấp đôi thông báo', 'agency', 'caution', ['Theo nguồn tin riêng']),
+    ('Trang sẽ khóa bình luận, không trả lời câu hỏi về việc này', 'individual', None, []),
+    ('Sở thông báo lịch tiếp dân, mời bà con phản ánh qua trang này', 'agency', None, []),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text, role, verdict, evidence", CASES)
+def test_agency_duty(check, text, role, verdict, evidence):
+    check(text, "agency_duty", role, verdict, evidence)

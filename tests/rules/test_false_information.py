@@ -1,0 +1,21 @@
+"""False information (Art. 4(6)): claims asserted as certain truth, miracle cures;
+near-misses: debunking, ordinary health talk."""
+import pytest
+
+# fmt: off
+CASES = [
+    # (text, role, verdict of the false_information finding or None for no finding, evidence as typed)
+    ('100% sự thật: uống nước chanh chữa khỏi ung thư, báo chí giấu nhẹm!', 'individual', 'violation', ['100% sự thật', 'chữa khỏi ung thư', 'báo chí giấu nhẹm']),
+    ('Chinh thuc r nha mn: tu thang sau se bi phat 5 trieu', 'individual', 'violation', ['Chinh thuc', 'tu thang sau', 'bi phat']),
+    ('CONFIRMED: all ride-hailing apps will be banned nationwide from Monday', 'individual', 'violation', ['CONFIRMED:', 'banned']),
+    ('this miracle cure cures cancer in 3 days', 'individual', 'violation', ['miracle cure', 'cures cancer']),
+    ("Tin 'nước chanh chữa khỏi ung thư' là tin giả, đừng chia sẻ", 'individual', 'ok', ['chữa khỏi ung thư']),
+    ('The claim that 5G causes covid has been debunked', 'individual', 'ok', ['5G causes']),
+    ('Hôm nay mình đi khám bệnh, bác sĩ dặn uống thuốc đều', 'individual', None, []),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text, role, verdict, evidence", CASES)
+def test_false_information(check, text, role, verdict, evidence):
+    check(text, "false_information", role, verdict, evidence)

@@ -1,0 +1,28 @@
+"""Offensive (Art. 4(6)): insults aimed at someone, vulgar words, in every typed form;
+near-misses: buồn ngủ typed bare, self-deprecation, walnuts (óc chó), quoting an insult to discourage it."""
+import pytest
+
+# fmt: off
+CASES = [
+    # (text, role, verdict of the offensive finding or None for no finding, evidence as typed)
+    ('Con mụ bán rau đúng là đồ mất dạy, ngu như bò', 'individual', 'violation', ['đồ mất dạy', 'ngu như bò']),
+    ('thằng kia n.g.u vl', 'individual', 'violation', ['thằng kia', 'n.g.u', 'vl']),
+    ('thg kia n\u200bg\u200bu thật', 'individual', 'violation', ['thg kia', 'n\u200bg\u200bu']),
+    ('m ngu vừa thôi', 'individual', 'violation', ['m', 'ngu']),
+    ('dm thg kia', 'individual', 'violation', ['dm']),
+    ('You are such an idiot', 'individual', 'violation', ['You are', 'idiot']),
+    ('shut the f*** up', 'individual', 'violation', ['f***']),
+    ('this is fucking ridiculous', 'individual', 'violation', ['fucking']),
+    ('hqua thuc khuya xem bong da, gio buon ngu qua', 'individual', None, []),
+    ('Mình ngu toán quá, ai giảng giúp với', 'individual', None, []),
+    ('I felt so stupid after the exam', 'individual', None, []),
+    ('Hạt óc chó rất tốt cho sức khỏe', 'individual', None, []),
+    ('đừng chửi “đồ ngu” đồng đội nữa nha', 'individual', 'ok', ['đồ ngu']),
+    ('hom nay di hien mau, 1 giot mau cho di', 'individual', None, []),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text, role, verdict, evidence", CASES)
+def test_offensive(check, text, role, verdict, evidence):
+    check(text, "offensive", role, verdict, evidence)
