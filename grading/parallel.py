@@ -21,6 +21,8 @@ import hashlib
 import json
 import multiprocessing
 import os
+import shutil
+import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -31,7 +33,7 @@ from typing import Callable
 import nbformat
 
 from grading.course import Course, load_config, nbgrader_env
-from grading.sandbox import SandboxUnavailable, bwrap_path
+from grading.sandbox import KERNEL_DIR_ENV, SandboxUnavailable, bwrap_path
 
 SANDBOXED = "grading.sandbox.SandboxedExecute"
 UNSANDBOXED = "grading.sandbox.UnsandboxedExecute"
@@ -186,11 +188,18 @@ def autograde(course: Course, assignment: str, *, workers: int | None = None, sa
         done(outcome, pending[outcome.student] if outcome.status == "graded" else None)
 
     n = max(1, min(workers or os.cpu_count() or 1, len(pending) or 1))
-    broken = _pool_round(course, assignment, notebooks, sandbox, list(pending), n, graded) if pending else []
-    for student in broken:  # a worker died under these: grade each alone, so none can take down another
-        if _pool_round(course, assignment, notebooks, sandbox, [student], 1, graded):
-            done(Outcome(student, "failed", "the grading worker died while grading this submission "
-                                            "(does its code kill its parent process?)"), None)
+    kernel_dir = tempfile.mkdtemp(prefix="conduct-autograde-")
+    previous = os.environ.get(KERNEL_DIR_ENV)
+    os.environ[KERNEL_DIR_ENV] = kernel_dir  # inherited by the forked workers
+    try:
+        broken = _pool_round(course, assignment, notebooks, sandbox, list(pending), n, graded) if pending else []
+        for student in broken:  # a worker died under these: grade each alone, so none can take down another
+            if _pool_round(course, assignment, notebooks, sandbox, [student], 1, graded):
+                done(Outcome(student, "failed", "the grading worker died while grading this submission "
+                                                "(does its code kill its parent process?)"), None)
+    finally:
+        os.environ.pop(KERNEL_DIR_ENV, None) if previous is None else os.environ.update({KERNEL_DIR_ENV: previous})
+        shutil.rmtree(kernel_dir, ignore_errors=True)
     return sorted(outcomes, key=lambda o: o.student)
 
 

@@ -39,6 +39,7 @@ from traitlets import Integer, List, Unicode
 
 from nbgrader.preprocessors import Execute
 
+KERNEL_DIR_ENV = "CONDUCT_KERNEL_DIR"
 ENV_KEEP = ("PATH", "LANG", "LC_ALL", "LC_CTYPE", "TZ", "NBGRADER_EXECUTION", "MPLBACKEND",
             "VIRTUAL_ENV", "CONDUCT_LANG")
 
@@ -131,7 +132,9 @@ class SandboxKernelManager(AsyncKernelManager):
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        self._conn_dir = tempfile.mkdtemp(prefix="conduct-kernel-")
+        # parallel.autograde points KERNEL_DIR_ENV at a folder it removes at the end, so connection
+        # files of kernels whose worker was killed do not pile up in /tmp
+        self._conn_dir = tempfile.mkdtemp(prefix="conduct-kernel-", dir=os.environ.get(KERNEL_DIR_ENV) or None)
         self.transport = "ipc"
         self.ip = os.path.join(self._conn_dir, "k")
         self.connection_file = os.path.join(self._conn_dir, "kernel.json")

@@ -137,7 +137,8 @@ def cohort(tmp_path_factory):
     run_cli("--course", str(root), "collect", ASSIGNMENT)
 
     # First run, killed as a crash once a few students are done.
-    env = dict(os.environ, PATH=os.path.dirname(sys.executable) + os.pathsep + os.environ["PATH"])
+    (base / "tmp").mkdir()  # a killed run cannot clean up its kernels' folder: keep it in the test's tmp
+    env = dict(os.environ, PATH=os.path.dirname(sys.executable) + os.pathsep + os.environ["PATH"], TMPDIR=str(base / "tmp"))
     crashed = subprocess.Popen([sys.executable, "-m", "grading.cli", "--lang", "en", "--course", str(root),
                                 "autograde", "--workers", "2"], env=env, start_new_session=True,
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
