@@ -117,3 +117,25 @@ def test_prepost_change_per_student_and_item():
     pp = prepost(subs, results, pre, post)
     assert pp.students == (("an", 25.0, 75.0), ("binh", 50.0, 50.0))
     assert pp.items == (("q1", 0.5, 1.0), ("q2", 0.0, 0.0))
+
+
+def test_gradebook_url_from_setup_is_used_and_hidden(capsys, tmp_path):
+    """Any SQLAlchemy URL goes into the config; every command then uses it (here a SQLite file
+    outside the course, which the sandbox must hide too)."""
+    from nbgrader.api import Gradebook
+
+    from grading.course import load_config, open_course
+
+    db = tmp_path / "elsewhere" / "gradebook.db"
+    db.parent.mkdir()
+    url = f"sqlite:///{db}"
+    run_cli("setup", str(tmp_path / "c"), "--exercises", str(FILES), "--db", url, capsys=capsys)
+    course = open_course(tmp_path / "c")
+    assert course.db_url == url
+    assert str(db) in load_config(course).SandboxKernelManager.hidden_paths
+    roster = tmp_path / "r.csv"
+    roster.write_text("id\nan\n")
+    run_cli("--course", str(course.root), "roster", "import", str(roster), capsys=capsys)
+    with Gradebook(url) as gb:
+        assert [s.id for s in gb.students] == ["an"]
+    assert not (course.root / "gradebook.db").exists()
