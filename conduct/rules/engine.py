@@ -177,7 +177,7 @@ def _evaluate(cc: CompiledConcern, doc: Doc, role: str, innocent: "_Spans", cach
     lowered, raised = _context(cc, doc, hits)
     boost = max((c.factor for c, _ in raised), default=0.0)
     factor = min((c.factor for c, _ in lowered), default=1.0)
-    quoted = cc.mention_frames and _quoted(doc, hits)
+    quoted = cc.mention_frames and bool(lowered) and _quoted(doc, hits)  # quoting strengthens a frame
     if quoted:
         factor *= common().quote_factor
     before = min(1.0, best.score + boost)

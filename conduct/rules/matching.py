@@ -27,7 +27,7 @@ from conduct.text.normalize import Normalized, fold, has_marks, mark_key
 
 TOKEN = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
-_WORD_SPLIT = re.compile(r"[\s\-]+")
+_WORD_SPLIT = re.compile(r"(?:[\s\-]|(?<!\w)['‘’\"“”«»`]|['‘’\"“”«»`](?!\w))+")  # spaces, hyphens, quote marks
 _SPACES = re.compile(r"[\s\-]+")
 _uids = itertools.count()
 

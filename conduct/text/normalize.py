@@ -48,6 +48,8 @@ def _build_fold() -> dict[int, str]:
             table[cp] = base
     table[ord("đ")] = "d"
     table[ord("Đ")] = "D"
+    for q in "\"“”«»`":  # quotes separate words for matching ("cỏ" Mỹ); same length, so offsets hold
+        table[ord(q)] = " "
     return table
 
 
@@ -133,10 +135,15 @@ def _pass1(text: str) -> tuple[str, OffsetMap | None]:
 def _pass2_regex(lang: str) -> re.Pattern[str]:
     words = sorted(teencode(lang), key=len, reverse=True)
     alternation = "|".join(re.escape(w) for w in words) or "(?!)"
-    return re.compile(rf"(?P<split>{_SPLIT})|(?P<rep>{_REPEAT})|(?<![\w@.])(?P<teen>{alternation})(?![\w@]|\.\w)")
+    return re.compile(rf"(?P<split>{_SPLIT})|(?P<rep>{_REPEAT})|(?<![\w@.])(?P<teen>{alternation})(?![\w@]|\.\w)"
+                      rf"|(?P<leet>{_LEET_WORD.pattern})")
 
 
 _SEPARATORS = re.compile(r"[ .\-_*·•+]")
+_QUOTE_MARK = re.compile(r"(?<!\w)['‘’]|['‘’](?!\w)")
+# Letters written as digits or symbols ("b1tch", "sh1t", "ng0"): rewritten only when that spells a known word.
+_LEET_WORD = re.compile(r"(?<![\w@$])(?=[\w@$]*[^\W\d_])(?=[\w@$]*[0-9@$])[\w@$]{3,}(?![\w@$])")
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
 
 
 def _join_split(piece: str, joinable: frozenset[str]) -> str:
@@ -179,6 +186,10 @@ def _pass2(text: str, lang: str, joinable: frozenset[str]) -> tuple[str, OffsetM
                 continue
         elif kind == "rep":
             new = piece[0]
+        elif kind == "leet":
+            new = piece.translate(_LEET)
+            if fold(new) not in joinable:
+                continue
         else:
             new = table[piece]
         s, e = m.span()
@@ -199,4 +210,7 @@ def normalize(text: str, lang: str = "vi", joinable: Iterable[str] = frozenset()
     step1, map1 = _pass1(text)
     low = _lower(step1)
     marked, map2 = _pass2(low, lang, joinable if isinstance(joinable, frozenset) else frozenset(joinable))
-    return Normalized(text, marked, fold(marked), compose(map2, map1))
+    folded = fold(marked)
+    if "'" in folded or "’" in folded or "‘" in folded:  # single quotes, but not apostrophes ("Jake's")
+        folded = _QUOTE_MARK.sub(" ", folded)
+    return Normalized(text, marked, folded, compose(map2, map1))
