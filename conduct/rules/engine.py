@@ -151,8 +151,8 @@ def _context(cc: CompiledConcern, doc: Doc, hits: list[Hit]) -> tuple[list[tuple
     for ctx in lists:
         window = ctx.window or CONTEXT_WINDOW
         for c in doc.find(ctx.words):
-            if spans.overlaps((c.start, c.end)):
-                continue  # the trigger itself is not its own context
+            if spans.contains((c.start, c.end)):
+                continue  # a word inside the trigger is not its own context
             ti, tj = _token_span(doc, c)
             if near_hits.find(ti, tj, window) is None:
                 continue
