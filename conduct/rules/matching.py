@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from conduct.datafiles import DataError
-from conduct.text.normalize import Normalized, fold, has_marks, mark_key
+from conduct.text.normalize import Normalized, fold, has_marks, mark_key, trie_regex
 
 TOKEN = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
@@ -34,28 +34,6 @@ _uids = itertools.count()
 
 def _key(text: str) -> str:
     return " ".join(_WORD_SPLIT.split(text.strip()))
-
-
-def trie_regex(words: Iterable[str]) -> str:
-    """One alternation for all `words`, factored as a trie so the regex engine branches once per letter."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def char(ch: str) -> str:
-        return r"[\s\-]+" if ch == " " else re.escape(ch)
-
-    def build(node: dict) -> str:
-        alts = [char(ch) + build(node[ch]) for ch in sorted(k for k in node if k)]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 and "" not in node else "(?:" + "|".join(alts) + ")"
-        return body + "?" if "" in node else body
-
-    return build(trie)
 
 
 @dataclass(frozen=True)
@@ -149,11 +127,13 @@ class Vocabulary:
 
         for m in self.regex.finditer(folded):
             take(m)
-            for t in TOKEN.finditer(folded, m.start() + 1, m.end()):  # entries starting inside the match
-                if not folded[t.start() - 1].isalnum():
-                    inner = match(folded, t.start())
-                    if inner:
-                        take(inner)
+            s, e = m.span()
+            if e - s > 2 and not folded[s:e].isalnum():  # entries starting inside a phrase
+                for t in TOKEN.finditer(folded, s + 1, e):
+                    if not folded[t.start() - 1].isalnum():
+                        inner = match(folded, t.start())
+                        if inner:
+                            take(inner)
         return {uid: sorted(hits.values(), key=lambda h: h.start) for uid, hits in out.items()}
 
 

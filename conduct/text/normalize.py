@@ -73,6 +73,28 @@ def has_marks(word: str) -> bool:
     return fold(word) != word
 
 
+def trie_regex(words: Iterable[str]) -> str:
+    """One alternation for all `words`, factored as a trie so the regex engine branches once per letter."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def char(ch: str) -> str:
+        return r"[\s\-]+" if ch == " " else re.escape(ch)
+
+    def build(node: dict) -> str:
+        alts = [char(ch) + build(node[ch]) for ch in sorted(k for k in node if k)]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 and "" not in node else "(?:" + "|".join(alts) + ")"
+        return body + "?" if "" in node else body
+
+    return build(trie)
+
+
 @functools.lru_cache(maxsize=None)
 def teencode(lang: str) -> dict[str, str]:
     data = load(TEENCODE_FILE)
@@ -131,12 +153,19 @@ def _pass1(text: str) -> tuple[str, OffsetMap | None]:
     return "".join(out), omap
 
 
-@functools.lru_cache(maxsize=8)
-def _pass2_regex(lang: str) -> re.Pattern[str]:
-    words = sorted(teencode(lang), key=len, reverse=True)
-    alternation = "|".join(re.escape(w) for w in words) or "(?!)"
-    return re.compile(rf"(?P<split>{_SPLIT})|(?P<rep>{_REPEAT})|(?<![\w@.])(?P<teen>{alternation})(?![\w@]|\.\w)"
-                      rf"|(?P<leet>{_LEET_WORD.pattern})")
+@functools.lru_cache(maxsize=16)
+def _pass2_regex(lang: str, split: bool, leet: bool) -> re.Pattern[str]:
+    """Teencode and repeated letters always; split letters and digit-letters only when the post has any."""
+    parts = [rf"(?P<rep>{_REPEAT})", rf"(?<![\w@.])(?P<teen>{trie_regex(teencode(lang)) or '(?!)'})(?![\w@]|\.\w)"]
+    if split:
+        parts.insert(0, rf"(?P<split>{_SPLIT})")
+    if leet:
+        parts.append(rf"(?P<leet>{_LEET_WORD.pattern})")
+    return re.compile("|".join(parts))
+
+
+_SPLIT_HINT = re.compile(rf"(?<!\w){_LETTER}[ .\-_*·•+]{{1,2}}{_LETTER}(?!\w)")
+_LEET_HINT = re.compile(rf"{_LETTER}[0-9@$]|[0-9@$]{_LETTER}")
 
 
 _SEPARATORS = re.compile(r"[ .\-_*·•+]")
@@ -177,7 +206,8 @@ def _pass2(text: str, lang: str, joinable: frozenset[str]) -> tuple[str, OffsetM
     out: list[str] = []
     last = 0
     pos = 0
-    for m in _pass2_regex(lang).finditer(text):
+    regex = _pass2_regex(lang, _SPLIT_HINT.search(text) is not None, _LEET_HINT.search(text) is not None)
+    for m in regex.finditer(text):
         kind = m.lastgroup
         piece = m.group()
         if kind == "split":
