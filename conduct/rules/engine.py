@@ -17,7 +17,7 @@ from conduct.findings import Assessment, Finding, most_serious
 from conduct.i18n import LANGS, t
 from conduct.rules import REGISTRY
 from conduct.rules.concerns import concerns
-from conduct.rules.loader import CompiledConcern, ContextList, common, compiled, joinable, vocabularies
+from conduct.rules.loader import CompiledConcern, ContextList, common, compiled, joinable, vocabulary
 from conduct.rules.matching import Doc, Hit
 from conduct.text import detect, normalize
 
@@ -43,7 +43,7 @@ def assess(text: str, role: str = "individual", lang: str | None = None) -> Asse
     check_input(text, role, lang)
     lang = lang or detect(text)
     cm = common()
-    doc = Doc(normalize(text, lang, joinable()), lang, vocabularies())
+    doc = Doc(normalize(text, lang, joinable()), lang, vocabulary())
     innocent = _Spans((h.start, h.end) for lg in LANGS for h in doc.find(cm.innocent[lg]))
     cache: dict = {}
     findings = []
@@ -51,7 +51,7 @@ def assess(text: str, role: str = "individual", lang: str | None = None) -> Asse
     for cid, concern in concerns().items():
         if cid in REGISTRY and concern.applies_to(role):
             cc = compiled(cid)
-            if not doc.may_match(cc.rules):
+            if not doc.may_match(cc.list_uids, cc.pattern_gates):
                 continue
             f = _evaluate(cc, doc, role, innocent, cache)
             if f is not None:
@@ -145,12 +145,15 @@ def _rule_hits(cc: CompiledConcern, doc: Doc, innocent: _Spans, cache: dict) -> 
 
 def _context(cc: CompiledConcern, doc: Doc, hits: list[Hit]) -> tuple[list[tuple[ContextList, Hit]], ...]:
     lowered, raised = [], []
+    lists = cc.contexts + (common().frames if cc.mention_frames else ())
+    candidates = [(ctx, found) for ctx in lists if (found := doc.find(ctx.words))]
+    if not candidates:
+        return lowered, raised
     spans = _Spans((h.start, h.end) for h in hits)
     near_hits = _Near(doc, hits)
-    lists = cc.contexts + (common().frames if cc.mention_frames else ())
-    for ctx in lists:
+    for ctx, found in candidates:
         window = ctx.window or CONTEXT_WINDOW
-        for c in doc.find(ctx.words):
+        for c in found:
             if spans.contains((c.start, c.end)):
                 continue  # a word inside the trigger is not its own context
             ti, tj = _token_span(doc, c)

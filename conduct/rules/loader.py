@@ -57,6 +57,8 @@ class CompiledConcern:
     rules: tuple[Rule, ...]
     contexts: tuple[ContextList, ...]
     examples: tuple[dict, ...] = field(compare=False)
+    list_uids: frozenset[int] = frozenset()  # the word lists its rules start from
+    pattern_gates: tuple[tuple[str, ...], ...] = ()  # one per pattern rule (empty: always runs)
 
 
 @dataclass(frozen=True)
@@ -188,7 +190,9 @@ def compiled(concern_id: str) -> CompiledConcern:
             contexts.append(_context(f, raw, f"{where}.context[{i}]", lang))
     examples = tuple(data.get("examples") or ())
     return CompiledConcern(concern_id, threshold, bool(data.get("mention_frames", False)),
-                           tuple(rules), tuple(contexts), examples)
+                           tuple(rules), tuple(contexts), examples,
+                           frozenset(r.words.uid for r in rules if r.words is not None),
+                           tuple(r.needs for r in rules if r.words is None))
 
 
 @functools.lru_cache(maxsize=1)
@@ -206,8 +210,8 @@ def joinable() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
-def vocabularies() -> dict[str, Vocabulary]:
-    """One trie alternation per language over every list of every concern, frame and innocent phrase."""
+def vocabulary() -> Vocabulary:
+    """One trie alternation over every list of every concern, frame and innocent phrase."""
     from conduct.rules import REGISTRY
 
     cm = common()
@@ -222,10 +226,10 @@ def vocabularies() -> dict[str, Vocabulary]:
                     lists[wl.lang].append(wl)
         for ctx in cc.contexts:
             lists[ctx.lang].append(ctx.words)
-    return {lang: Vocabulary(lang, {wl.uid: wl for wl in ls}.values(), cm.loose[lang]) for lang, ls in lists.items()}
+    return Vocabulary({wl.uid: wl for ls in lists.values() for wl in ls}.values(), cm.loose)
 
 
 def clear_caches() -> None:
     """Forget every compiled rule (after a data file changed, e.g. in an editor's test)."""
-    for f in (compiled, common, joinable, vocabularies):
+    for f in (compiled, common, joinable, vocabulary):
         f.cache_clear()

@@ -78,22 +78,23 @@ def compile_pattern(file: str, where: str, pattern: object) -> re.Pattern[str]:
 
 
 class Vocabulary:
-    """Every word list of one language behind one trie alternation."""
+    """Every word list of every language behind one trie alternation."""
 
-    def __init__(self, lang: str, lists: Iterable[WordList], loose: frozenset[str]):
-        self.lang = lang
+    def __init__(self, lists: Iterable[WordList], loose: dict[str, frozenset[str]]):
         self.loose = loose
-        index: dict[str, list[tuple[int, str, tuple]]] = {}
+        index: dict[str, list[tuple[int, str, tuple, str]]] = {}
         for wl in lists:
             for key, options in wl.entries.items():
                 for marked, toks in options:
-                    index.setdefault(key, []).append((wl.uid, marked, toks))
+                    index.setdefault(key, []).append((wl.uid, marked, toks, wl.lang))
         self.index = {k: tuple(v) for k, v in index.items()}
         self.regex = re.compile(r"(?<!\w)(?:" + trie_regex(sorted(self.index)) + r")(?!\w)")
 
-    def scan(self, norm: Normalized, strict: bool) -> dict[int, list["Hit"]]:
-        """Accepted matches in a post, by list uid (the longest entry of each list at each start)."""
+    def scan(self, norm: Normalized, lang: str) -> dict[int, list["Hit"]]:
+        """Accepted matches in a post written in `lang`, by list uid (the longest entry of each list
+        at each start). The other language's entries must match exactly as written."""
         folded, marked = norm.folded, norm.marked
+        loose = self.loose.get(lang, frozenset())
         out: dict[int, dict[int, Hit]] = {}
         match = self.regex.match
 
@@ -111,17 +112,18 @@ class Vocabulary:
                 seg = marked[s:e]
                 bare = seg == folded[s:e]  # typed without any diacritics
                 written = None
-                for uid, entry, toks in options:
+                for uid, entry, toks, entry_lang in options:
                     if seg == entry:
                         ok = True
-                    elif bare and not strict:
-                        ok = len(toks) > 1 or seg in self.loose
+                    elif entry_lang != lang:
+                        ok = False
+                    elif bare:
+                        ok = len(toks) > 1 or seg in loose
                     else:
                         if written is None:
                             written = _WORD_SPLIT.split(seg)
                         ok = len(toks) == len(written) and all(
-                            _token_ok(w, t, k, len(toks) == 1, strict or not bare, self.loose)
-                            for w, (t, k) in zip(written, toks))
+                            _token_ok(w, t, k) for w, (t, k) in zip(written, toks))
                     if ok:
                         out.setdefault(uid, {})[s] = Hit(s, e, entry)  # later cuts are longer: keep them
 
@@ -134,20 +136,15 @@ class Vocabulary:
                         inner = match(folded, t.start())
                         if inner:
                             take(inner)
-        return {uid: sorted(hits.values(), key=lambda h: h.start) for uid, hits in out.items()}
+        return {uid: list(hits.values()) for uid, hits in out.items()}  # found in order of position
 
 
-def _token_ok(written: str, entry: str, key: tuple, single: bool, strict: bool, loose: frozenset[str]) -> bool:
-    if written == entry:
-        return True
-    if not has_marks(written):  # typed without diacritics
-        if strict:  # the other language's list, or a phrase typed with diacritics elsewhere
-            return False
-        return not single or written in loose
-    return mark_key(written) == key
+def _token_ok(written: str, entry: str, key: tuple) -> bool:
+    """A word of a phrase typed with diacritics: the same word, in any tone placement."""
+    return written == entry or (has_marks(written) and mark_key(written) == key)
 
 
-@dataclass
+@dataclass(slots=True)
 class Hit:
     start: int  # offsets in the normalised views
     end: int
@@ -160,12 +157,11 @@ class Hit:
 class Doc:
     """A normalised post plus the matches every rule looks at, computed once."""
 
-    def __init__(self, norm: Normalized, lang: str, vocabularies: dict[str, Vocabulary]):
+    def __init__(self, norm: Normalized, lang: str, vocabulary: Vocabulary):
         self.norm = norm
         self.lang = lang
-        self._vocab = vocabularies
-        self._hits: dict[int, list[Hit]] = {}
-        self._scanned: set[str] = set()
+        self._vocab = vocabulary
+        self._hits: dict[int, list[Hit]] | None = None
         self._starts: list[int] | None = None
         self._has_digit: bool | None = None
         self._gates: dict[tuple[str, ...], bool] = {}
@@ -176,27 +172,19 @@ class Doc:
         return bisect_right(self._starts, pos) - 1
 
     def scan_all(self) -> None:
-        for lang in self._vocab:
-            if lang not in self._scanned:
-                self._scanned.add(lang)
-                self._hits.update(self._vocab[lang].scan(self.norm, strict=lang != self.lang))
+        if self._hits is None:
+            self._hits = self._vocab.scan(self.norm, self.lang)
 
-    def may_match(self, rules) -> bool:
-        """Could any of `rules` fire? (their word list was found, or a pattern's gate is open)"""
-        hits = self._hits
-        for r in rules:
-            if r.words is not None:
-                if r.words.uid in hits:
-                    return True
-            elif not r.needs or self.has_any(r.needs):
-                return True
-        return False
+    def may_match(self, list_uids: frozenset[int], pattern_gates: tuple[tuple[str, ...], ...]) -> bool:
+        """Could a concern's rules fire? (one of its word lists was found, or a pattern's gate is open)"""
+        self.scan_all()
+        if not list_uids.isdisjoint(self._hits):
+            return True
+        return any(not needs or self.has_any(needs) for needs in pattern_gates)
 
     def find(self, wl: WordList) -> list[Hit]:
         """Accepted matches of a word list."""
-        if wl.lang not in self._scanned:
-            self._scanned.add(wl.lang)
-            self._hits.update(self._vocab[wl.lang].scan(self.norm, strict=wl.lang != self.lang))
+        self.scan_all()
         return self._hits.get(wl.uid, [])
 
     @property
@@ -214,8 +202,14 @@ class Doc:
         return found
 
     def search(self, regex: re.Pattern[str], validate: Callable[[re.Match[str], "Doc"], bool] | None) -> list[Hit]:
+        """Matches of a pattern that start at a word boundary (checked here, so patterns need no
+        leading look-behind, which would stop the regex engine from skipping ahead quickly)."""
         hits = []
-        for m in regex.finditer(self.norm.folded):
+        folded = self.norm.folded
+        for m in regex.finditer(folded):
+            s = m.start()
+            if s and (folded[s - 1].isalnum() or folded[s - 1] in "_+" and folded[s].isdigit()):
+                continue
             if validate is None or validate(m, self):
                 hits.append(Hit(m.start(), m.end(), self.norm.marked[m.start():m.end()]))
         return hits

@@ -156,7 +156,7 @@ def _pass1(text: str) -> tuple[str, OffsetMap | None]:
 @functools.lru_cache(maxsize=16)
 def _pass2_regex(lang: str, split: bool, leet: bool) -> re.Pattern[str]:
     """Teencode and repeated letters always; split letters and digit-letters only when the post has any."""
-    parts = [rf"(?P<rep>{_REPEAT})", rf"(?<![\w@.])(?P<teen>{trie_regex(teencode(lang)) or '(?!)'})(?![\w@]|\.\w)"]
+    parts = [rf"(?<![\w@.])(?P<teen>{trie_regex(teencode(lang)) or '(?!)'})(?![\w@]|\.\w)", rf"(?P<rep>{_REPEAT})"]
     if split:
         parts.insert(0, rf"(?P<split>{_SPLIT})")
     if leet:
@@ -164,14 +164,15 @@ def _pass2_regex(lang: str, split: bool, leet: bool) -> re.Pattern[str]:
     return re.compile("|".join(parts))
 
 
-_SPLIT_HINT = re.compile(rf"(?<!\w){_LETTER}[ .\-_*·•+]{{1,2}}{_LETTER}(?!\w)")
+_SPLIT_HINT = re.compile(rf"(?:^|[ .\-_*·•+]){_LETTER}[ .\-_*·•+]{{1,2}}{_LETTER}(?:[ .\-_*·•+]|$)")
+_LEET_CHARS = re.compile(r"[0-9@$]")
 _LEET_HINT = re.compile(rf"{_LETTER}[0-9@$]|[0-9@$]{_LETTER}")
 
 
 _SEPARATORS = re.compile(r"[ .\-_*·•+]")
 _QUOTE_MARK = re.compile(r"(?<!\w)['‘’]|['‘’](?!\w)")
 # Letters written as digits or symbols ("b1tch", "sh1t", "ng0"): rewritten only when that spells a known word.
-_LEET_WORD = re.compile(r"(?<![\w@$])(?=[\w@$]*[^\W\d_])(?=[\w@$]*[0-9@$])[\w@$]{3,}(?![\w@$])")
+_LEET_WORD = re.compile(r"(?<![\w@$])[^\W\d_][\w@$]*[0-9@$][\w@$]*(?![\w@$])")
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
 
 
@@ -206,7 +207,8 @@ def _pass2(text: str, lang: str, joinable: frozenset[str]) -> tuple[str, OffsetM
     out: list[str] = []
     last = 0
     pos = 0
-    regex = _pass2_regex(lang, _SPLIT_HINT.search(text) is not None, _LEET_HINT.search(text) is not None)
+    leet = _LEET_CHARS.search(text) is not None and _LEET_HINT.search(text) is not None
+    regex = _pass2_regex(lang, _SPLIT_HINT.search(text) is not None, leet)
     for m in regex.finditer(text):
         kind = m.lastgroup
         piece = m.group()
