@@ -165,6 +165,7 @@ class Doc:
         self._starts: list[int] | None = None
         self._has_digit: bool | None = None
         self._gates: dict[tuple[str, ...], bool] = {}
+        self._searched: dict[tuple, list[Hit]] = {}
 
     def token_index(self, pos: int) -> int:
         if self._starts is None:
@@ -204,7 +205,11 @@ class Doc:
     def search(self, regex: re.Pattern[str], validate: Callable[[re.Match[str], "Doc"], bool] | None) -> list[Hit]:
         """Matches of a pattern that start at a word boundary (checked here, so patterns need no
         leading look-behind, which would stop the regex engine from skipping ahead quickly)."""
-        hits = []
+        key = (regex.pattern, validate)
+        cached = self._searched.get(key)
+        if cached is not None:  # the same pattern in both languages' rules
+            return cached
+        hits = self._searched[key] = []
         folded = self.norm.folded
         for m in regex.finditer(folded):
             s = m.start()

@@ -27,6 +27,9 @@ def _markers() -> dict[str, frozenset[str]]:
 def detect(text: str, sample: int = 4000) -> str:
     """"vi" or "en" for `text` (only the first `sample` characters are looked at)."""
     head = text[:sample].lower()
+    marks = len(_VI_LETTERS.findall(head))
+    if marks >= 6:  # plenty of letters only Vietnamese uses: no need to count words
+        return "vi"
     markers = _markers()
     vi = en = 0
     for w in _WORD.findall(head):
@@ -34,5 +37,5 @@ def detect(text: str, sample: int = 4000) -> str:
             vi += 1
         if w in markers["en"]:
             en += 1
-    vi += len(_VI_LETTERS.findall(head)) // 2
+    vi += marks // 2
     return "en" if en > vi else "vi"

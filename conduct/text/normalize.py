@@ -29,8 +29,9 @@ _COMBINING = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"
 # Pass 1: what must change before words can be seen at all. Decomposed letters are recomposed,
 # invisible characters dropped, and "fancy" letters (mathematical bold, full-width) made plain.
-_PASS1 = re.compile(
-    rf"[{ZERO_WIDTH}]+|[^{_COMBINING}]?[{_COMBINING}]+|[\U0001D400-\U0001D7FF\uFF01-\uFF5E]"
+_PASS1 = re.compile(  # whole decomposed words at once (fewer pieces), then stray marks, invisibles, fancy letters
+    rf"[^\W\d_]+(?:[{_COMBINING}]+[^\W\d_]*)+|[{ZERO_WIDTH}]+|[^{_COMBINING}]?[{_COMBINING}]+"
+    rf"|[\U0001D400-\U0001D7FF\uFF01-\uFF5E]"
 )
 _NEEDS_PASS1 = re.compile(rf"[{ZERO_WIDTH}{_COMBINING}\U0001D400-\U0001D7FF\uFF01-\uFF5E]")
 _LETTER = r"[^\W\d_]"
@@ -137,7 +138,7 @@ def _pass1(text: str) -> tuple[str, OffsetMap | None]:
         piece = m.group()
         if piece[0] in ZERO_WIDTH:
             new = ""
-        elif len(piece) == 1:
+        elif len(piece) == 1:  # a fancy letter
             new = unicodedata.normalize("NFKC", piece)
         else:
             new = unicodedata.normalize("NFC", piece)
