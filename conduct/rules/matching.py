@@ -98,19 +98,21 @@ class Vocabulary:
         out: dict[int, dict[int, Hit]] = {}
         match = self.regex.match
 
-        def take(m: re.Match[str]) -> None:
-            s, text = m.start(), m.group()
+        seen: dict[tuple[str, str], list[tuple[int, int, str]]] = {}  # words recur: judge each form once
+
+        def accepted(s: int, text: str) -> list[tuple[int, int, str]]:
+            """(length, list uid, entry) of every entry accepted at `s`, for the longest match `text`."""
             if " " in text or "-" in text or "\n" in text or "\t" in text:
                 cuts = [sp.start() for sp in _SPACES.finditer(text)] + [len(text)]
             else:
                 cuts = (len(text),)
+            found = []
             for cut in cuts:  # the longest match and every shorter entry at the same start
                 options = self.index.get(text if cut == len(text) and len(cuts) == 1 else _key(text[:cut]))
                 if not options:
                     continue
-                e = s + cut
-                seg = marked[s:e]
-                bare = seg == folded[s:e]  # typed without any diacritics
+                seg = marked[s:s + cut]
+                bare = seg == folded[s:s + cut]  # typed without any diacritics
                 written = None
                 for uid, entry, toks, entry_lang in options:
                     if seg == entry:
@@ -125,7 +127,17 @@ class Vocabulary:
                         ok = len(toks) == len(written) and all(
                             _token_ok(w, t, k) for w, (t, k) in zip(written, toks))
                     if ok:
-                        out.setdefault(uid, {})[s] = Hit(s, e, entry)  # later cuts are longer: keep them
+                        found.append((cut, uid, entry))
+            return found
+
+        def take(m: re.Match[str]) -> None:
+            s, text = m.start(), m.group()
+            key = (text, marked[s:m.end()])
+            found = seen.get(key)
+            if found is None:
+                found = seen[key] = accepted(s, text)
+            for cut, uid, entry in found:
+                out.setdefault(uid, {})[s] = Hit(s, s + cut, entry)  # later cuts are longer: keep them
 
         for m in self.regex.finditer(folded):
             take(m)
