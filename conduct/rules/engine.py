@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from conduct import ROLES
+from conduct import ROLES, VERDICTS
 from conduct.findings import Assessment, Finding, most_serious
 from conduct.i18n import LANGS, t
 from conduct.rules import REGISTRY
@@ -61,8 +61,6 @@ def assess(text: str, role: str = "individual", lang: str | None = None) -> Asse
 
 
 def _rank(verdict: str) -> int:
-    from conduct import VERDICTS
-
     return VERDICTS.index(verdict)
 
 
@@ -80,10 +78,6 @@ class _Spans:
     def contains(self, span: tuple[int, int]) -> bool:
         i = bisect_right(self.starts, span[0]) - 1
         return i >= 0 and self.max_end[i] >= span[1]
-
-    def overlaps(self, span: tuple[int, int]) -> bool:
-        i = bisect_left(self.starts, span[1]) - 1  # spans starting before span's end
-        return i >= 0 and self.max_end[i] > span[0]
 
 
 class _Near:
@@ -189,7 +183,7 @@ def _evaluate(cc: CompiledConcern, doc: Doc, role: str, innocent: "_Spans", cach
     if score >= cc.threshold:
         verdict = best.rule.verdict or concern.verdict
         key = "checker.finding_ok" if verdict == "ok" else "checker.finding"
-    elif (lowered or quoted) and before >= cc.threshold:
+    elif lowered and before >= cc.threshold:  # a frame shows the post mentions rather than commits
         verdict, key = "ok", "checker.mention"
     else:
         return None
@@ -198,12 +192,12 @@ def _evaluate(cc: CompiledConcern, doc: Doc, role: str, innocent: "_Spans", cach
     kept = [h for h in hits if h.score >= min(cc.threshold, best.score)]
     evidence = _evidence(doc, kept)
     words = tuple(dict.fromkeys(doc.norm.original[s:e] for s, e in evidence))[:6]
-    ctx_words = tuple(dict.fromkeys(doc.norm.original.__getitem__(slice(*doc.norm.span(c.start, c.end)))
-                                    for _, c in (lowered if score < before else raised)))
-    effect = "lowered" if (lowered or quoted) and factor < 1 else ("raised" if raised else "")
+    movers = lowered if score < before else raised
+    ctx_words = tuple(dict.fromkeys(_typed(doc, c) for _, c in movers))
+    effect = "lowered" if lowered and factor < 1 else ("raised" if raised else "")
     explanation = {}
     for lg in LANGS:
-        text = t(key, lg, cite=t("checker.cite", lg, id=clause, article=clause.split("(")[0],
+        text = t(key, lg, cite=t("checker.cite", lg, article=clause.split("(")[0],
                                  number=clause.split("(")[1].rstrip(")")),
                  reason=t(best.rule.message, lg), words=_quote_words(words, lg))
         if effect == "lowered":
@@ -218,6 +212,12 @@ def _evaluate(cc: CompiledConcern, doc: Doc, role: str, innocent: "_Spans", cach
         explanation[lg] = text
     return Finding(clause, cc.id, verdict, evidence, explanation, round(score, 3), best.rule.name,
                    words, ctx_words, effect)
+
+
+def _typed(doc: Doc, h: Hit) -> str:
+    """The words of a match as the user typed them."""
+    s, e = doc.norm.span(h.start, h.end)
+    return doc.norm.original[s:e]
 
 
 def _quote_words(words, lang: str) -> str:

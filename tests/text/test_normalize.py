@@ -7,7 +7,7 @@ from conduct.text import detect, fold, normalize
 from conduct.text.normalize import mark_key
 from conduct.text.offsets import OffsetMap, compose
 
-JOIN = frozenset({"ngu", "dm", "dan", "ba", "retard"})
+JOIN = frozenset({"ngu", "dm", "dan", "ba", "retard", "bitch"})
 
 
 def back(text: str, view_word: str, occurrence: int = 0) -> str:
@@ -35,6 +35,9 @@ def back(text: str, view_word: str, occurrence: int = 0) -> str:
     ("v.v. và", "v.v. và"),
     ("𝐧𝐠𝐮", "ngu"),                     # mathematical bold letters
     ("ｎｇｕ", "ngu"),                    # full-width letters
+    ("this b1tch", "this bitch"),         # letters written as digits, when that spells a known word
+    ("phòng 101 và 8h30", "phòng 101 và 8h30"),
+    ("mấy con 🐒", "mấy con khỉ"),         # an animal emoji used as a word
 ])
 # fmt: on
 def test_marked_view(text, marked):
