@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 
 from conduct.datafiles import load, require
 
@@ -27,6 +28,8 @@ def _markers() -> dict[str, frozenset[str]]:
 def detect(text: str, sample: int = 4000) -> str:
     """"vi" or "en" for `text` (only the first `sample` characters are looked at)."""
     head = text[:sample].lower()
+    if not unicodedata.is_normalized("NFC", head):  # decomposed letters count like composed ones
+        head = unicodedata.normalize("NFC", head)
     marks = len(_VI_LETTERS.findall(head))
     if marks >= 6:  # plenty of letters only Vietnamese uses: no need to count words
         return "vi"

@@ -102,6 +102,7 @@ def test_offset_map_replacements_and_deletions():
     ("ko bik j het tron a", "vi"),
     ("The weather is lovely today, let's go for a walk", "en"),
     ("you are such an idiot lol", "en"),
+    (unicodedata.normalize("NFD", "Ạ:NGU:A"), "vi"),  # decomposed letters count as Vietnamese too
 ])
 # fmt: on
 def test_detect(text, lang):
