@@ -167,7 +167,7 @@ def _pass2_regex(lang: str, split: bool, leet: bool) -> re.Pattern[str]:
 
 _SPLIT_HINT = re.compile(rf"(?:^|[ .\-_*·•+]){_LETTER}[ .\-_*·•+]{{1,2}}{_LETTER}(?:[ .\-_*·•+]|$)")
 _LEET_CHARS = re.compile(r"[0-9@$]")
-_LEET_HINT = re.compile(rf"{_LETTER}[0-9@$]|[0-9@$]{_LETTER}")
+_LEET_HINT = re.compile(rf"{_LETTER}[0-9@$]+{_LETTER}")  # inside a word: b1tch, sh1t (not 8h30)
 
 
 _SEPARATORS = re.compile(r"[ .\-_*·•+]")
