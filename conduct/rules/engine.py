@@ -139,7 +139,8 @@ def _rule_hits(cc: CompiledConcern, doc: Doc, innocent: _Spans, cache: dict) -> 
 
 def _context(cc: CompiledConcern, doc: Doc, hits: list[Hit]) -> tuple[list[tuple[ContextList, Hit]], ...]:
     lowered, raised = [], []
-    lists = cc.contexts + (common().frames if cc.mention_frames else ())
+    frames = common().frames
+    lists = cc.contexts + (frames if cc.mention_frames else tuple(f for f in frames if f.every_concern))
     candidates = [(ctx, found) for ctx in lists if (found := doc.find(ctx.words))]
     if not candidates:
         return lowered, raised

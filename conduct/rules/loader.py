@@ -46,7 +46,8 @@ class ContextList:
     kind: str  # "lower" or "raise"
     factor: float  # multiplier when lowering, added score when raising
     words: WordList
-    window: int | None  # tokens around the evidence; None = the whole post
+    window: int | None  # words around the evidence; None = the engine's default window
+    every_concern: bool = False  # a shared frame that applies even without `mention_frames`
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,10 @@ def _context(file: str, raw: dict, where: str, lang: str, kind_default: str | No
         raise DataError(file, f"{where}.window", "expected a positive number of words", "write e.g. `window: 8`")
     _message(file, f"{where}.name", f"checker.context.{name}")
     words = compile_words(file, f"{where}.words", name, raw.get("words"), lang)
-    return ContextList(name, lang, kind, factor, words, window)
+    every = raw.get("every_concern", False)
+    if not isinstance(every, bool):
+        raise DataError(file, f"{where}.every_concern", "expected true or false", "write `every_concern: true`")
+    return ContextList(name, lang, kind, factor, words, window, every)
 
 
 @functools.lru_cache(maxsize=1)

@@ -129,3 +129,14 @@ def test_a_one_megabyte_post_is_assessed():
     result = conduct.assess(text)
     assert result.verdict == "violation"
     assert all(0 <= s < e <= len(text) for f in result.findings for s, e in f.evidence)
+
+
+@pytest.mark.parametrize("text", [
+    "Bài dùng lời lẽ thô tục ('mất dạy', 'ngu như bò') để hạ nhục một người. Điều 4 khoản 6 cấm điều đó.",
+    "The post calls her a fat cow to humiliate her; Art. 4(6) forbids insulting others' dignity.",
+    "Người viết biết có tài khoản mạo danh mình nhưng không báo. Điều 4 khoản 3 yêu cầu báo kịp thời.",
+])
+def test_commentary_citing_the_code_is_a_mention(text):
+    result = conduct.assess(text)
+    assert result.verdict == "ok"
+    assert result.findings and all(f.context_effect == "lowered" for f in result.findings if f.concern != "positive")
