@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 
 from conduct import ROLES, VERDICTS
 from conduct.findings import Assessment, Finding, most_serious
-from conduct.i18n import LANGS, t
+from conduct.i18n import LANGS, catalogue, check_catalogues
 from conduct.rules import REGISTRY
 from conduct.rules.concerns import concerns
 from conduct.rules.loader import CompiledConcern, ContextList, common, compiled, joinable, vocabulary
@@ -197,19 +197,21 @@ def _evaluate(cc: CompiledConcern, doc: Doc, role: str, innocent: "_Spans", cach
     ctx_words = tuple(dict.fromkeys(_typed(doc, c) for _, c in movers))
     effect = "lowered" if lowered and factor < 1 else ("raised" if raised else "")
     explanation = {}
+    article, number = clause.split("(")[0], clause.split("(")[1].rstrip(")")
     for lg in LANGS:
-        text = t(key, lg, cite=t("checker.cite", lg, article=clause.split("(")[0],
-                                 number=clause.split("(")[1].rstrip(")")),
-                 reason=t(best.rule.message, lg), words=_quote_words(words, lg))
+        cat = _catalogue(lg)
+        text = cat[key].format(cite=cat["checker.cite"].format(article=article, number=number),
+                               reason=cat[best.rule.message], words=_quote_words(words, cat))
         if effect == "lowered":
-            names = [t(f"checker.context.{c.name}", lg) for c, _ in lowered]
+            names = [cat[f"checker.context.{c.name}"] for c, _ in lowered]
             if quoted:
-                names.append(t("checker.context.quoted", lg))
-            text += " " + t("checker.lowered", lg, frames=", ".join(dict.fromkeys(names)),
-                            words=_quote_words(ctx_words, lg) if ctx_words else t("checker.quote_marks", lg))
+                names.append(cat["checker.context.quoted"])
+            text += " " + cat["checker.lowered"].format(
+                frames=", ".join(dict.fromkeys(names)),
+                words=_quote_words(ctx_words, cat) if ctx_words else cat["checker.quote_marks"])
         elif effect == "raised":
-            text += " " + t("checker.raised", lg, frames=", ".join(dict.fromkeys(
-                t(f"checker.context.{c.name}", lg) for c, _ in raised)), words=_quote_words(ctx_words, lg))
+            text += " " + cat["checker.raised"].format(frames=", ".join(dict.fromkeys(
+                cat[f"checker.context.{c.name}"] for c, _ in raised)), words=_quote_words(ctx_words, cat))
         explanation[lg] = text
     return Finding(clause, cc.id, verdict, evidence, explanation, round(score, 3), best.rule.name,
                    words, ctx_words, effect)
@@ -221,8 +223,14 @@ def _typed(doc: Doc, h: Hit) -> str:
     return doc.norm.original[s:e]
 
 
-def _quote_words(words, lang: str) -> str:
-    return t("checker.word_sep", lang).join(t("checker.word", lang, word=w) for w in words)
+def _catalogue(lang: str) -> dict[str, str]:
+    """The checker's messages in `lang` (the catalogue, checked once for matching vi/en keys)."""
+    check_catalogues()
+    return catalogue(lang)
+
+
+def _quote_words(words, cat: dict[str, str]) -> str:
+    return cat["checker.word_sep"].join(cat["checker.word"].format(word=w) for w in words)
 
 
 def _evidence(doc: Doc, hits: list[Hit]) -> tuple[tuple[int, int], ...]:
