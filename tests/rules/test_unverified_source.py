@@ -6,7 +6,7 @@ CASES = [
     # (text, role, verdict of the unverified_source finding or None for no finding, evidence as typed)
     ('Nghe nói mai cắt điện toàn thành phố, share gấp cho mọi người!', 'individual', 'caution', ['Nghe nói', 'share gấp']),
     ('nghe noi mai nghi hoc, share gap nha', 'individual', 'caution', ['nghe noi', 'share gap']),
-    ('I heard the bank on our street is going bust, spread the word', 'individual', 'caution', ['I heard', 'spread the word']),
+    ('I heard the bank on our street is going bust, spread the word', 'individual', 'caution', ['I heard the', 'spread the word']),
     ('Theo thông báo chính thức của UBND, mai cắt điện từ 8h.', 'individual', None, []),
     ('Đừng share tin chưa kiểm chứng nhé mọi người', 'individual', 'ok', ['chưa kiểm chứng']),
     ('Nghe nhạc cả ngày vẫn không chán', 'individual', None, []),
