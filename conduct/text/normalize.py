@@ -126,9 +126,35 @@ def _lower(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)  # keep length (e.g. "İ")
 
 
+_MARKS = re.compile(rf"[^{_COMBINING}]?[{_COMBINING}]+")
+_NOT_MARKS = re.compile(rf"[{ZERO_WIDTH}\U0001D400-\U0001D7FF\uFF01-\uFF5E]")
+
+
+def _pass1_nfd(text: str) -> tuple[str, OffsetMap] | None:
+    """Fast path for plain decomposed text: NFC in C, and each letter+marks piece becomes one
+    letter (checked by the total length; anything else takes the careful path)."""
+    spans = [m.span() for m in _MARKS.finditer(text)]
+    nfc = unicodedata.normalize("NFC", text)
+    if len(nfc) != len(text) - sum(e - s - 1 for s, e in spans):
+        return None
+    omap, shift = OffsetMap(), 0
+    for s, e in spans:
+        new = s - shift
+        omap.new_starts.append(new)
+        omap.new_ends.append(new + 1)
+        omap.old_starts.append(s)
+        omap.old_ends.append(e)
+        shift += e - s - 1
+    return nfc, omap
+
+
 def _pass1(text: str) -> tuple[str, OffsetMap | None]:
     if not _NEEDS_PASS1.search(text):
         return text, None
+    if not _NOT_MARKS.search(text):
+        fast = _pass1_nfd(text)
+        if fast is not None:
+            return fast
     omap = OffsetMap()
     out: list[str] = []
     last = 0
