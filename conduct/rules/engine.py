@@ -89,12 +89,15 @@ class _Near:
         self.firsts = [it[0] for it in self.items]
         self.longest = max((it[1] - it[0] for it in self.items), default=0)
 
-    def find(self, ti: int, tj: int, window: int, exclude: tuple[int, int] | None = None) -> Hit | None:
+    def find(self, ti: int, tj: int, window: int, exclude: tuple[int, int] | None = None,
+             outside: "_Spans | None" = None) -> Hit | None:
+        """A hit within `window` words of words ti..tj, other than `exclude` and not inside `outside`."""
         k = bisect_left(self.firsts, ti - window - self.longest)
         for ni, nj, s, e, i in self.items[k:]:
             if ni > tj + window:
                 break
-            if max(ni - tj, ti - nj, 0) <= window and (s, e) != exclude:
+            if max(ni - tj, ti - nj, 0) <= window and (s, e) != exclude and \
+                    not (outside is not None and outside.contains((s, e))):
                 return self.hits[i]
         return None
 
@@ -137,65 +140,71 @@ def _rule_hits(cc: CompiledConcern, doc: Doc, innocent: _Spans, cache: dict) -> 
     return hits
 
 
-def _context(cc: CompiledConcern, doc: Doc, hits: list[Hit]) -> tuple[list[tuple[ContextList, Hit]], ...]:
-    lowered, raised = [], []
+def _context_lists(cc: CompiledConcern, doc: Doc) -> list[ContextList]:
+    """The concern's context lists (and shared frames) that occur in the post at all."""
     frames = common().frames
     lists = cc.contexts + (frames if cc.mention_frames else tuple(f for f in frames if f.every_concern))
-    candidates = [(ctx, found) for ctx in lists if (found := doc.find(ctx.words))]
-    if not candidates:
-        return lowered, raised
-    spans = _Spans((h.start, h.end) for h in hits)
-    near_hits = _Near(doc, hits)
-    for ctx, found in candidates:
-        window = ctx.window or CONTEXT_WINDOW
-        for c in found:
-            if spans.contains((c.start, c.end)):
-                continue  # a word inside the trigger is not its own context
-            ti, tj = _token_span(doc, c)
-            if near_hits.find(ti, tj, window) is None:
-                continue
+    return [ctx for ctx in lists if doc.find(ctx.words)]
+
+
+def _hit_context(doc: Doc, h: Hit, ctxs: list[ContextList], cache: dict, triggers: _Spans) -> tuple[list, list]:
+    """Context words near this match (words inside the concern's own matches are not context)."""
+    lowered, raised = [], []
+    ti, tj = _token_span(doc, h)
+    for ctx in ctxs:
+        c = _near_index(doc, cache, ctx.words).find(ti, tj, ctx.window or CONTEXT_WINDOW, outside=triggers)
+        if c is not None:
             (lowered if ctx.kind == "lower" else raised).append((ctx, c))
-            break
     return lowered, raised
 
 
-def _quoted(doc: Doc, hits: list[Hit]) -> bool:
-    text = doc.norm.marked
-    if not any(q in text for q in "\"“«'‘"):
-        return False
-    quotes = _Spans(m.span() for m in _QUOTES.finditer(text))
-    return bool(quotes.spans) and all(quotes.contains((h.start, h.end)) for h in hits)
+def _in_quotes(doc: Doc, h: Hit, cache: dict) -> bool:
+    quotes = cache.get("quotes")
+    if quotes is None:
+        text = doc.norm.marked
+        quotes = cache["quotes"] = _Spans(m.span() for m in _QUOTES.finditer(text)) \
+            if any(q in text for q in "\"“«'‘") else _Spans(())
+    return bool(quotes.spans) and quotes.contains((h.start, h.end))
 
 
 def _evaluate(cc: CompiledConcern, doc: Doc, role: str, innocent: "_Spans", cache: dict) -> Finding | None:
     hits = _rule_hits(cc, doc, innocent, cache)
     if not hits:
         return None
-    best = max(hits, key=lambda h: h.score)
-    lowered, raised = _context(cc, doc, hits)
-    boost = max((c.factor for c, _ in raised), default=0.0)
-    factor = min((c.factor for c, _ in lowered), default=1.0)
-    quoted = cc.mention_frames and bool(lowered) and _quoted(doc, hits)  # quoting strengthens a frame
-    if quoted:
-        factor *= common().quote_factor
-    before = min(1.0, best.score + boost)
-    score = before * factor
+    # Context is judged per match, so in a long text a warning next to one sentence does not excuse
+    # an insult three paragraphs away.
+    ctxs = _context_lists(cc, doc)
+    triggers = _Spans((h.start, h.end) for h in hits) if ctxs else None
+    scored = []
+    for h in hits:
+        lowered, raised = _hit_context(doc, h, ctxs, cache, triggers) if ctxs else ([], [])
+        boost = max((c.factor for c, _ in raised), default=0.0)
+        factor = min((c.factor for c, _ in lowered), default=1.0)
+        quoted = cc.mention_frames and bool(lowered) and _in_quotes(doc, h, cache)  # quoting strengthens a frame
+        if quoted:
+            factor *= common().quote_factor
+        before = min(1.0, h.score + boost)
+        scored.append((before * factor, before, h, lowered, raised, quoted))
+    score, before, best, lowered, raised, quoted = max(scored, key=lambda x: (x[0], x[1]))
     concern = concerns()[cc.id]
     if score >= cc.threshold:
         verdict = best.rule.verdict or concern.verdict
         key = "checker.finding_ok" if verdict == "ok" else "checker.finding"
-    elif lowered and before >= cc.threshold:  # a frame shows the post mentions rather than commits
-        verdict, key = "ok", "checker.mention"
+        kept = [x[2] for x in scored if x[0] >= cc.threshold]
     else:
-        return None
+        mentions = [x for x in scored if x[3] and x[1] >= cc.threshold]  # a frame shows a mention
+        if not mentions:
+            return None
+        score, before, best, lowered, raised, quoted = max(mentions, key=lambda x: (x[1], x[0]))
+        verdict, key = "ok", "checker.mention"
+        kept = [x[2] for x in mentions]
     allowed = concern.clauses_for(role)
     clause = best.rule.clause if best.rule.clause in allowed else allowed[0]
-    kept = [h for h in hits if h.score >= min(cc.threshold, best.score)]
     evidence = _evidence(doc, kept)
     words = tuple(dict.fromkeys(doc.norm.original[s:e] for s, e in evidence))[:6]
     movers = lowered if score < before else raised
     ctx_words = tuple(dict.fromkeys(_typed(doc, c) for _, c in movers))
-    effect = "lowered" if lowered and factor < 1 else ("raised" if raised else "")
+    effect = "lowered" if lowered and score < before else ("raised" if raised else "")
     explanation = {}
     article, number = clause.split("(")[0], clause.split("(")[1].rstrip(")")
     for lg in LANGS:

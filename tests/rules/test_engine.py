@@ -140,3 +140,14 @@ def test_commentary_citing_the_code_is_a_mention(text):
     result = conduct.assess(text)
     assert result.verdict == "ok"
     assert result.findings and all(f.context_effect == "lowered" for f in result.findings if f.concern != "positive")
+
+
+def test_context_is_judged_per_match_in_long_texts():
+    warning = "Cảnh báo: chiêu lừa đảo mới, đừng chuyển tiền cho người lạ. "
+    filler = "Hôm nay trời đẹp, cả nhà đi chơi công viên rồi về ăn cơm. " * 20
+    insult = "Thằng kia đúng là đồ mất dạy."
+    assert conduct.assess(warning + insult).verdict == "ok"            # a warning frames the short post
+    result = conduct.assess(warning + filler + insult)                 # but not an insult far away
+    assert result.verdict == "violation"
+    (f,) = [f for f in result.findings if f.concern == "offensive"]
+    assert f.context_effect == "" and (warning + filler + insult)[slice(*f.evidence[-1])] == "đồ mất dạy"
