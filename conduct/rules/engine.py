@@ -151,7 +151,10 @@ def _hit_context(doc: Doc, h: Hit, ctxs: list[ContextList], cache: dict, trigger
     """Context words near this match (words inside the concern's own matches are not context)."""
     lowered, raised = [], []
     ti, tj = _token_span(doc, h)
+    allowed = h.rule.frames
     for ctx in ctxs:
+        if allowed is not None and ctx.name not in allowed and ctx in common().frames:
+            continue  # e.g. cursing is not excused by being part of a warning
         c = _near_index(doc, cache, ctx.words).find(ti, tj, ctx.window or CONTEXT_WINDOW, outside=triggers)
         if c is not None:
             (lowered if ctx.kind == "lower" else raised).append((ctx, c))

@@ -37,6 +37,7 @@ class Rule:
     clause: str | None
     message: str
     needs: tuple[str, ...] = ()  # a pattern runs only if the folded post contains one of these
+    frames: tuple[str, ...] | None = None  # shared frames that may lower it (None: all of them)
 
 
 @dataclass(frozen=True)
@@ -164,8 +165,16 @@ def _rule(file: str, raw: dict, where: str, lang: str, lists: dict[str, WordList
         raise DataError(file, f"{where}.needs", "`needs` only gates patterns", "remove it from this word rule")
     if not isinstance(needs, list) or not all(isinstance(n, str) and n for n in needs):
         raise DataError(file, f"{where}.needs", "expected a list of strings", 'write e.g. `needs: ["<digit>"]`')
+    frames = raw.get("frames")
+    if frames is not None:
+        known = {f.name for f in common().frames}
+        if not isinstance(frames, list):
+            raise DataError(file, f"{where}.frames", "expected a list of frame names", "write e.g. `frames: [teaching]`")
+        for fr in frames:
+            require_choice(file, fr, sorted(known), f"{where}.frames")
+        frames = tuple(frames)
     return Rule(name, lang, score, words, pattern, validate, tuple(near), int(window), verdict, clause, message,
-                tuple(needs))
+                tuple(needs), frames)
 
 
 @functools.lru_cache(maxsize=None)

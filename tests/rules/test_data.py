@@ -76,6 +76,7 @@ def _spec(rule: dict, lists: dict | None = None) -> dict:
     (_spec({"name": "x", "score": 0.5, "words": ["ngu"], "verdict": "bad"}), "unknown value"),
     (_spec({"name": "x", "score": 0.5, "words": ["ngu"]}) | {"concern": "hate_speech"}, "file is for"),
     (_spec({"name": "x", "score": 0.5, "words": ["!!"]}), "does not start with a letter"),
+    (_spec({"name": "x", "score": 0.5, "words": ["ngu"], "frames": ["gossip"]}), "unknown value 'gossip'"),
     ({"schema_version": 2, "concern": "offensive", "languages": {}}, "unsupported version"),
 ])
 def test_broken_rule_files_are_refused(monkeypatch, data, match):

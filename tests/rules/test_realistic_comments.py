@@ -8,6 +8,7 @@ import conduct
 
 # fmt: off
 CASES = [
+    ('Cảnh báo: có kẻ giả danh công an gọi điện đòi chuyển tiền, dm thằng lừa đảo', 'violation'),  # a warning still curses
     ('Đm thằng chủ quán lừa đảo, cả nhà nó ăn cháo đá bát', 'violation'),
     ('mày bị ngu à, nói mãi không hiểu', 'violation'),
     ('May bi ngu a, noi mai khong hieu', 'violation'),
