@@ -10,26 +10,47 @@ from __future__ import annotations
 import html
 from typing import Callable, Iterator
 
+import anywidget
 import ipywidgets as W
+import traitlets
 
 from conduct.i18n import t
 
-LIVE_OPEN = '<div role="status" aria-live="polite" aria-atomic="true">'
-LIVE_CLOSE = "</div>"
+# The browser side of a live region. Screen readers announce changes INSIDE a live region that is
+# already in the page, not a freshly inserted one: so the role=status element is created once, when the
+# widget is drawn, and each new `value` only replaces its contents. The value is our own escaped markup.
+LIVE_REGION_ESM = """
+function render({ model, el }) {
+  const region = document.createElement("div");
+  region.setAttribute("role", "status");
+  region.setAttribute("aria-live", "polite");
+  region.setAttribute("aria-atomic", "true");
+  region.className = "conduct-live";
+  region.innerHTML = model.get("value");
+  el.appendChild(region);
+  const update = () => { region.innerHTML = model.get("value"); };
+  model.on("change:value", update);
+  return () => model.off("change:value", update);
+}
+export default { render };
+"""
 
 
-def live(inner_html: str) -> str:
-    """Wrap feedback markup so screen readers announce it when it changes."""
-    return f"{LIVE_OPEN}{inner_html}{LIVE_CLOSE}"
+class LiveRegion(anywidget.AnyWidget):
+    """A feedback area announced by screen readers: `value` is the markup it shows (empty at first)."""
+
+    _esm = LIVE_REGION_ESM
+    value = traitlets.Unicode("").tag(sync=True)
 
 
-def live_region() -> W.HTML:
+def live_region() -> LiveRegion:
     """An empty feedback area; fill it with `say(region, html)`."""
-    return W.HTML(value=live(""), layout=W.Layout(width="100%"))
+    return LiveRegion(layout=W.Layout(width="100%"))
 
 
-def say(region: W.HTML, inner_html: str) -> None:
-    region.value = live(inner_html)
+def say(region: LiveRegion, inner_html: str) -> None:
+    """Show `inner_html` (already escaped) in the region; the browser keeps the region and announces it."""
+    region.value = inner_html
 
 
 def esc(text: str) -> str:

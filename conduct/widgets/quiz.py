@@ -15,7 +15,7 @@ import ipywidgets as W
 
 from conduct.i18n import check_lang, t
 from conduct.progress import ProgressStore
-from conduct.widgets.a11y import button, esc, live_region, mark_choice, say, verdict_mark
+from conduct.widgets.a11y import LiveRegion, button, esc, live_region, mark_choice, say, verdict_mark
 from conduct.widgets.saving import attempt, moved_aside_note, store_or_default
 from conduct.widgets.style import WRAP_CLASS, style_block
 
@@ -27,7 +27,7 @@ class QuizItemParts:
     id: str
     question: W.HTML
     options: tuple[W.Button, ...]
-    feedback: W.HTML
+    feedback: LiveRegion
 
 
 def _check_items(items: Sequence[Mapping[str, Any]]) -> None:
@@ -77,7 +77,7 @@ def quiz(items: Sequence[Mapping[str, Any]], *, lang: str = "vi", quiz_id: str,
             html += f"<p>{esc(t('widgets.quiz.remaining', lang, count=total - len(first)))}</p>"
         say(score, html + extra)
 
-    def make_handler(item: Mapping[str, Any], j: int, feedback: W.HTML):
+    def make_handler(item: Mapping[str, Any], j: int, feedback: LiveRegion):
         option = item["options"][j]
 
         def on_click(b: W.Button) -> None:

@@ -1,11 +1,12 @@
 """Every widget: keyboard-friendly controls only, feedback in a live region, labelled buttons."""
+import re
 from pathlib import Path
 
 import ipywidgets as W
 import pytest
 
 import conduct.widgets as cw
-from conduct.widgets.a11y import walk
+from conduct.widgets.a11y import LIVE_REGION_ESM, LiveRegion, live_region, say, walk
 
 ITEMS = [{"id": "q", "question": {"vi": "?", "en": "?"},
           "options": [{"text": {"vi": "a", "en": "a"}, "correct": True, "feedback": {"vi": "x", "en": "x"}},
@@ -32,8 +33,26 @@ def test_widget_tree(store, name, lang):
     assert all(b.description.strip() and b.tooltip for b in buttons)
     for tb in (x for x in tree if isinstance(x, W.ToggleButtons)):
         assert len(tb.tooltips) == len(tb.options) and all(tb.tooltips)
-    live = [x for x in tree if isinstance(x, W.HTML) and x.value.startswith('<div role="status" aria-live="polite"')]
+    live = [x for x in tree if isinstance(x, LiveRegion)]
     assert live, f"{name} has no ARIA live region"
+    assert not any(isinstance(x, W.HTML) and "role=\"status\"" in x.value for x in tree), \
+        f"{name} writes its own role=status markup into an HTML widget (replaced on every update)"
+
+
+def test_live_region_is_created_once_and_only_its_contents_change():
+    """Screen readers announce changes inside a live region already in the page, not a new one: the
+    front end makes the role=status element when drawn and, on each new value, sets only its contents."""
+    esm = LIVE_REGION_ESM
+    assert esm.count("createElement(") == 1
+    for attr in ('"role", "status"', '"aria-live", "polite"', '"aria-atomic", "true"'):
+        assert f"setAttribute({attr})" in esm
+    handler = re.search(r"const update = \(\) => \{(.*?)\};", esm, re.S)
+    assert handler and handler[1].strip() == 'region.innerHTML = model.get("value");'
+    assert 'model.on("change:value", update)' in esm
+    region = live_region()
+    assert region.value == "" and "value" in region.keys  # synced to the browser
+    say(region, "<p>✓ Đúng.</p>")
+    assert region.value == "<p>✓ Đúng.</p>"
 
 
 def test_no_radio_buttons_in_the_source():

@@ -1,6 +1,7 @@
 """The "check before you publish" widget against the real checker."""
 import conduct
 from conduct.widgets import post_checker
+from conduct.widgets.a11y import LiveRegion
 
 VIOLATING = "Dân Thanh Hóa toàn bọn trộm cắp, cho thuê nhà thì né ra nha mn"
 
@@ -13,7 +14,7 @@ def test_violating_text_shows_findings_evidence_and_clause():
     html = w.result.value
     result = conduct.assess(VIOLATING, role="individual")
     assert result.verdict == "violation"
-    assert html.startswith('<div role="status" aria-live="polite"')
+    assert isinstance(w.result, LiveRegion)
     assert "Kết quả: ✗ Vi phạm" in html
     assert "<mark" in html
     for f in result.findings:

@@ -1,4 +1,5 @@
 from conduct.widgets import progress_panel, quiz, results_figure
+from conduct.widgets.a11y import LiveRegion
 
 
 def test_chart_has_a_bar_pair_per_article_from_recorded_answers(store):
@@ -26,7 +27,7 @@ def test_panel_lists_exercises_done_and_in_progress(store):
     quiz(items, lang="vi", quiz_id="c06-quiz", store=store).items[0].options[0].click()
     panel = progress_panel(lang="vi", store=store)
     html = panel.content.value
-    assert html.startswith('<div role="status" aria-live="polite"')
+    assert isinstance(panel.content, LiveRegion)
     assert "(c04-posts)</td><td>1 / 16</td><td>1</td><td>… Đang làm" in html
     assert "(c06-quiz)</td><td>1 / 1</td><td>1</td><td>✓ Đã xong" in html
     assert '<img src="data:image/png;base64,' in html and 'alt="Biểu đồ cột' in html
