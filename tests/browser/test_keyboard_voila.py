@@ -401,10 +401,6 @@ def test_quiz_option_with_the_keyboard(page, voila):
     assert saved[(quiz_id, items[0]["id"])].answer == "B"
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "conduct/widgets/a11y.py: say() rewrites the W.HTML value, so the browser replaces the whole "
-    '<div role="status"> node on every update; screen readers announce changes inside a live region '
-    "that is already in the page, not a freshly inserted one (widgets developer to fix)"))
 def test_live_region_stays_in_the_page_when_feedback_arrives(page):
     """Feedback is announced only if the live region node existed before its text changed."""
     quiz_id = _part_id("quiz")
