@@ -43,7 +43,9 @@ def test_role_changes_what_is_checked():
     text = "Tôi là công chức, chia sẻ tài liệu mật của cơ quan: danh sách lương"
     w = post_checker(lang="en", text=text, role="official")
     w.check.click()
-    assert "Result: ⚠ Caution" in w.result.value and "[tài liệu mật]</mark>" in w.result.value
+    # Posting internal documents against the agency's rules is a violation of Art. 5(2), as the
+    # bank's gold answers for official_duty leaks say (arguing instead of notifying stays a caution).
+    assert "Result: ✗ Violation" in w.result.value and "[tài liệu mật]</mark>" in w.result.value
     assert "Art. 5(2) (Follow your agency" in w.result.value
     w.role.value = "individual"  # Art. 5 binds officials only
     w.check.click()
