@@ -52,8 +52,10 @@ def md(part: str, *blocks: str) -> nbformat.NotebookNode:
     return cell
 
 
-def call(part: str, expr: str) -> nbformat.NotebookNode:
-    cell = new_code_cell(f"from conduct.curriculum import show; show.{expr}")
+def call(part: str, expr: str, lang: str) -> nbformat.NotebookNode:
+    # JupyterLab previews the first line of a collapsed cell, so that line is a comment in the
+    # learner's language rather than the code.
+    cell = new_code_cell(f"# {t('curriculum.code_comment', lang)}\nfrom conduct.curriculum import show; show.{expr}")
     cell.metadata = {**HIDDEN, **LOCKED, "conduct": {"part": part}}
     return cell
 
@@ -146,7 +148,7 @@ def r_exercise(p: Part, c: Ctx) -> list:
     return [md("exercise", h2("exercise", lang), _intro(p, lang),
                t("curriculum.howto.exercise", lang, count=len(p.data["posts"]),
                  **{v: t(f"widgets.verdict.{v}", lang) for v in VERDICTS})),
-            call("exercise", f'exercise("{p.id}", "{lang}")')]
+            call("exercise", f'exercise("{p.id}", "{lang}")', lang)]
 
 
 def r_quiz(p: Part, c: Ctx) -> list:
@@ -159,13 +161,13 @@ def r_quiz(p: Part, c: Ctx) -> list:
         for text in [item["question"]] + [o[k] for o in item["options"] for k in ("text", "feedback")]:
             expand(text[lang], lang)  # every citation the widget will show must exist
     return [md("quiz", h2("quiz", lang), _intro(p, lang), t("curriculum.howto.quiz", lang)),
-            call("quiz", f'quiz("{p.id}", "{lang}")')]
+            call("quiz", f'quiz("{p.id}", "{lang}")', lang)]
 
 
 def r_widget(p: Part, c: Ctx) -> list:
     lang, name = c["lang"], p.data["name"]
     return [md(name.replace("_", "-"), h2(name, lang), _intro(p, lang), t(f"curriculum.howto.{name}", lang)),
-            call(name.replace("_", "-"), f'{name}("{lang}")')]
+            call(name.replace("_", "-"), f'{name}("{lang}")', lang)]
 
 
 def r_laws(p: Part, c: Ctx) -> list:

@@ -17,6 +17,7 @@ import pytest
 from conduct import code
 from conduct.curriculum import build, show
 from conduct.curriculum.lessons import LANGS, TRACKS, find_part, load_track
+from conduct.i18n import t
 
 ROOT = build.default_root()
 COURSE = load_track("course")
@@ -47,7 +48,7 @@ def _calls(nb) -> list[tuple[str, list]]:
     out = []
     for cell in nb.cells:
         if cell.cell_type == "code":
-            m = CALL.match(cell.source)
+            m = CALL.match(cell.source.splitlines()[-1])
             assert m, f"code cell is not a one-line show call: {cell.source!r}"
             out.append((m[1], list(ast.literal_eval(f"({m[2]},)"))))
     return out
@@ -141,7 +142,7 @@ def test_article_lessons_follow_the_lesson_pattern():
     assert {"laws", "debate", "exercise", "quiz"} <= {p.kind for p in COURSE[8].parts}
 
 
-def test_every_code_cell_is_one_hidden_line_without_outputs(editions):
+def test_every_code_cell_is_a_hidden_comment_and_one_call_without_outputs(editions):
     for lang, nbs in editions.items():
         for number, nb in nbs.items():
             for cell in nb.cells:
@@ -149,7 +150,9 @@ def test_every_code_cell_is_one_hidden_line_without_outputs(editions):
                 if cell.cell_type != "code":
                     continue
                 where = f"{lang}/{number} cell {cell.id}"
-                assert "\n" not in cell.source.strip(), where
+                comment, *code = cell.source.strip().splitlines()
+                assert comment == "# " + t("curriculum.code_comment", lang), where  # what JupyterLab previews
+                assert len(code) == 1, where
                 assert cell.metadata["jupyter"]["source_hidden"] is True, where
                 assert "hide-input" in cell.metadata["tags"], where
                 assert cell.outputs == [] and cell.execution_count is None, where
