@@ -131,9 +131,9 @@ def _quiz_key(lesson: Lesson, lang: str) -> str:
 
 
 def assignments(lesson: Lesson, lang: str) -> dict[str, str]:
-    """The nbgrader assignment names a guide points to (built by developer EXERCISES)."""
+    """The nbgrader assignment names a guide points to (one graded exercise and a pre/post quiz per band)."""
     band = BANDS[lesson.audience]
-    return {"pre": f"school-pre-{band}-{lang}", "post": f"school-post-{band}-{lang}", "graded": f"school-{lang}"}
+    return {"pre": f"school-pre-{band}-{lang}", "post": f"school-post-{band}-{lang}", "graded": f"school-{band}-{lang}"}
 
 
 def teacher_guide(lesson: Lesson, lang: str) -> str:

@@ -74,7 +74,7 @@ def test_guide_has_timing_answer_key_grading_and_disclosure(out, l):
             assert p.id in text and p.explanation[lang] in text
         # an ok post's right clause answer in the classifier is "no clause broken"
         assert text.count(t("widgets.classifier.no_clause", lang)) == sum(p.verdict == "ok" for p in shown)
-        for name in (f"school-pre-{band}-{lang}", f"school-post-{band}-{lang}", f"school-{lang}"):
+        for name in (f"school-pre-{band}-{lang}", f"school-post-{band}-{lang}", f"school-{band}-{lang}"):
             assert f"<code>conduct-course release {name}</code>" in page
         for item in l.parts_of("quiz")[0].data["items"]:
             assert sum(1 for o in item["options"] if o["correct"]) == 1
