@@ -18,10 +18,10 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from conduct.datafiles import DataError, load, require
-from conduct.text.offsets import OffsetMap, compose
+from conduct.text.offsets import OffsetMap, compose, splice
 
 TEENCODE_FILE = "text/data/teencode.yaml"
 
@@ -155,12 +155,12 @@ def _pass1(text: str) -> tuple[str, OffsetMap | None]:
         fast = _pass1_nfd(text)
         if fast is not None:
             return fast
-    omap = OffsetMap()
-    out: list[str] = []
-    last = 0
-    pos = 0  # length of output so far
+    return splice(text, _pass1_edits(text))
+
+
+def _pass1_edits(text: str) -> Iterator[tuple[int, int, str]]:
+    """Zero-width characters dropped, fancy letters (full-width, maths bold) plain, marks composed."""
     for m in _PASS1.finditer(text):
-        s, e = m.span()
         piece = m.group()
         if piece[0] in ZERO_WIDTH:
             new = ""
@@ -168,16 +168,8 @@ def _pass1(text: str) -> tuple[str, OffsetMap | None]:
             new = unicodedata.normalize("NFKC", piece)
         else:
             new = unicodedata.normalize("NFC", piece)
-        if new == piece:
-            continue
-        out.append(text[last:s])
-        pos += s - last
-        omap.add(pos, pos + len(new), s, e)
-        out.append(new)
-        pos += len(new)
-        last = e
-    out.append(text[last:])
-    return "".join(out), omap
+        if new != piece:
+            yield m.start(), m.end(), new
 
 
 @functools.lru_cache(maxsize=16)
@@ -229,11 +221,13 @@ def _join_split(piece: str, joinable: frozenset[str]) -> str:
 
 
 def _pass2(text: str, lang: str, joinable: frozenset[str]) -> tuple[str, OffsetMap | None]:
+    return splice(text, _pass2_edits(text, lang, joinable))
+
+
+def _pass2_edits(text: str, lang: str, joinable: frozenset[str]) -> Iterator[tuple[int, int, str]]:
+    """Teencode expanded, repeated letters single, split letters and digit-letters joined when
+    they spell a known word."""
     table = teencode(lang)
-    omap = OffsetMap()
-    out: list[str] = []
-    last = 0
-    pos = 0
     leet = _LEET_CHARS.search(text) is not None and _LEET_HINT.search(text) is not None
     regex = _pass2_regex(lang, _SPLIT_HINT.search(text) is not None, leet)
     for m in regex.finditer(text):
@@ -251,17 +245,7 @@ def _pass2(text: str, lang: str, joinable: frozenset[str]) -> tuple[str, OffsetM
                 continue
         else:
             new = table[piece]
-        s, e = m.span()
-        out.append(text[last:s])
-        pos += s - last
-        omap.add(pos, pos + len(new), s, e)
-        out.append(new)
-        pos += len(new)
-        last = e
-    if not omap.new_starts:
-        return text, None
-    out.append(text[last:])
-    return "".join(out), omap
+        yield m.start(), m.end(), new
 
 
 def normalize(text: str, lang: str = "vi", joinable: Iterable[str] = frozenset()) -> Normalized:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from typing import Iterable
 
 
 @dataclass
@@ -55,3 +56,23 @@ def compose(*maps: OffsetMap | None):
         return s, e
 
     return span
+
+
+def splice(text: str, edits: Iterable[tuple[int, int, str]]) -> tuple[str, OffsetMap | None]:
+    """Apply in-order, non-overlapping edits (start, end, replacement) to `text`, recording where
+    each replacement came from so findings in the new text point back into the original.
+    Returns the map as None when nothing changed."""
+    omap = OffsetMap()
+    out: list[str] = []
+    last = pos = 0  # end of the last edit in text; length of the output so far
+    for s, e, new in edits:
+        out.append(text[last:s])
+        pos += s - last
+        omap.add(pos, pos + len(new), s, e)
+        out.append(new)
+        pos += len(new)
+        last = e
+    if not omap.new_starts:
+        return text, None
+    out.append(text[last:])
+    return "".join(out), omap
