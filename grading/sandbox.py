@@ -89,8 +89,9 @@ def bwrap_command(kernel_cmd: list[str], *, workdir: str, conn_dir: str, hidden:
         raise SandboxUnavailable("bubblewrap (bwrap) is not installed")
     work, conn = Path(workdir).resolve(), Path(conn_dir).resolve()
     hidden_paths = sorted({Path(h).resolve() for h in hidden if h and Path(h).exists()} - {Path("/")})
+    covered = [*hidden_paths, Path("/tmp")]  # /tmp is an empty tmpfs inside (a venv may live there: CI clones)
     binds: list[tuple[Path, list[str]]] = [
-        *((e, ["--ro-bind", str(e), str(e)]) for e in essential_paths() if any(_under(e, h) for h in hidden_paths)),
+        *((e, ["--ro-bind", str(e), str(e)]) for e in essential_paths() if any(_under(e, h) for h in covered)),
         (work, ["--bind", str(work), str(work)]),
         (conn, ["--bind", str(conn), str(conn)]),
     ]
