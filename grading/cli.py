@@ -224,6 +224,9 @@ COMMANDS = {"setup": cmd_setup, "roster": cmd_roster, "release": cmd_release, "c
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = _lang(argv)
+    # The gradebook (opened in this process too) runs `alembic` by name: an instructor who calls
+    # .venv/bin/conduct-course without activating the venv must not hit "No such file: alembic".
+    os.environ["PATH"] = nbgrader_env()["PATH"]
     try:
         args = build_parser(lang).parse_args(argv)
         return COMMANDS[args.command](args, args.lang)
