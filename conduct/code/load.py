@@ -17,6 +17,7 @@ from conduct import ROLES
 from conduct.datafiles import DataError, bilingual, check_nfc, load, require, require_choice
 from conduct.code.model import (
     KINDS,
+    LEGAL_STATUSES,
     STATUSES,
     Article,
     Chapter,
@@ -25,6 +26,7 @@ from conduct.code.model import (
     DebateItem,
     Decision,
     Law,
+    LawSource,
 )
 
 CODE_FILE = "code/data/code.yaml"
@@ -40,7 +42,9 @@ WHEN = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")
 
 _CLAUSE_KEYS = {"id", "kinds", "binds", "inherits", "status", "short", "text", "note"}
 _ARTICLE_KEYS = {"number", "chapter", "title", "status", "note", "clauses"}
-_LAW_KEYS = {"id", "number", "year", "in_force", "status", "replaced_by", "name", "adds", "note", "related_clauses"}
+_LAW_KEYS = {"id", "number", "year", "issued", "in_force", "status", "replaced_by", "replaced_on", "checked_on",
+             "verified", "name", "adds", "note", "related_clauses", "sources"}
+_SOURCE_KEYS = {"publisher", "title", "date", "url"}
 _DEBATE_KEYS = {"id", "who", "when", "claim", "source", "clauses", "laws"}
 
 
@@ -237,12 +241,22 @@ def _laws(file: str, data: Any, clause_ids: set[str]) -> tuple[Law, ...]:
         seen.add(lid)
         where = f"laws[{lid}]"
         _unknown_keys(file, law, _LAW_KEYS, where)
-        in_force = law.get("in_force")
-        if in_force is not None and not (isinstance(in_force, str) and DATE.match(in_force)):
-            raise DataError(file, f"{where}.in_force", f"not an ISO date: {in_force!r}", 'write "YYYY-MM-DD" in quotes, or null if unknown')
+        dates = {key: _optional_date(file, law, key, where) for key in ("issued", "in_force", "replaced_on")}
+        checked_on = _optional_date(file, law, "checked_on", where)
+        if checked_on is None:
+            raise DataError(file, f"{where}.checked_on", "missing", 'write the day the status was last checked, "YYYY-MM-DD"')
         number = law.get("number")
         if number is not None and not isinstance(number, str):
             raise DataError(file, f"{where}.number", "expected text", "quote the number")
+        status = require_choice(file, require(file, law, "status", str, where), LEGAL_STATUSES, f"{where}.status")
+        replaced_by = law.get("replaced_by") or []
+        if isinstance(replaced_by, str):
+            replaced_by = [replaced_by]
+        if not isinstance(replaced_by, list) or not all(isinstance(x, str) for x in replaced_by):
+            raise DataError(file, f"{where}.replaced_by", "expected a list of law ids", "write e.g. [cybersecurity-law-2025]")
+        if (status == "replaced") != bool(replaced_by):
+            raise DataError(file, f"{where}.replaced_by", f"status {status!r} with replaced_by {replaced_by!r}",
+                            "a replaced instrument names what replaced it, and only a replaced one does")
         laws.append(Law(
             id=lid,
             name=bilingual(file, law, "name", where),
@@ -250,16 +264,50 @@ def _laws(file: str, data: Any, clause_ids: set[str]) -> tuple[Law, ...]:
             related_clauses=_ids_exist(file, require(file, law, "related_clauses", list, where), clause_ids,
                                        f"{where}.related_clauses", "clause", '"4(6)"'),
             year=require(file, law, "year", int, where),
-            in_force=in_force,
-            status=require_choice(file, require(file, law, "status", str, where), STATUSES, f"{where}.status"),
+            in_force=dates["in_force"],
+            status=status,
+            checked_on=checked_on,
+            verified=require_choice(file, require(file, law, "verified", str, where), STATUSES, f"{where}.verified"),
+            sources=_sources(file, law, where),
             number=number,
-            replaced_by=law.get("replaced_by"),
+            issued=dates["issued"],
+            replaced_by=tuple(replaced_by),
+            replaced_on=dates["replaced_on"],
             note=_optional_text(file, law, "note", where),
         ))
     for law in laws:
-        if law.replaced_by is not None and law.replaced_by not in seen:
-            raise DataError(file, f"laws[{law.id}].replaced_by", f"no law {law.replaced_by!r} in this file", "use the id of a listed law")
+        for other in law.replaced_by:
+            if other not in seen or other == law.id:
+                raise DataError(file, f"laws[{law.id}].replaced_by", f"no other law {other!r} in this file", "use the id of a listed law")
     return tuple(laws)
+
+
+def _optional_date(file: str, mapping: dict, key: str, where: str) -> str | None:
+    value = mapping.get(key)
+    if value is not None and not (isinstance(value, str) and DATE.match(value)):
+        raise DataError(file, f"{where}.{key}", f"not an ISO date: {value!r}", 'write "YYYY-MM-DD" in quotes, or null if unknown')
+    return value
+
+
+def _sources(file: str, law: dict, where: str) -> tuple[LawSource, ...]:
+    raw = require(file, law, "sources", list, where)
+    if not raw:
+        raise DataError(file, f"{where}.sources", "no source", "name where the status was checked: publisher, title, date")
+    out = []
+    for i, src in enumerate(raw):
+        w = f"{where}.sources[{i}]"
+        if not isinstance(src, dict):
+            raise DataError(file, w, "expected a mapping", "write {publisher: ..., title: ..., date: ..., url: ...}")
+        _unknown_keys(file, src, _SOURCE_KEYS, w)
+        date = require(file, src, "date", str, w)
+        if not WHEN.match(date):
+            raise DataError(file, f"{w}.date", f"not a date: {date!r}", 'write "YYYY", "YYYY-MM" or "YYYY-MM-DD" in quotes')
+        url = src.get("url")
+        if url is not None and not (isinstance(url, str) and url.startswith(("http://", "https://"))):
+            raise DataError(file, f"{w}.url", f"not a web address: {url!r}", "give the full http(s) address, or leave it out")
+        out.append(LawSource(publisher=require(file, src, "publisher", str, w), title=require(file, src, "title", str, w),
+                             date=date, url=url))
+    return tuple(out)
 
 
 def build_code(code_source: Source = CODE_FILE, laws_source: Source = LAWS_FILE) -> Code:
@@ -279,6 +327,8 @@ def build_code(code_source: Source = CODE_FILE, laws_source: Source = LAWS_FILE)
     laws = _laws(laws_file, laws_data, seen)
     by_clause: dict[str, list[str]] = {}
     for law in laws:
+        if not law.current:  # a clause points learners only at what applies today
+            continue
         for cid in law.related_clauses:
             by_clause.setdefault(cid, []).append(law.id)
     articles = tuple(
@@ -312,7 +362,7 @@ def build_debate(code: Code, source: Source = DEBATE_FILE) -> tuple[DebateItem, 
             who=bilingual(file, raw, "who", where),
             when=when,
             claim=bilingual(file, raw, "claim", where),
-            source=require(file, raw, "source", str, where),
+            source=bilingual(file, raw, "source", where),
             clauses=_ids_exist(file, raw.get("clauses", []), clause_ids, f"{where}.clauses", "clause", '"4(6)"'),
             laws=_ids_exist(file, raw.get("laws", []), law_ids, f"{where}.laws", "law", '"penal-code-2015-art-331"'),
         ))

@@ -14,6 +14,8 @@ KINDS: tuple[str, ...] = ("aim", "scope", "duty", "recommendation", "prohibition
 # The kinds that ask something of a role (what `duties()` lists); aims and scope do not.
 DUTY_KINDS: tuple[str, ...] = ("duty", "recommendation", "prohibition")
 STATUSES: tuple[str, ...] = ("V", "P", "M")
+# The legal status of a related instrument on the day it was last checked (laws.yaml `status`).
+LEGAL_STATUSES: tuple[str, ...] = ("in_force", "replaced", "repealed")
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,24 @@ class Decision:
 
 
 @dataclass(frozen=True)
+class LawSource:
+    """Where the legal status of an instrument was checked: publisher, title, date, address."""
+
+    publisher: str
+    title: str
+    date: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
 class Law:
+    """A related instrument with its legal status as checked on a given day.
+
+    `status` is the legal status (LEGAL_STATUSES) and `verified` how much of what we say a source
+    we read confirms (V/P/M), so a learner never sees a replaced law presented as current and an
+    instructor can see when and where each fact was last checked.
+    """
+
     id: str
     name: Text
     adds: Text
@@ -87,9 +106,19 @@ class Law:
     year: int
     in_force: str | None
     status: str
+    checked_on: str
+    verified: str
+    sources: tuple[LawSource, ...]
     number: str | None = None
-    replaced_by: str | None = None
+    issued: str | None = None
+    replaced_by: tuple[str, ...] = ()
+    replaced_on: str | None = None
     note: Text | None = None
+
+    @property
+    def current(self) -> bool:
+        """True when the instrument was in force on the day it was checked."""
+        return self.status == "in_force"
 
     def __hash__(self) -> int:
         return hash(("law", self.id))
@@ -112,7 +141,7 @@ class DebateItem:
     who: Text
     when: str
     claim: Text
-    source: str
+    source: Text
     clauses: tuple[str, ...] = ()
     laws: tuple[str, ...] = ()
 

@@ -42,7 +42,7 @@ def _legend(lang: str) -> str:
 
 def _laws_lines(art: Article, lang: str) -> list[str]:
     ids = {c.id for c in art.clauses}
-    related = [law for law in load_code().laws if ids & set(law.related_clauses)]
+    related = [law for law in load_code().laws if law.current and ids & set(law.related_clauses)]
     if not related:
         return []
     lines = [t("code.article_laws", lang, number=art.number)]

@@ -175,6 +175,7 @@ def r_laws(p: Part, c: Ctx) -> list:
 
     lang = c["lang"]
     laws = code.laws()
+    by_id_all = {law.id: law for law in laws}
     if p.data["laws"] is not None:
         by_id = {law.id: law for law in laws}
         missing = [x for x in p.data["laws"] if x not in by_id]
@@ -184,9 +185,20 @@ def r_laws(p: Part, c: Ctx) -> list:
     rows = []
     for law in laws:
         related = ", ".join(cite(x, lang) for x in law.related_clauses)
+        status = t(f"curriculum.law_status.{law.status}", lang, checked_on=law.checked_on,
+                   replaced_by="; ".join(by_id_all[x].name[lang] for x in law.replaced_by))
         rows.append(f"- **{law.name[lang]}**: {law.adds[lang].strip()}"
-                    + (f" *({t('curriculum.related', lang, clauses=related)})*" if related else ""))
+                    + (f" *({t('curriculum.related', lang, clauses=related)})*" if related else "")
+                    + (f" {law.note[lang].strip()}" if law.note else "")
+                    + f"\n  *{status}*"
+                    + "".join(f"\n  - {_law_source(s)}" for s in law.sources))
     return [md("laws", h2("laws", lang), _intro(p, lang), "\n".join(rows))]
+
+
+def _law_source(src) -> str:
+    """One reference line: publisher, title, date, and the address when the source gave one."""
+    title = f"[{src.title}]({src.url})" if src.url else src.title
+    return f"{src.publisher}: “{title}”, {src.date}"
 
 
 def r_debate(p: Part, c: Ctx) -> list:
@@ -201,7 +213,7 @@ def r_debate(p: Part, c: Ctx) -> list:
 
 def _debate_item(item, lang: str) -> str:
     """One attributed claim: who said it, when, what, and where we read it."""
-    src = f" *({t('curriculum.source', lang, source=item.source)})*" if item.source else ""
+    src = f" *({t('curriculum.source', lang, source=item.source[lang])})*" if item.source else ""
     related = ", ".join(cite(x, lang) for x in item.clauses)
     rel = f" *({t('curriculum.related', lang, clauses=related)})*" if related else ""
     return f"- **{item.who[lang]}** ({item.when}): {item.claim[lang].strip()}{rel}{src}"

@@ -122,5 +122,5 @@ def test_dataclasses_are_frozen_and_hashable():
         c.kind = "aim"
     assert len({c, clause("4(5)"), clause("4(6)")}) == 2
     assert conduct.code.law("decree-13-2023").year == 2023
-    with pytest.raises(KeyError, match="known laws are cybersecurity-law-2018"):
+    with pytest.raises(KeyError, match="known laws are cybersecurity-law-2025"):
         conduct.code.law("decree-1-1999")

@@ -124,24 +124,56 @@ def test_decision_metadata_and_no_penalty_of_its_own(code):
 
 def test_related_laws():
     laws = {law.id: law for law in conduct.laws()}
-    assert set(laws) == {"cybersecurity-law-2018", "decree-72-2013", "decree-147-2024", "decree-15-2020-art-101",
-                         "penal-code-2015-art-331", "law-on-children-2016", "decree-13-2023"}
-    assert laws["cybersecurity-law-2018"].number == "24/2018/QH14" and laws["cybersecurity-law-2018"].in_force == "2019-01-01"
+    assert {"cybersecurity-law-2018", "cybersecurity-law-2025", "decree-72-2013", "decree-147-2024",
+            "decree-15-2020-art-101", "penal-code-2015-art-331", "penal-code-2015-art-155", "penal-code-2015-art-156",
+            "penal-code-2015-art-288", "law-on-children-2016", "decree-13-2023", "pdp-law-2025", "decree-356-2025",
+            "state-secrets-law-2025", "decree-172-2025", "decree-43-2025", "digital-conduct-code-2026"} <= set(laws)
+    old, new = laws["cybersecurity-law-2018"], laws["cybersecurity-law-2025"]
+    assert (old.number, old.in_force, old.status, old.replaced_by) == ("24/2018/QH14", "2019-01-01", "replaced", ("cybersecurity-law-2025",))
+    assert (new.number, new.issued, new.in_force, new.status) == ("116/2025/QH15", "2025-12-10", "2026-07-01", "in_force")
     assert (laws["penal-code-2015-art-331"].number, laws["penal-code-2015-art-331"].in_force) == ("100/2015/QH13", "2018-01-01")
+    assert "cảnh cáo" in laws["penal-code-2015-art-331"].adds["vi"]
     assert laws["law-on-children-2016"].in_force == "2017-06-01"
-    assert laws["decree-72-2013"].replaced_by == "decree-147-2024"
+    assert laws["decree-72-2013"].replaced_by == ("decree-147-2024",)
     d147 = laws["decree-147-2024"]
-    assert d147.in_force == "2024-12-25" and "4(2)" in d147.related_clauses
-    assert "9 November" in d147.note["en"] and "23 August" in d147.note["en"]
-    assert "10–20 million" in laws["decree-15-2020-art-101"].adds["en"]
+    assert (d147.issued, d147.in_force) == ("2024-11-09", "2024-12-25") and "4(2)" in d147.related_clauses
+    assert "under 16" in d147.adds["en"] and "dưới 16 tuổi" in d147.adds["vi"]
+    d15 = laws["decree-15-2020-art-101"]
+    assert "10–20 million" in d15.adds["en"] and "14/2022" in d15.name["vi"] and d15.status == "in_force"
     assert "16" in laws["law-on-children-2016"].adds["vi"] and "Article 54" in laws["law-on-children-2016"].adds["en"]
     d13 = laws["decree-13-2023"]
-    assert d13.in_force == "2023-07-01" and d13.related_clauses == ("7(5)",) and "not a citation" in d13.note["en"]
-    # each clause's `laws` is derived from laws.yaml, both ways consistent
+    assert d13.in_force == "2023-07-01" and d13.status == "replaced"
+    assert set(d13.replaced_by) == {"pdp-law-2025", "decree-356-2025"} and d13.replaced_on == "2026-01-01"
+    assert (laws["pdp-law-2025"].number, laws["pdp-law-2025"].in_force) == ("91/2025/QH15", "2026-01-01")
+    assert (laws["state-secrets-law-2025"].number, laws["state-secrets-law-2025"].in_force) == ("117/2025/QH15", "2026-03-01")
+    assert laws["decree-172-2025"].in_force == "2025-07-01" and "112/2020" in laws["decree-172-2025"].adds["vi"]
+    # each clause's `laws` is derived from the instruments in force only
     for law in laws.values():
         for cid in law.related_clauses:
-            assert law.id in conduct.clause(cid).laws
+            assert (law.id in conduct.clause(cid).laws) == law.current, (law.id, cid)
     assert "decree-147-2024" in conduct.clause("4(2)").laws
+    assert "cybersecurity-law-2018" not in conduct.clause("4(6)").laws
+    assert "cybersecurity-law-2025" in conduct.clause("4(6)").laws
+
+
+def test_every_law_has_a_checked_on_date_a_status_and_a_source():
+    for law in conduct.laws():
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", law.checked_on), law.id
+        assert law.checked_on >= "2026-12-01", f"{law.id}: status not re-checked for this edition"
+        assert law.status in ("in_force", "replaced", "repealed"), law.id
+        assert (law.status == "replaced") == bool(law.replaced_by), law.id
+        assert law.sources and all(s.publisher and s.title and s.date for s in law.sources), law.id
+        if law.status != "in_force":
+            # a replaced instrument says so in the name learners see, in both languages
+            assert "thay thế" in law.name["vi"] or "bãi bỏ" in law.name["vi"], law.id
+            assert "replaced" in law.name["en"] or "repealed" in law.name["en"], law.id
+
+
+def test_the_code_itself_records_its_2026_replacement():
+    d = load_code().decision
+    assert "423/QĐ-BVHTTDL" in d.in_force["vi"] and "423/QĐ-BVHTTDL" in d.in_force["en"]
+    assert conduct.code.law("digital-conduct-code-2026").issued == "2026-03-05"
+    assert "not" in conduct.clause("9(1)").note["en"] and "43/2025" in conduct.clause("9(1)").note["vi"]
 
 
 def test_debate_is_attributed_and_carries_the_figures():
@@ -149,7 +181,7 @@ def test_debate_is_attributed_and_carries_the_figures():
     assert {"code-purposes", "rfa-report", "rfa-article-331", "amnesty-let-us-breathe", "rsf-index-2021",
             "freedom-house-2021", "iccpr-article-19"} <= set(items)
     for item in items.values():
-        assert item.source.strip() and re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", item.when)
+        assert all(item.source[lang].strip() for lang in ("vi", "en")) and re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", item.when)
     assert items["rfa-report"].when == "2021-06-18"
     assert "175" in items["rsf-index-2021"].claim["en"] and "180" in items["rsf-index-2021"].claim["vi"]
     fh = items["freedom-house-2021"].claim
@@ -157,3 +189,17 @@ def test_debate_is_attributed_and_carries_the_figures():
     assert "Let Us Breathe" in items["amnesty-let-us-breathe"].claim["en"] and items["amnesty-let-us-breathe"].when == "2020-11"
     assert "1982" in items["iccpr-article-19"].claim["vi"] and "Article 19" in items["iccpr-article-19"].claim["en"]
     assert "penal-code-2015-art-331" in items["rfa-article-331"].laws
+
+
+def test_debate_attribution_is_exact():
+    items = {item.id: item for item in conduct.debate()}
+    # only RFA wrote about the Code; Amnesty, RSF and Freedom House are earlier general assessments it quoted
+    for key in ("amnesty-let-us-breathe", "rsf-index-2021", "freedom-house-2021"):
+        assert "as quoted by RFA" in items[key].who["en"] and "not discuss" in items[key].claim["en"]
+        assert "RFA" in items[key].source["vi"] and "RFA" in items[key].source["en"]
+    assert "described" in items["amnesty-let-us-breathe"].claim["en"] and "ranked" not in items["amnesty-let-us-breathe"].claim["en"]
+    assert "by state authorities" in items["amnesty-let-us-breathe"].claim["en"]
+    assert "Phóng viên Không biên giới" in items["rsf-index-2021"].who["vi"]
+    for item in items.values():  # sources name publishers, not our internal notes
+        for lang in ("vi", "en"):
+            assert "seed" not in item.source[lang] and "outline" not in item.source[lang], item.id

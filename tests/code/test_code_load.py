@@ -54,7 +54,7 @@ def test_data_given_directly_is_checked_too(real):
     code, laws = real
     assert len(load_code(code, laws).clauses) == 32
     del code["articles"][3]["clauses"][7]   # drop 4(8) while laws.yaml still cites it
-    with pytest.raises(DataError, match=r"<laws data>: laws\[cybersecurity-law-2018\]\.related_clauses\[\d\]: no clause '4\(8\)'"):
+    with pytest.raises(DataError, match=r"<laws data>: laws\[cybersecurity-law-2025\]\.related_clauses\[\d\]: no clause '4\(8\)'"):
         load_code(code, laws)
 
 

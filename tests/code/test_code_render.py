@@ -36,7 +36,7 @@ def test_whole_code_en(whole):
     text = whole["en"]
     assert "Article 4. Code of conduct for organizations and individuals" in text
     assert "  4(5) [duty, prohibition] Act in line" in text
-    assert "Chapter III. Implementation" in text and "Article 9. Dissemination and feedback to MIC [M]" in text
+    assert "Chapter III. Implementation" in text and "Article 9. Dissemination and feedback [M]" in text
     assert "* Note on Article 9: " in text and "Status: [P] partly verified; [M] unconfirmed" in text
     assert "Điều" not in text.replace("Điều 101", "")  # no Vietnamese fixed words leak into English
 
@@ -46,7 +46,8 @@ def test_one_article_with_its_laws():
     assert vi.startswith("Điều 4. ") and "Điều 5." not in vi and "4(8)" in vi
     assert "Văn bản pháp luật liên quan đến Điều 4:" in vi and "Nghị định 147/2024/NĐ-CP" in vi
     assert "Laws related to Article 4:" in en and "Decree 15/2020/ND-CP, Article 101 (administrative penalties) (3(1), 4(4), 4(6))" not in en
-    assert "- Decree 15/2020/ND-CP, Article 101 (administrative penalties) (4(4), 4(6)): Fines of VND 10–20 million" in en
+    assert "- Decree 15/2020/ND-CP, Article 101 (administrative penalties), as amended by Decree 14/2022/ND-CP (4(4), 4(6)): Article 101" in en
+    assert "24/2018" not in en and "116/2025/QH15" in en  # only instruments in force
 
 
 def test_bad_article_and_language():
