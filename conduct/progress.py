@@ -9,6 +9,12 @@ sharing the file add to it rather than overwrite each other's answers.
 
 A file that cannot be read (hand-edited, truncated by a full disk) is never silently replaced:
 it is moved aside to ``<name>.bak`` and a warning names both paths.
+
+Besides lesson answers the file holds the learner app's own state, so it is the one place the app
+writes: the learner's name and language (``profile``) and every final-test attempt (``final``).
+The module also turns answers into module status (not started / in progress / done, with a score)
+for whatever groups of exercises a caller passes in: the home page, the progress panel and the
+certificate all count the same way, and none of them makes this module depend on the lessons.
 """
 from __future__ import annotations
 
@@ -21,7 +27,7 @@ import time
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator, Mapping, Sequence
 
 ENV_VAR = "CONDUCT_PROGRESS"
 SCHEMA_VERSION = 1
@@ -68,13 +74,76 @@ def article_of(clause_id: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+@dataclass(frozen=True)
+class FinalAttempt:
+    """One sitting of a final test: what was chosen per item, the score and whether it passed."""
+
+    track: str
+    answers: Mapping[str, str]
+    correct: int
+    total: int
+    passed: bool
+    time: float
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.correct / self.total) if self.total else 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"track": self.track, "answers": dict(self.answers), "correct": self.correct,
+                "total": self.total, "passed": self.passed, "time": self.time}
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> "FinalAttempt":
+        answers = d["answers"]
+        if not isinstance(answers, dict):
+            raise TypeError("answers must be a mapping")
+        return cls(track=str(d["track"]), answers={str(k): str(v) for k, v in answers.items()},
+                   correct=int(d["correct"]), total=int(d["total"]), passed=bool(d["passed"]),
+                   time=float(d.get("time", 0.0)))
+
+
+@dataclass(frozen=True)
+class Module:
+    """A group of graded parts the learner sees as one unit (a lesson): its title and (part id, kind)s."""
+
+    key: str
+    title: Mapping[str, str]
+    parts: tuple[tuple[str, str], ...]
+    number: str = ""
+
+
+@dataclass(frozen=True)
+class ModuleStatus:
+    """Where the learner stands on a module, from the latest answer to each item.
+
+    `state` is "not_started", "in_progress" or "done" (every part completed at least once);
+    a module without graded parts is "done" only if `visited`, else "not_started".
+    """
+
+    module: Module
+    state: str
+    correct: int
+    answered: int
+
+    @property
+    def percent(self) -> int | None:
+        return round(100 * self.correct / self.answered) if self.answered else None
+
+
 def _empty() -> dict[str, Any]:
-    return {"schema_version": SCHEMA_VERSION, "answers": [], "exercises": {}}
+    return {"schema_version": SCHEMA_VERSION, "answers": [], "exercises": {}, "profile": {}, "final": [], "visited": []}
 
 
 def _valid(data: Any) -> bool:
     if not (isinstance(data, dict) and isinstance(data.get("answers"), list)
-            and isinstance(data.get("exercises", {}), dict)):
+            and isinstance(data.get("exercises", {}), dict) and isinstance(data.get("profile", {}), dict)
+            and isinstance(data.get("final", []), list) and isinstance(data.get("visited", []), list)):
+        return False
+    try:
+        for f in data.get("final", []):
+            FinalAttempt.from_dict(f)
+    except (KeyError, TypeError, ValueError, AttributeError):
         return False
     try:
         for a in data["answers"]:
@@ -106,6 +175,9 @@ class ProgressStore:
             self._move_aside()
             return _empty()
         data.setdefault("exercises", {})
+        data.setdefault("profile", {})
+        data.setdefault("final", [])
+        data.setdefault("visited", [])
         return data
 
     def _move_aside(self) -> None:
@@ -137,9 +209,28 @@ class ProgressStore:
             out.setdefault(a["exercise_id"], {"total": None, "completed": None})
         return out
 
+    def first(self, exercise_id: str) -> dict[str, Answer]:
+        """The first answer to each item of an exercise: what a first-try score (the quiz's) counts."""
+        out: dict[str, Answer] = {}
+        for a in self.answers(exercise_id):
+            out.setdefault(a.item, a)
+        return out
+
     def done(self, exercise_id: str) -> bool:
         """True once the exercise was completed (every item answered) at least once."""
         return bool(self.exercises().get(exercise_id, {}).get("completed"))
+
+    def profile(self) -> dict[str, str]:
+        """The learner app's settings: {"name": ..., "lang": ...} as far as they were given."""
+        return {str(k): str(v) for k, v in self._read()["profile"].items()}
+
+    def final_attempts(self, track: str | None = None) -> list[FinalAttempt]:
+        """Every final-test attempt in the order taken, optionally for one track."""
+        return [a for a in map(FinalAttempt.from_dict, self._read()["final"]) if track is None or a.track == track]
+
+    def visited(self) -> set[str]:
+        """Pages (module keys) the learner has opened, for modules that have nothing to answer."""
+        return set(self._read()["visited"])
 
     # -- writing -------------------------------------------------------------------------
     def record(self, exercise_id: str, item: str, answer: str, correct: bool,
@@ -164,6 +255,26 @@ class ProgressStore:
             info = data["exercises"].setdefault(exercise_id, {"total": None, "completed": None})
             info["completed"] = info.get("completed") or time.time()
 
+    def set_profile(self, **values: str) -> None:
+        """Save app settings such as name="Nguyễn Thị Hồng Nhung" or lang="en" (text, NFC as given)."""
+        with self._update() as data:
+            data["profile"].update({k: str(v) for k, v in values.items()})
+
+    def visit(self, key: str) -> None:
+        """Note that the learner opened a page (module key); kept once."""
+        with self._update() as data:
+            if key not in data["visited"]:
+                data["visited"].append(key)
+
+    def record_final(self, track: str, answers: Mapping[str, str], correct: int, total: int,
+                     passed: bool) -> FinalAttempt:
+        """Append one final-test attempt (every retake is kept)."""
+        rec = FinalAttempt(track=track, answers=dict(answers), correct=correct, total=total, passed=passed,
+                           time=time.time())
+        with self._update() as data:
+            data["final"].append(rec.to_dict())
+        return rec
+
     @contextlib.contextmanager
     def _update(self) -> Iterator[dict[str, Any]]:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -184,6 +295,39 @@ class ProgressStore:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
             raise
+
+
+def try_store(action: Callable[[], object]) -> OSError | None:
+    """Run a progress-file read or write; the error, if any, is returned for the view to explain.
+
+    Widgets must never show a traceback: an unwritable home still lets the learner answer.
+    """
+    try:
+        action()
+    except OSError as exc:
+        return exc
+    return None
+
+
+def module_status(store: ProgressStore, modules: Sequence[Module]) -> list[ModuleStatus]:
+    """The status of each module, in the order given, from one read of the progress file."""
+    exercises = store.exercises()
+    latest = store.latest()
+    visited = store.visited()
+    out = []
+    for m in modules:
+        ids = {pid for pid, _ in m.parts}
+        mine = [a for (eid, _), a in latest.items() if eid in ids]
+        if not m.parts:
+            state = "done" if m.key in visited else "not_started"
+        elif all(exercises.get(pid, {}).get("completed") for pid in ids):
+            state = "done"
+        elif mine:
+            state = "in_progress"
+        else:
+            state = "not_started"
+        out.append(ModuleStatus(m, state, sum(a.correct for a in mine), len(mine)))
+    return out
 
 
 @contextlib.contextmanager

@@ -3,15 +3,21 @@
 Notebooks stay thin and learners see no code: each hidden code cell names a lesson part by id and
 a language, and this module looks the part up in the lesson data and builds the widget. Because
 the notebook holds only the id, editing a lesson's posts or quiz in YAML changes what the learner
-sees without touching the notebook.
+sees without touching the notebook. The lesson's audience travels with the part, so a school lesson's
+widgets address pupils as the lesson does; the progress panel is handed the lessons to list, since
+widgets sit below the curriculum and must not read it themselves.
 """
 from __future__ import annotations
 
 from typing import Any
 
+from conduct import widgets
 from conduct.curriculum.cite import expand
-from conduct.curriculum.lessons import find_part
+from conduct.curriculum.lessons import Lesson, Part, all_lessons, load_track
 from conduct.i18n import check_lang
+from conduct.progress import Module, ProgressStore
+
+GRADED = ("exercise", "quiz")
 
 
 def _expanded(pair: dict[str, str]) -> dict[str, str]:
@@ -19,44 +25,71 @@ def _expanded(pair: dict[str, str]) -> dict[str, str]:
     return {lang: expand(text, lang) for lang, text in pair.items()}
 
 
+def lesson_part(part_id: str, kind: str) -> tuple[Lesson, Part]:
+    """The lesson holding the exercise or quiz `part_id`, and the part."""
+    for lesson in all_lessons():
+        for part in lesson.parts:
+            if part.id == part_id and part.kind == kind:
+                return lesson, part
+    raise KeyError(f"no {kind} with id {part_id!r} in the lesson data: check conduct/curriculum/data/lessons/ "
+                   "and rebuild the notebooks with `python -m conduct.curriculum.build`")
+
+
+def module_of(lesson: Lesson) -> Module:
+    """A lesson as the progress file counts it: key "<track>-<number>", title, graded parts in order."""
+    return Module(key=f"{lesson.track}-{lesson.number}", title=lesson.title, number=lesson.number,
+                  parts=tuple((p.id, p.kind) for p in lesson.parts if p.kind in GRADED and p.id))
+
+
+def modules(track: str = "course", audience: str | None = None) -> tuple[Module, ...]:
+    """The modules of a track (optionally one audience, e.g. a school age band), in lesson order."""
+    return tuple(module_of(l) for l in load_track(track) if audience is None or l.audience == audience)
+
+
+def touched_modules(store: ProgressStore) -> tuple[Module, ...]:
+    """The modules of every (track, audience) in which the learner has answered something, in course order."""
+    seen = set(store.exercises())
+    lessons = all_lessons()
+    groups = {(l.track, l.audience) for l in lessons if seen & {p.id for p in l.parts if p.id}}
+    return tuple(module_of(l) for l in lessons if (l.track, l.audience) in groups)
+
+
 def exercise(exercise_id: str, lang: str = "vi") -> Any:
     """The post classifier for an exercise part: classify each post, then see why."""
     lang = check_lang(lang)
-    part = find_part(exercise_id, "exercise")
-    from conduct import widgets
-
-    return widgets.classifier(list(part.data["posts"]), lang=lang, exercise_id=exercise_id)
+    lesson, part = lesson_part(exercise_id, "exercise")
+    return widgets.classifier(list(part.data["posts"]), lang=lang, exercise_id=exercise_id, audience=lesson.audience)
 
 
 def quiz(quiz_id: str, lang: str = "vi") -> Any:
     """The quiz widget for a quiz part, with feedback on every option."""
     lang = check_lang(lang)
-    part = find_part(quiz_id, "quiz")
+    lesson, part = lesson_part(quiz_id, "quiz")
     items = [{"id": it["id"], "question": _expanded(it["question"]),
               "options": [{"text": _expanded(o["text"]), "correct": o["correct"], "feedback": _expanded(o["feedback"])}
                           for o in it["options"]], "clauses": list(it["clauses"])}
              for it in part.data["items"]]
-    from conduct import widgets
-
-    return widgets.quiz(items, lang=lang, quiz_id=quiz_id)
+    return widgets.quiz(items, lang=lang, quiz_id=quiz_id, audience=lesson.audience)
 
 
 def role_explorer(lang: str = "vi") -> Any:
-    """Pick a role, see its duties (inherited ones marked); switchable to the other language."""
-    from conduct import widgets
-
-    return widgets.language_switch(lambda l: widgets.role_explorer(lang=l), lang=check_lang(lang))
+    """Pick a role, see its duties (inherited ones marked); switchable to the other language, keeping the role."""
+    return widgets.language_switch(lambda l, **kept: widgets.role_explorer(lang=l, **kept), lang=check_lang(lang))
 
 
-def progress_panel(lang: str = "vi") -> Any:
-    """What the learner has done so far, saved under their home directory, with a chart by article."""
-    from conduct import widgets
+def progress_panel(lang: str = "vi", track: str | None = None, audience: str | None = None) -> Any:
+    """What the learner has done so far, lesson by lesson, with a chart by article.
 
-    return widgets.progress_panel(lang=check_lang(lang))
+    With a `track` (and for the school, an age band `audience`) the panel lists that track's lessons;
+    without, the lessons of every track the learner has worked in.
+    """
+    store = ProgressStore()
+    mods = modules(track, audience) if track else touched_modules(store)
+    return widgets.progress_panel(lang=check_lang(lang), store=store, modules=mods,
+                                  audience=audience or "adults")
 
 
-def post_checker(lang: str = "vi") -> Any:
-    """Type a post, pick a role, see the checker's findings; switchable to the other language."""
-    from conduct import widgets
-
-    return widgets.language_switch(lambda l: widgets.post_checker(lang=l), lang=check_lang(lang))
+def post_checker(lang: str = "vi", audience: str = "adults") -> Any:
+    """Type a post, pick a role, see the checker's findings; switchable to the other language, keeping the text."""
+    return widgets.language_switch(lambda l, **kept: widgets.post_checker(lang=l, audience=audience, **kept),
+                                   lang=check_lang(lang))

@@ -6,7 +6,7 @@ catalogue of the chosen language.
 """
 from __future__ import annotations
 
-from typing import Callable
+from typing import Any, Callable
 
 import ipywidgets as W
 
@@ -14,7 +14,7 @@ from conduct.i18n import LANGS, check_lang, t
 from conduct.widgets.a11y import toggle
 
 
-def language_switch(build: Callable[[str], W.Widget], *, lang: str = "vi") -> W.VBox:
+def language_switch(build: Callable[..., W.Widget], *, lang: str = "vi") -> W.VBox:
     """Toggle buttons "Tiếng Việt | English" above the widget `build(lang)`.
 
     The VBox has `.switch` (the ToggleButtons) and `.content` (a Box holding the current widget).
@@ -25,9 +25,11 @@ def language_switch(build: Callable[[str], W.Widget], *, lang: str = "vi") -> W.
                     value=lang, description=t("widgets.language.label", lang))
     content = W.Box([build(lang)], layout=W.Layout(display="block"))
 
-    def rebuild(change) -> None:
+    def rebuild(change: dict[str, Any]) -> None:
         new = change["new"]
-        content.children = (build(new),)
+        old = content.children[0]
+        kept = old.keep() if callable(getattr(old, "keep", None)) else {}
+        content.children = (build(new, **kept),)
         switch.description = t("widgets.language.label", new)
         switch.tooltips = [t(f"widgets.language.help_{code}", new) for code in LANGS]
 

@@ -9,14 +9,17 @@ from __future__ import annotations
 import base64
 import io
 from collections import Counter
+from typing import Callable, Sequence
 
 import ipywidgets as W
 from matplotlib.figure import Figure
 
 from conduct.i18n import check_lang, t
-from conduct.progress import ProgressStore
+from conduct.progress import Module, ProgressStore, module_status
 from conduct.widgets.a11y import button, esc, live_region, say
-from conduct.widgets.saving import moved_aside_note, store_or_default
+from conduct.widgets.register import DEFAULT_AUDIENCE, speaker
+from conduct.widgets.saving import error_note, moved_aside_note, store_or_default
+from conduct.widgets.style import learner_box
 
 
 def results_by_article(store: ProgressStore) -> dict[int, tuple[int, int]]:
@@ -65,81 +68,83 @@ def _figure_img(fig: Figure, alt: str) -> str:
     return f'<img src="data:image/png;base64,{data}" alt="{esc(alt)}" style="max-width:100%">'
 
 
-def _lessons_touched(exercise_ids: set[str]) -> list[tuple[dict[str, str], list[tuple[str, str]]]]:
-    """[(lesson title {vi, en}, [(exercise or quiz id, kind)])] for the lessons of every (track, audience)
-    in which the learner has answered something, in course order; lessons not begun are included so the
-    learner sees what is left. Exercises that belong to no lesson are left to the caller."""
-    try:
-        from conduct.curriculum.lessons import all_lessons
-
-        lessons = all_lessons()
-    except Exception:  # noqa: BLE001 - the panel must work from the progress file alone
-        return []
-    graded = [(l, [(p.id, p.kind) for p in l.parts if p.kind in ("exercise", "quiz")]) for l in lessons]
-    touched = {(l.track, l.audience) for l, ids in graded if exercise_ids & {i for i, _ in ids}}
-    return [(l.title, ids) for l, ids in graded if ids and (l.track, l.audience) in touched]
+def part_name(part_id: str, kind: str, module: Module, tr: Callable[..., str]) -> str:
+    """"Câu hỏi nhanh bài 3" / "Quick quiz, lesson 3": what the learner calls a part, never its id."""
+    return tr(f"widgets.progress.part_{kind}", number=module.number.lstrip("0") or "0")
 
 
-def _table(store: ProgressStore, lang: str) -> str:
+def _table(store: ProgressStore, modules: Sequence[Module], lang: str, tr: Callable[..., str]) -> str:
     exercises = store.exercises()
     if not exercises:
-        return f"<p>{esc(t('widgets.progress.none', lang))}</p>"
+        return f"<p>{esc(tr('widgets.progress.none'))}</p>"
     latest = store.latest()
 
-    def status(eid: str, answered: int) -> str:
-        info = exercises.get(eid)
-        if info is None or not (answered or info.get("completed")):  # opened but nothing answered yet
-            return t("widgets.progress.not_started", lang)
-        return t("widgets.progress.done" if info.get("completed") else "widgets.progress.in_progress", lang)
-
-    def row(eid: str, kind: str = "") -> str:
+    def row(eid: str, kind: str, module: Module) -> str:
         info = exercises.get(eid, {})
-        name = esc(eid) if not kind else f"{esc(t(f'widgets.progress.kind_{kind}', lang))} ({esc(eid)})"
         mine = [a for (e, _), a in latest.items() if e == eid]
         answered = f"{len(mine)} / {info['total']}" if info.get("total") else str(len(mine))
-        return (f"<tr><td>{name}</td><td>{answered}</td><td>{sum(a.correct for a in mine)}</td>"
-                f"<td>{esc(status(eid, len(mine)))}</td></tr>")
+        state = "done" if info.get("completed") else "in_progress" if mine else "not_started"
+        return (f"<tr><td>{esc(part_name(eid, kind, module, tr))}</td><td>{answered}</td>"
+                f"<td>{sum(a.correct for a in mine)}</td><td>{esc(tr(f'widgets.progress.{state}'))}</td></tr>")
 
-    head = "".join(f"<th>{esc(t(f'widgets.progress.{k}', lang))}</th>" for k in ("exercise", "answered", "correct", "status"))
-    body, listed = [], set()
-    for title, ids in _lessons_touched(set(exercises)):
-        done = all(exercises.get(i, {}).get("completed") for i, _ in ids)
-        mark = t("widgets.progress.done" if done else "widgets.progress.lesson_open", lang)
-        body.append(f'<tr><th colspan="4" style="text-align:left">{esc(title[lang])} ({esc(mark)})</th></tr>')
-        body += [row(i, kind) for i, kind in ids]
-        listed.update(i for i, _ in ids)
-    body += [row(eid) for eid in exercises if eid not in listed]
+    head = "".join(f"<th>{esc(tr(f'widgets.progress.{k}'))}</th>" for k in ("exercise", "answered", "correct", "status"))
+    body = []
+    for st in module_status(store, modules):
+        if not st.module.parts:
+            continue
+        mark = tr("widgets.progress.done" if st.state == "done" else "widgets.progress.lesson_open")
+        body.append(f'<tr><th colspan="4" style="text-align:left">{esc(st.module.title[lang])} ({esc(mark)})</th></tr>')
+        body += [row(pid, kind, st.module) for pid, kind in st.module.parts]
+    if not body:
+        return ""
     return f'<table style="border-collapse:collapse"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
 
 
-def panel_html(store: ProgressStore, lang: str) -> str:
-    """Everything the panel shows, as HTML: where progress is saved, the exercises, the chart, the figures."""
-    table = _table(store, lang)  # reads the file first, so a damaged file is moved aside before the note
+def summary_line(store: ProgressStore, modules: Sequence[Module], tr: Callable[..., str]) -> str:
+    """"You have finished the course" only when every module with something to do is done; else how many are."""
+    graded = [st for st in module_status(store, modules) if st.module.parts]
+    if not graded:
+        return ""
+    done = sum(st.state == "done" for st in graded)
+    if done == len(graded):
+        return f"<p><strong>{esc(tr('widgets.progress.all_done'))}</strong></p>"
+    return f"<p><strong>{esc(tr('widgets.progress.modules_done', done=done, total=len(graded)))}</strong></p>"
+
+
+def panel_html(store: ProgressStore, lang: str, modules: Sequence[Module] = (), audience: str = DEFAULT_AUDIENCE) -> str:
+    """Everything the panel shows, as HTML: how far the learner is, the lessons' parts, the chart, the figures."""
+    tr = speaker(lang, audience)
+    table = _table(store, modules, lang, tr)  # reads the file first, so a damaged file is moved aside before the note
     by_article = results_by_article(store)
-    rows = "".join(f"<li>{esc(t('widgets.progress.article_row', lang, article=a, correct=c, total=n))}</li>"
+    rows = "".join(f"<li>{esc(tr('widgets.progress.article_row', article=a, correct=c, total=n))}</li>"
                    for a, (c, n) in by_article.items())
-    chart = _figure_img(results_figure(store, lang), t("widgets.progress.chart_alt", lang)) if by_article else ""
-    figures = f"<ul>{rows}</ul>" if rows else f"<p>{esc(t('widgets.progress.chart_none', lang))}</p>"
-    return (f"<h3>{esc(t('widgets.progress.title', lang))}</h3>{moved_aside_note(store, lang)}"
-            f"<p><em>{esc(t('widgets.progress.saved_at', lang, path=str(store.path)))}</em></p>"
+    chart = _figure_img(results_figure(store, lang), tr("widgets.progress.chart_alt")) if by_article else ""
+    figures = f"<ul>{rows}</ul>" if rows else f"<p>{esc(tr('widgets.progress.chart_none'))}</p>"
+    return (f"<h3>{esc(tr('widgets.progress.title'))}</h3>{moved_aside_note(store, lang)}"
+            f"{summary_line(store, modules, tr)}<p><em>{esc(tr('widgets.progress.saved'))}</em></p>"
             f"{table}{chart}{figures}")
 
 
-def progress_panel(*, lang: str = "vi", store: ProgressStore | None = None) -> W.VBox:
-    """The panel with a Refresh button. The VBox has `.content` (live region), `.refresh`, `.figure()`."""
+def progress_panel(*, lang: str = "vi", store: ProgressStore | None = None, modules: Sequence[Module] = (),
+                   audience: str = DEFAULT_AUDIENCE) -> W.VBox:
+    """The panel with a Refresh button. The VBox has `.content` (live region), `.refresh`, `.figure()`.
+
+    `modules` are the lessons to list, in order (curriculum/show.py passes the learner's track): the
+    widget knows nothing of the curriculum, so it cannot break when a lesson file does.
+    """
     lang = check_lang(lang)
     store = store_or_default(store)
     content = live_region()
 
     def refresh(_=None) -> None:
         try:
-            say(content, panel_html(store, lang))
+            say(content, panel_html(store, lang, modules, audience))
         except OSError as exc:
-            say(content, f"<p>{esc(t('widgets.read_failed', lang, path=str(store.path), error=exc.strerror or exc))}</p>")
+            say(content, error_note(store, lang, exc, "widgets.read_failed"))
 
     btn = button(t("widgets.progress.refresh", lang), t("widgets.progress.refresh_help", lang), refresh, icon="refresh")
     refresh()
-    box = W.VBox([content, btn])
+    box = learner_box([content, btn])
     box.content = content
     box.refresh = btn
     box.figure = lambda: results_figure(store, lang)

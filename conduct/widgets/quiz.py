@@ -5,6 +5,10 @@ Items are plain dicts (the lesson data's format): {"id", "question": {vi, en}, "
 answers count towards that article in the progress chart. The first choice on an item is the one
 scored and saved; the learner may then click the other options to read why they are right or
 wrong, which is how a quiz teaches rather than merely tests.
+
+The progress file is the truth: a quiz opened again (after a kernel restart, a reload, in the other
+language) shows the first answer saved for each item, with its feedback, and counts only that answer,
+so exploring or re-answering never changes the first-try score.
 """
 from __future__ import annotations
 
@@ -13,11 +17,12 @@ from typing import Any, Mapping, Sequence
 
 import ipywidgets as W
 
-from conduct.i18n import check_lang, t
-from conduct.progress import ProgressStore
-from conduct.widgets.a11y import LiveRegion, button, esc, live_region, mark_choice, say, verdict_mark
-from conduct.widgets.saving import attempt, moved_aside_note, store_or_default
-from conduct.widgets.style import WRAP_CLASS, style_block
+from conduct.i18n import check_lang
+from conduct.progress import Answer, ProgressStore, try_store
+from conduct.widgets.a11y import LiveRegion, button, esc, live_region, mark_choice, say
+from conduct.widgets.register import DEFAULT_AUDIENCE, speaker
+from conduct.widgets.saving import error_note, moved_aside_note, store_or_default
+from conduct.widgets.style import WRAP_CLASS, learner_box
 
 LETTERS = "ABCDEFGHIJ"
 
@@ -55,27 +60,45 @@ def _check_items(items: Sequence[Mapping[str, Any]]) -> None:
                 raise ValueError(f"{where}, option {j}: needs text, correct and feedback")
 
 
+def first_choices(saved: Mapping[str, Answer], items: Sequence[Mapping[str, Any]]) -> dict[str, int]:
+    """{item id: option index} of the first saved answer to each item still in the quiz."""
+    out = {}
+    for it in items:
+        a = saved.get(it["id"])
+        if a is not None and len(a.answer) == 1 and LETTERS.find(a.answer) in range(len(it["options"])):
+            out[it["id"]] = LETTERS.index(a.answer)
+    return out
+
+
 def quiz(items: Sequence[Mapping[str, Any]], *, lang: str = "vi", quiz_id: str,
-         store: ProgressStore | None = None) -> W.VBox:
+         store: ProgressStore | None = None, audience: str = DEFAULT_AUDIENCE) -> W.VBox:
     """All questions on one page, each with option buttons and a live feedback area; the score below.
 
     The returned VBox has `.items` (tuple of QuizItemParts) and `.score` (the score's live region).
     """
     lang = check_lang(lang)
+    tr = speaker(lang, audience)
     _check_items(items)
     store = store_or_default(store)
     total = len(items)
-    first: dict[str, bool] = {}  # item id -> correct at first choice (this session)
+    saved: dict[str, Answer] = {}
+    read_error = try_store(lambda: saved.update(store.first(quiz_id)))
+    chosen = first_choices(saved, items)
+    first: dict[str, bool] = {it["id"]: bool(it["options"][j]["correct"]) for it in items
+                              for j in [chosen.get(it["id"])] if j is not None}  # item id -> right at first choice
     score = live_region()
-    notes = W.HTML(moved_aside_note(store, lang))
+    notes = W.HTML(moved_aside_note(store, lang) + error_note(store, lang, read_error, "widgets.read_failed"))
     parts: list[QuizItemParts] = []
 
-    def update_score(extra: str = "") -> None:
-        done = sum(first.values())
-        html = f"<p><strong>{esc(t('widgets.quiz.score', lang, correct=done, total=total))}</strong></p>"
+    def update_score() -> None:
+        html = f"<p><strong>{esc(tr('widgets.quiz.score', correct=sum(first.values()), total=total))}</strong></p>"
         if len(first) < total:
-            html += f"<p>{esc(t('widgets.quiz.remaining', lang, count=total - len(first)))}</p>"
-        say(score, html + extra)
+            html += f"<p>{esc(tr('widgets.quiz.remaining', count=total - len(first)))}</p>"
+        say(score, html)
+
+    def option_html(option: Mapping[str, Any]) -> str:
+        correct = bool(option["correct"])
+        return f"<p><strong>{esc(tr('widgets.right' if correct else 'widgets.wrong'))}</strong> {esc(option['feedback'][lang])}</p>"
 
     def make_handler(item: Mapping[str, Any], j: int, feedback: LiveRegion):
         option = item["options"][j]
@@ -83,35 +106,39 @@ def quiz(items: Sequence[Mapping[str, Any]], *, lang: str = "vi", quiz_id: str,
         def on_click(b: W.Button) -> None:
             correct = bool(option["correct"])
             mark_choice(b, correct)
-            html = f"<p><strong>{esc(verdict_mark(correct, lang))}</strong> {esc(option['feedback'][lang])}</p>"
-            warn = ""
+            error = None
             if item["id"] not in first:
                 first[item["id"]] = correct
-                warn = attempt(store, lang, lambda: store.record(
-                    quiz_id, item["id"], LETTERS[j], correct, tuple(item.get("clauses", ()))))
-                if len(first) == total:
-                    warn = warn or attempt(store, lang, lambda: store.complete(quiz_id))
+                error = try_store(lambda: store.record(quiz_id, item["id"], LETTERS[j], correct, tuple(item.get("clauses", ()))))
+                if error is None and len(first) == total:
+                    error = try_store(lambda: store.complete(quiz_id))
                 update_score()
-            say(feedback, html + warn)
+            say(feedback, option_html(option) + error_note(store, lang, error))
 
         return on_click
 
-    attempt(store, lang, lambda: store.start(quiz_id, total))
+    start_error = try_store(lambda: store.start(quiz_id, total))
+    if start_error and not read_error:
+        notes.value += error_note(store, lang, start_error)
     rows: list[W.Widget] = []
     for n, item in enumerate(items, 1):
-        q = W.HTML(f"<p><strong>{esc(t('widgets.quiz.position', lang, n=n, total=total))}.</strong> "
-                   f"{esc(item['question'][lang])}</p><p><em>{esc(t('widgets.quiz.choose', lang))}</em></p>")
+        q = W.HTML(f"<p><strong>{esc(tr('widgets.quiz.position', n=n, total=total))}.</strong> "
+                   f"{esc(item['question'][lang])}</p><p><em>{esc(tr('widgets.quiz.choose'))}</em></p>")
         feedback = live_region()
         buttons = []
         for j, option in enumerate(item["options"]):
-            b = button(f"{LETTERS[j]}. {option['text'][lang]}", t("widgets.quiz.option_help", lang, letter=LETTERS[j]))
+            b = button(f"{LETTERS[j]}. {option['text'][lang]}", tr("widgets.quiz.option_help", letter=LETTERS[j]))
             b.add_class(WRAP_CLASS)
             b.on_click(make_handler(item, j, feedback))
             buttons.append(b)
+        j = chosen.get(item["id"])
+        if j is not None:  # answered in an earlier session: show that answer and why
+            mark_choice(buttons[j], bool(item["options"][j]["correct"]))
+            say(feedback, f"<p><em>{esc(tr('widgets.quiz.answered_before'))}</em></p>" + option_html(item["options"][j]))
         parts.append(QuizItemParts(id=item["id"], question=q, options=tuple(buttons), feedback=feedback))
         rows.append(W.VBox([q, W.VBox(buttons), feedback], layout=W.Layout(margin="0 0 12px 0")))
     update_score()
-    box = W.VBox([style_block(), notes, *rows, score])
+    box = learner_box([notes, *rows, score])
     box.items = tuple(parts)
     box.score = score
     return box

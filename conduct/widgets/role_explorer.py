@@ -8,15 +8,15 @@ from __future__ import annotations
 import ipywidgets as W
 
 from conduct import ROLES
+from conduct.code import duties
 from conduct.i18n import check_lang, t
 from conduct.widgets.a11y import esc, live_region, say, toggle
 from conduct.widgets.post_card import cite, role_name
+from conduct.widgets.style import learner_box
 
 
 def duties_html(role: str, lang: str) -> str:
     """The duty list for one role as an ordered HTML list."""
-    from conduct.code import clause, duties
-
     items = duties(role)
     rows = []
     for d in items:
@@ -35,7 +35,8 @@ def duties_html(role: str, lang: str) -> str:
 def role_explorer(*, lang: str = "vi", role: str = "individual") -> W.VBox:
     """Toggle buttons for the five roles and, below, the chosen role's duties.
 
-    The VBox has `.roles` (the ToggleButtons) and `.duties` (the live region listing the duties).
+    The VBox has `.roles` (the ToggleButtons), `.duties` (the live region listing the duties) and
+    `.keep()`, the arguments that rebuild it as it is (the language switch keeps the chosen role).
     """
     lang = check_lang(lang)
     roles = toggle([(role_name(r, lang), r) for r in ROLES], [t(f"code.role_help.{r}", lang) for r in ROLES],
@@ -47,7 +48,8 @@ def role_explorer(*, lang: str = "vi", role: str = "individual") -> W.VBox:
 
     roles.observe(show, names="value")
     show()
-    box = W.VBox([W.HTML(f"<strong>{esc(t('widgets.role.pick', lang))}</strong>"), roles, out])
+    box = learner_box([W.HTML(f"<strong>{esc(t('widgets.role.pick', lang))}</strong>"), roles, out])
     box.roles = roles
     box.duties = out
+    box.keep = lambda: {"role": roles.value}
     return box

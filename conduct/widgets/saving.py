@@ -1,14 +1,14 @@
 """Saving answers from a widget without ever showing the learner a traceback.
 
 If the progress file cannot be written (read-only home, full disk) the answer still counts in the
-session and the learner is told, in their language, where saving failed and what to do.
+session and the learner is told, in their language, that saving failed and what to do.
 """
 from __future__ import annotations
 
 from typing import Callable
 
 from conduct.i18n import t
-from conduct.progress import ProgressStore
+from conduct.progress import ProgressStore, try_store
 from conduct.widgets.a11y import esc
 
 
@@ -16,13 +16,16 @@ def store_or_default(store: ProgressStore | None) -> ProgressStore:
     return store if store is not None else ProgressStore()
 
 
+def error_note(store: ProgressStore, lang: str, error: OSError | None, message: str = "widgets.save_failed") -> str:
+    """A warning paragraph (HTML) for a failed read or write, or "" when there was none."""
+    if error is None:
+        return ""
+    return f"<p>{esc(t(message, lang, path=str(store.path), error=error.strerror or error))}</p>"
+
+
 def attempt(store: ProgressStore, lang: str, action: Callable[[], object], message: str = "widgets.save_failed") -> str:
     """Run a store read or write; return "" on success or a warning paragraph (HTML) on failure."""
-    try:
-        action()
-    except OSError as exc:
-        return f"<p>{esc(t(message, lang, path=str(store.path), error=exc.strerror or exc))}</p>"
-    return ""
+    return error_note(store, lang, try_store(action), message)
 
 
 def moved_aside_note(store: ProgressStore, lang: str) -> str:

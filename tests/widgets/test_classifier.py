@@ -4,9 +4,15 @@ from html import escape
 import pytest
 
 import conduct
+import ipywidgets as W
+
+from conduct.i18n import t
 from conduct.progress import ProgressStore
+from conduct.rules.concerns import concerns
 from conduct.widgets import classifier, progress_panel
-from conduct.widgets.a11y import LiveRegion
+from conduct.widgets.a11y import LiveRegion, walk
+from conduct.widgets.classifier_state import ClassifierState, Score, encouraged_clauses, right_clauses
+from conduct.widgets.post_card import cite
 
 # a violation whose evidence the checker finds, a trap `ok` post, a caution post
 POSTS = ["vi-a-001", "vi-a-002", "en-a-015"]
@@ -24,12 +30,18 @@ def test_right_verdict_explains_cites_and_marks_evidence(widget, store):
     widget.verdict_buttons["violation"].click()
     fb = widget.verdict_feedback.value
     assert isinstance(widget.verdict_feedback, LiveRegion)
-    assert "✓ Đúng." in fb and escape(post.explanation["vi"]) in fb and "Điều 4 khoản 5" in fb
+    assert "✓ Đúng." in fb and "Đáp án: Vi phạm." in fb
+    # step 2 asks for the clause: step 1 names none, and keeps the explanation (which cites it) for later
+    assert "Điều 4" not in fb and escape(post.explanation["vi"]) not in fb
     assert "<mark" in widget.card.value and "[" in widget.card.value  # marked, not by colour alone
+    widget.clause_buttons()["4(5)"].click()
+    fb2 = widget.clause_feedback.value
+    assert "✓ Đúng." in fb2 and escape(post.explanation["vi"]) in fb2 and "Điều 4 khoản 5" in fb2
     assert widget.verdict_buttons["violation"].description.startswith("✓ ")
     assert all(b.disabled for b in widget.verdict_buttons.values())
     saved = ProgressStore(store.path).answers("c04-posts")
-    assert [(a.item, a.answer, a.correct, a.article) for a in saved] == [("vi-a-001:verdict", "violation", True, 4)]
+    assert [(a.item, a.answer, a.correct, a.article) for a in saved] == [
+        ("vi-a-001:verdict", "violation", True, 4), ("vi-a-001:clause", "4(5)", True, 4)]
 
 
 def test_wrong_choices_say_the_answer_and_why(widget, store):
@@ -114,3 +126,54 @@ def test_clause_buttons_do_not_give_the_answer_away(store):
     w.next.click()
     assert list(w.clause_buttons()) == first  # same buttons for both posts by individuals
     assert set(odd.clauses) <= set(first) and first[-1] == "none"
+
+
+def _cited(html: str, lang: str = "vi") -> set[str]:
+    """Clause ids cited in feedback, read back through the catalogue's citation form."""
+    return {c.id for c in conduct.load_code().clauses if f"{cite(c.id, lang)}" in html}
+
+
+def test_ok_post_feedback_never_cites_a_clause_step_2_marks_wrong(store):
+    """For every `ok` post with gold clauses, step 1 cites nothing and step 2 cites only clauses it accepts."""
+    oks = [p for p in conduct.load_posts() if p.verdict == "ok" and p.clauses]
+    assert oks
+    for p in oks:
+        w = classifier([p.id], lang=p.lang, exercise_id=f"ok-{p.id}", store=store)
+        w.verdict_buttons["ok"].click()
+        assert _cited(w.verdict_feedback.value, p.lang) == set()
+        w.clause_buttons()["none"].click()
+        assert _cited(w.clause_feedback.value.split("<p>" + escape(
+            t("widgets.classifier.why", p.lang, text=p.explanation[p.lang])))[0], p.lang) <= right_clauses(p)
+
+
+def test_positive_clause_comes_from_the_concern_map():
+    positive = {c for con in concerns().values() if con.verdict == "ok" for c in con.clauses["default"]}
+    assert encouraged_clauses("individual") == positive and positive  # 4(7) today, from the data
+
+
+def test_state_without_widgets_scores_resumes_and_restarts(store):
+    state = ClassifierState([conduct.post(pid) for pid in POSTS], "st", store)
+    assert (state.index, state.step()) == (0, "verdict")
+    assert state.choose_verdict("violation").correct and state.step() == "clause"
+    assert state.choose_clause("4(5)").correct and state.step() == "done"
+    assert state.advance() and state.index == 1
+    # a kernel restart: a new state from the same file continues where the saved answers stop
+    again = ClassifierState([conduct.post(pid) for pid in POSTS], "st", ProgressStore(store.path))
+    assert again.index == 1 and again.done_count() == 1
+    again.choose_verdict("violation")  # gold: ok
+    again.choose_clause("none")
+    again.advance()
+    again.choose_verdict("caution")
+    out = again.choose_clause("4(4)")
+    assert out.error is None and again.finished() and not again.advance()
+    assert again.score() == Score(correct=5, choices=6, posts_right=2, posts=3) and again.score().percent == 83
+    assert store.done("st")
+    again.restart()
+    assert again.index == 0 and again.score().correct == 0
+
+
+def test_pupils_are_called_em(store):
+    school = classifier(POSTS[:1], lang="vi", exercise_id="s", store=store, audience="minors_11_14")
+    adult = classifier(POSTS[:1], lang="vi", exercise_id="a", store=store)
+    texts = lambda w: " ".join(x.value for x in walk(w) if isinstance(x, W.HTML))  # noqa: E731
+    assert "Em đánh giá" in texts(school) and "Bạn đánh giá" in texts(adult)

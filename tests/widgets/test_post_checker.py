@@ -1,6 +1,7 @@
 """The "check before you publish" widget against the real checker."""
 import conduct
-from conduct.widgets import post_checker
+from conduct.i18n import t
+from conduct.widgets import language_switch, post_checker
 from conduct.widgets.a11y import LiveRegion
 
 VIOLATING = "Dân Thanh Hóa toàn bọn trộm cắp, cho thuê nhà thì né ra nha mn"
@@ -50,3 +51,23 @@ def test_role_changes_what_is_checked():
     w.role.value = "individual"  # Art. 5 binds officials only
     w.check.click()
     assert "Art. 5(2)" not in w.result.value
+
+
+def test_switching_language_keeps_the_text_role_and_result():
+    w = language_switch(lambda lang, **kept: post_checker(lang=lang, **kept), lang="vi")
+    inner = w.content.children[0]
+    inner.text.value = VIOLATING
+    inner.role.value = "official"
+    w.switch.value = "en"
+    now = w.content.children[0]
+    assert now is not inner and now.text.value == VIOLATING and now.role.value == "official"
+    assert now.result.value == ""  # nothing was checked yet
+    now.check.click()
+    w.switch.value = "vi"
+    back = w.content.children[0]
+    assert back.text.value == VIOLATING and "Kết quả: ✗ Vi phạm" in back.result.value
+
+
+def test_verdict_words_are_the_checkers():
+    w = post_checker(lang="vi", text=VIOLATING, checked=True)
+    assert t("checker.verdict.violation", "vi") in w.result.value

@@ -52,3 +52,26 @@ def test_bad_items_are_named():
         quiz([{**ITEMS[1], "options": [{**o, "correct": False} for o in ITEMS[1]["options"]]}], quiz_id="x")
     with pytest.raises(ValueError, match="missing 'options'"):
         quiz([{"id": "a", "question": {"vi": "?", "en": "?"}}], quiz_id="x")
+
+
+def test_after_a_restart_the_quiz_shows_saved_answers_and_keeps_the_first_try_score(store):
+    w = quiz(ITEMS, lang="en", quiz_id="qz", store=store)
+    w.items[0].options[0].click()  # wrong at the first try
+    w.items[1].options[0].click()  # right
+    # the kernel restarts: a new widget on the same progress file
+    again = quiz(ITEMS, lang="vi", quiz_id="qz", store=ProgressStore(store.path))
+    first, second = again.items
+    assert first.options[0].description.startswith("✗ ") and "Chưa đúng vì A." in first.feedback.value
+    assert second.options[0].description.startswith("✓ ") and "Đúng vì C." in second.feedback.value
+    assert "1 / 2" in again.score.value and "chưa trả lời" not in again.score.value
+    first.options[1].click()  # re-answering reads the feedback but never changes the score
+    assert "Đúng vì B." in first.feedback.value and "1 / 2" in again.score.value
+    assert [(a.item, a.answer) for a in ProgressStore(store.path).answers("qz")] == [("q1", "A"), ("q2", "A")]
+    third = quiz(ITEMS, lang="en", quiz_id="qz", store=ProgressStore(store.path))
+    assert "1 / 2" in third.score.value
+
+
+def test_school_quiz_says_em(store):
+    w = quiz(ITEMS, lang="vi", quiz_id="qz", store=store, audience="minors_15_18")
+    w.items[0].options[1].click()
+    assert "Em trả lời đúng" in w.score.value

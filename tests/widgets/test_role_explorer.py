@@ -1,8 +1,11 @@
 import re
 
+import ipywidgets as W
+
 from conduct.code import duties
 from conduct.i18n import t
 from conduct.widgets import language_switch, role_explorer
+from conduct.widgets.a11y import walk
 
 
 def _items(html):
@@ -34,9 +37,15 @@ def test_role_names_and_marks_in_vietnamese():
     assert "↳ áp dụng qua Điều 6 khoản 1" in w.duties.value
 
 
-def test_language_switch_rebuilds_in_the_other_language():
-    w = language_switch(lambda lang: role_explorer(lang=lang), lang="vi")
-    assert "Chọn một vai trò" in w.content.children[0].children[0].value
+def _text(widget):
+    return " ".join(x.value for x in walk(widget) if isinstance(x, W.HTML))
+
+
+def test_language_switch_rebuilds_in_the_other_language_keeping_the_role():
+    w = language_switch(lambda lang, **kept: role_explorer(lang=lang, **kept), lang="vi")
+    assert "Chọn một vai trò" in _text(w)
+    w.content.children[0].roles.value = "official"
     w.switch.value = "en"
-    assert "Choose a role" in w.content.children[0].children[0].value
+    assert "Choose a role" in _text(w)
     assert w.switch.description == "Language:"
+    assert w.content.children[0].roles.value == "official" and "↳ applies via Art. 5(1)" in w.content.children[0].duties.value
