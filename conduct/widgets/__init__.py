@@ -9,11 +9,12 @@ rely on colour alone (see `a11y`).
 from __future__ import annotations
 
 from conduct.widgets.classifier import classifier
+from conduct.widgets.final_test import final_test_widget
 from conduct.widgets.language import language_switch
 from conduct.widgets.post_checker import post_checker
 from conduct.widgets.progress_panel import progress_panel, results_figure
 from conduct.widgets.quiz import quiz
 from conduct.widgets.role_explorer import role_explorer
 
-__all__ = ["classifier", "quiz", "role_explorer", "progress_panel", "results_figure", "post_checker",
+__all__ = ["classifier", "final_test_widget", "quiz", "role_explorer", "progress_panel", "results_figure", "post_checker",
            "language_switch"]
