@@ -14,6 +14,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable
 
+from conduct.vocab import LANGS
+
 PACKAGE_ROOT = Path(__file__).resolve().parent
 
 
@@ -53,6 +55,26 @@ def load(relpath: str) -> Any:
         raise DataError(relpath, "", f"not valid YAML: {exc}", "fix the syntax at the line shown") from None
     check_nfc(relpath, data)
     return data
+
+
+def check_version(file: str, data: Any, supported: int = 1) -> dict:
+    """The file's top-level mapping, once its `schema_version` is one this code reads.
+
+    Every versioned data file goes through here, so a future format change is refused in one
+    place with one message instead of being half-read by a loader that forgot to look.
+    """
+    if not isinstance(data, dict):
+        raise DataError(file, "(root)", "expected a mapping at the top of the file",
+                        f"start with `schema_version: {supported}`")
+    version = require(file, data, "schema_version", int)
+    if version != supported:
+        raise DataError(file, "schema_version", f"unsupported version {version}", f"use `schema_version: {supported}`")
+    return data
+
+
+def load_versioned(relpath: str, supported: int = 1) -> dict:
+    """`load` a packaged file and `check_version` it."""
+    return check_version(relpath, load(relpath), supported)
 
 
 def files(reldir: str, suffix: str = ".yaml") -> list[str]:
@@ -99,8 +121,8 @@ def bilingual(file: str, mapping: Any, key: str, where: str = "") -> dict[str, s
     """A {vi, en} text pair: both languages are required for every learner-facing text."""
     pair = require(file, mapping, key, dict, where)
     path = f"{where}.{key}" if where else key
-    for lang in ("vi", "en"):
+    for lang in LANGS:
         text = require(file, pair, lang, str, path)
         if not text.strip():
             raise DataError(file, f"{path}.{lang}", "empty text", f"write the {lang} text")
-    return {"vi": pair["vi"], "en": pair["en"]}
+    return {lang: pair[lang] for lang in LANGS}

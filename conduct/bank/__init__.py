@@ -20,13 +20,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from conduct import ROLES, VERDICTS
-from conduct.datafiles import PACKAGE_ROOT, DataError, bilingual, files, load, require, require_choice
+from conduct.vocab import ROLES, VERDICTS
+from conduct.datafiles import PACKAGE_ROOT, DataError, bilingual, files, load, load_versioned, require, require_choice
 
 DATA_DIR = "bank/data"
 
-LANGS: tuple[str, ...] = ("vi", "en")
-AUDIENCES: tuple[str, ...] = ("adults", "minors_11_14", "minors_15_18")
+from conduct.vocab import AUDIENCES, LANGS
 DIFFICULTIES: tuple[int, ...] = (1, 2, 3)
 TOPICS: tuple[str, ...] = (
     "personal_data", "kind_words", "false_information", "account_security", "trusted_adult",
@@ -145,10 +144,7 @@ def _check_consistency(file: str, where: str, p: Post) -> None:
 
 
 def _parse_file(file: str) -> list[Post]:
-    data = load(file)
-    version = require(file, data, "schema_version", int)
-    if version != 1:
-        raise DataError(file, "schema_version", f"unsupported version {version}", "use schema_version: 1")
+    data = load_versioned(file)
     raw_posts = require(file, data, "posts", list)
     return [_parse_post(file, raw, i) for i, raw in enumerate(raw_posts)]
 

@@ -13,8 +13,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from conduct import ROLES
-from conduct.datafiles import DataError, bilingual, check_nfc, load, require, require_choice
+from conduct.datafiles import DataError, bilingual, check_nfc, check_version, load, require, require_choice
+from conduct.vocab import ROLES, ClauseId
 from conduct.code.model import (
     KINDS,
     LEGAL_STATUSES,
@@ -35,7 +35,6 @@ DEBATE_FILE = "code/data/debate.yaml"
 
 Source = str | Path | Mapping[str, Any]
 
-CLAUSE_ID = re.compile(r"^([1-9][0-9]*)\(([1-9][0-9]*)\)$")
 LAW_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 WHEN = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")
@@ -58,11 +57,7 @@ def read(source: Source, default_name: str) -> tuple[str, Any]:
 
 
 def _header(file: str, data: Any) -> None:
-    if not isinstance(data, dict):
-        raise DataError(file, "(root)", "expected a mapping at the top of the file", "start with `schema_version: 1`")
-    version = require(file, data, "schema_version", int)
-    if version != 1:
-        raise DataError(file, "schema_version", f"unsupported version {version}", "use `schema_version: 1`")
+    check_version(file, data)
 
 
 def _unknown_keys(file: str, mapping: dict, allowed: set[str], where: str) -> None:
@@ -91,7 +86,7 @@ def _clause(file: str, raw: Any, article: int, position: int, seen: set[str], wh
     if not isinstance(raw, dict):
         raise DataError(file, where, "expected a mapping for the clause", "use `- id: \"4(5)\"` followed by its fields")
     cid = require(file, raw, "id", str, where)
-    if not CLAUSE_ID.match(cid):
+    if not ClauseId.is_valid(cid):
         raise DataError(file, f"{where}.id", f"malformed clause id {cid!r}", 'write it as "A(N)", e.g. "4(5)"')
     if cid in seen:
         raise DataError(file, f"{where}.id", f"duplicate clause id {cid!r}", "give every clause its own id")

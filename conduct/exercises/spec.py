@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from conduct.datafiles import DataError, bilingual, files, load, require, require_choice
+from conduct.datafiles import DataError, bilingual, files, load, load_versioned, require, require_choice
 
-LANGS = ("vi", "en")
+from conduct.vocab import LANGS
 KINDS = ("post", "choice", "multi", "written", "quiz", "function")
 OPTION_SOURCES = ("roles", "verdicts", "clauses")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -176,9 +176,7 @@ def _item(file: str, data: Any, where: str) -> Item:
 def load_spec(name: str) -> Spec:
     """Read and validate conduct/exercises/data/<name>.yaml."""
     file = f"exercises/data/{name}.yaml"
-    data = load(file)
-    if require(file, data, "schema_version", int) != 1:
-        raise DataError(file, "schema_version", "unsupported version", "use schema_version: 1")
+    data = load_versioned(file)
     spec_id = _check_id(file, require(file, data, "id", str), "id")
     if spec_id != name:
         raise DataError(file, "id", f"id {spec_id!r} differs from the file name", f"set id: {name}")

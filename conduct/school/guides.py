@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from conduct.datafiles import DataError, bilingual, load, require
+from conduct.datafiles import DataError, bilingual, load, load_versioned, require
 from conduct.school import BANDS
 
 FILE = "school/data/guides.yaml"
@@ -46,9 +46,7 @@ def _texts(m: dict, key: str, where: str) -> tuple[dict[str, str], ...]:
 
 @functools.lru_cache(maxsize=1)
 def _data() -> tuple[dict, dict]:
-    data = load(FILE)
-    if require(FILE, data, "schema_version", int) != 1:
-        raise DataError(FILE, "schema_version", "unsupported version", "use `schema_version: 1`")
+    data = load_versioned(FILE)
     common = require(FILE, data, "common", dict)
     per_lesson = require(FILE, data, "lessons", dict)
     return common, per_lesson

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 
 from conduct.curriculum.lessons import KINDS
-from conduct.datafiles import DataError, load, require
+from conduct.datafiles import DataError, load, load_versioned, require
 from conduct.school import BANDS, TOPICS
 
 
@@ -24,9 +24,7 @@ def prepost_file(band: str) -> str:
 def items(band: str) -> tuple[dict, ...]:
     """The quiz items of one band as {id, question, options, topic} dicts, validated."""
     file = prepost_file(band)
-    data = load(file)
-    if require(file, data, "schema_version", int) != 1:
-        raise DataError(file, "schema_version", "unsupported version", "use `schema_version: 1`")
+    data = load_versioned(file)
     raw = require(file, data, "items", list)
     checked = KINDS["quiz"](file, {"id": f"s-prepost-{BANDS[band]}", "items": raw}, "quiz")["items"]
     out = []

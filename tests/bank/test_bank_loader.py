@@ -105,7 +105,7 @@ def test_a_missing_folder_is_reported():
     ("missing_en_explanation", "posts[0] (vi-x-001).explanation.en", r"missing \(add `en:`\)"),
     ("vi_without_diacritics", "posts[0] (vi-x-001).explanation.vi", r"has no diacritics"),
     ("not_nfc", "posts[0].text", r"not in Unicode NFC"),
-    ("wrong_version", "schema_version", r"unsupported version 2 \(use schema_version: 1\)"),
+    ("wrong_version", "schema_version", r"unsupported version 2 \(use `schema_version: 1`\)"),
     ("not_yaml", "", r"not valid YAML"),
 ])
 def test_broken_fixtures_name_file_key_and_fix(fixture, key, problem):

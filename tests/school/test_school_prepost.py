@@ -51,7 +51,7 @@ def test_two_correct_options_are_refused(monkeypatch):
     data = copy.deepcopy(load(prepost.prepost_file("minors_11_14")))
     for o in data["items"][0]["options"]:
         o["correct"] = True
-    monkeypatch.setattr(prepost, "load", lambda file: data)
+    monkeypatch.setattr(prepost, "load_versioned", lambda file: data)
     prepost.items.cache_clear()
     try:
         with pytest.raises(DataError, match="exactly one"):
