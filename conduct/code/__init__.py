@@ -12,7 +12,6 @@ import re
 from pathlib import Path
 from typing import Any, Mapping
 
-from conduct import ROLES
 from conduct.code import load as _load
 from conduct.code.model import (
     DUTY_KINDS,
@@ -29,15 +28,14 @@ from conduct.code.model import (
     NotFound,
 )
 from conduct.code.search import search as _search
+from conduct.i18n import t
+from conduct.vocab import ROLES, ClauseId
 
 __all__ = [
     "Code", "Article", "Chapter", "Clause", "Decision", "Law", "Duty", "DebateItem", "NotFound",
     "KINDS", "DUTY_KINDS", "STATUSES",
-    "load_code", "article", "clause", "duties", "search_clauses", "laws", "law", "debate", "check_role",
+    "load_code", "article", "clause", "cite", "duties", "search_clauses", "laws", "law", "debate", "check_role",
 ]
-
-_CLAUSE_ID = re.compile(r"^\s*([0-9]+)\s*\(\s*([0-9]+)\s*\)\s*$")
-
 
 @functools.lru_cache(maxsize=1)
 def _default_code() -> Code:
@@ -80,10 +78,11 @@ def clause(id: str) -> Clause:
     """Clause `id`, written "A(N)" as in "4(5)"."""
     if not isinstance(id, str):
         raise TypeError(f'a clause id is text such as "4(5)", not {type(id).__name__}')
-    m = _CLAUSE_ID.match(id)
-    if not m:
-        raise ValueError(f'{id!r} is not a clause id: write article and clause as "A(N)", e.g. "4(5)"')
-    a, n = int(m.group(1)), int(m.group(2))
+    try:
+        parsed = ClauseId.parse(id)
+    except ValueError:
+        raise ValueError(f'{id!r} is not a clause id: write article and clause as "A(N)", e.g. "4(5)"') from None
+    a, n = parsed.article, parsed.number
     found = _clause_index().get(f"{a}({n})")
     if found is not None:
         return found
@@ -94,6 +93,20 @@ def clause(id: str) -> Clause:
     first, last = art.clauses[0].id, art.clauses[-1].id
     span = first if first == last else f"{first}–{last}"
     raise NotFound(f"no clause {a}({n}): Article {a} has {len(art.clauses)} clause(s), {span}")
+
+
+def cite(ref: str, lang: str) -> str:
+    """The one way a clause or article is cited to a learner: "4(5)" -> "Điều 4 khoản 5" / "Art. 4(5)".
+
+    An article ("9") and the only clause of a one-clause article are cited as the article, since
+    "Art. 9(1)" would suggest clauses that do not exist. Unknown ids raise, naming what exists.
+    """
+    if "(" in ref:
+        c = clause(ref)
+        if len(article(c.article).clauses) > 1:
+            return t("code.cite_clause", lang, article=c.article, number=c.number)
+        return t("code.cite_article", lang, article=c.article)
+    return t("code.cite_article", lang, article=article(ref).number)
 
 
 def check_role(role: str) -> str:

@@ -6,21 +6,10 @@ tests can find every cited clause. Used by the builder (markdown) and by `show` 
 """
 from __future__ import annotations
 
+from conduct.code import cite
 from conduct.curriculum.lessons import CITE
-from conduct.i18n import t
 
-
-def cite(ref: str, lang: str) -> str:
-    """ "4(5)" -> "Điều 4 khoản 5" / "Art. 4(5)"; "9", or the clause of a one-clause article, -> "Điều 9"."""
-    from conduct import code
-
-    if "(" in ref:
-        clause = code.clause(ref)  # KeyError naming the unknown id
-        if len(code.article(clause.article).clauses) == 1:
-            return t("curriculum.cite_article", lang, article=clause.article)
-        return t("curriculum.cite_clause", lang, article=clause.article, number=clause.number)
-    code.article(int(ref))
-    return t("curriculum.cite_article", lang, article=int(ref))
+__all__ = ["cite", "expand"]
 
 
 def expand(text: str, lang: str) -> str:

@@ -14,17 +14,9 @@ from pathlib import Path
 
 from conduct.datafiles import PACKAGE_ROOT, DataError, load
 
-LANGS: tuple[str, ...] = ("vi", "en")
-DEFAULT_LANG = "vi"
+from conduct.vocab import DEFAULT_LANG, LANGS, check_lang
 
-
-def check_lang(lang: str | None) -> str:
-    """Validate a language code, defaulting to Vietnamese (the course's first language)."""
-    if lang is None:
-        return DEFAULT_LANG
-    if lang not in LANGS:
-        raise ValueError(f"unknown language {lang!r}: use one of {', '.join(LANGS)}")
-    return lang
+__all__ = ["DEFAULT_LANG", "LANGS", "check_lang", "t", "catalogue"]
 
 
 def _flatten(prefix: str, data: object, out: dict[str, str], file: str) -> None:

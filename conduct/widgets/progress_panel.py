@@ -54,7 +54,7 @@ def results_figure(store: ProgressStore | None = None, lang: str = "vi") -> Figu
                      label=t("widgets.progress.chart_correct", lang), color="#1f3b63", edgecolor="#1f3b63")
     ax.bar_label(correct, labels=[t("widgets.progress.bar_label", lang, correct=data[a][0], total=data[a][1])
                                   for a in arts], padding=2)
-    ax.set_xticks(list(xs), [t("widgets.cite_article", lang, article=a) for a in arts])
+    ax.set_xticks(list(xs), [t("code.cite_article", lang, article=a) for a in arts])
     ax.set_ylim(0, max(data[a][1] for a in arts) * 1.25 + 0.5)
     ax.yaxis.get_major_locator().set_params(integer=True)
     ax.legend(handles=[answered, correct], loc="upper left", fontsize="small")

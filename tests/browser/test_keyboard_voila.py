@@ -326,7 +326,7 @@ def test_classifier_with_the_keyboard_alone(page, voila, tmp_path_factory):
     right = {"none"} | ({"4(7)"} & set(first.clauses)) if first.verdict == "ok" else set(first.clauses)
     none_label = _norm(t("widgets.classifier.no_clause", LANG))
 
-    cite = re.escape(t("widgets.cite", LANG, article="@A", number="@N")).replace("@A", r"(\d+)").replace("@N", r"(\d+)")
+    cite = re.escape(t("code.cite_clause", LANG, article="@A", number="@N")).replace("@A", r"(\d+)").replace("@N", r"(\d+)")
 
     def clause_of(label: str) -> str:
         """The clause id a clause button stands for ("none" for no clause), or "" for any other control."""
