@@ -15,11 +15,15 @@ import sys
 from importlib import resources
 from pathlib import Path
 
-from conduct.curriculum.lessons import LANGS, Lesson
+from conduct.bank import post
+from conduct.code import cite
+from conduct.curriculum.cite import expand
+from conduct.curriculum.lessons import Lesson
 from conduct.datafiles import DataError
 from conduct.i18n import t
 from conduct.school import BANDS, lesson as get_lesson, lessons
 from conduct.school.guides import guide
+from conduct.vocab import LANGS
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _CODE = re.compile(r"`([^`]+)`")
@@ -31,8 +35,6 @@ def _css() -> str:
 
 def inline(text: str, lang: str) -> str:
     """Lesson text (citations as [[4(5)]], **bold**, `code`) as safe inline HTML."""
-    from conduct.curriculum.build import expand
-
     out = html.escape(expand(text, lang), quote=False)
     out = _BOLD.sub(r"<strong>\1</strong>", out)
     return _CODE.sub(r"<code>\1</code>", out)
@@ -100,9 +102,6 @@ def family_sheet(lesson: Lesson, lang: str) -> str:
 
 
 def _answer_key(lesson: Lesson, lang: str) -> str:
-    from conduct.bank import post
-    from conduct.curriculum.build import cite
-
     head = "".join(f'<th scope="col">{html.escape(t(f"school.col.{c}", lang))}</th>'
                    for c in ("number", "post", "verdict", "clauses", "why"))
     rows = []
