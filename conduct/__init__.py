@@ -1,48 +1,30 @@
 """conduct: Vietnam's Code of Conduct on Social Networks (Decision 874/QĐ-BTTTT) as data,
 and an explainable checker that assesses a post against it.
 
-The public surface is imported lazily so that `import conduct` stays fast (the CLI and the
-benchmarks measure it); data files are read on first use and cached.
+The public surface is imported eagerly: `import conduct` reads no data file (data is read on first
+use and cached), so laziness would buy nothing and would hide which module depends on which.
 """
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from conduct.vocab import ROLES, VERDICTS  # noqa: I001  (first: submodules import the vocabulary)
+from conduct.bank import load_posts, post
+from conduct.code import article, clause, debate, duties, laws, load_code, search_clauses
+from conduct.datafiles import DataError
+from conduct.findings import Assessment, Finding
+from conduct.i18n import t
+from conduct.rules.concerns import concerns
+from conduct.rules.engine import assess
 
 __version__ = "0.1.0"
 
-ROLES: tuple[str, ...] = ("individual", "organization", "official", "agency", "provider")
-VERDICTS: tuple[str, ...] = ("ok", "caution", "violation")  # in order of seriousness
-
-_EXPORTS = {
+__all__ = [
+    "ROLES", "VERDICTS",
     # the Code as data
-    "load_code": "conduct.code",
-    "article": "conduct.code",
-    "clause": "conduct.code",
-    "duties": "conduct.code",
-    "search_clauses": "conduct.code",
-    "laws": "conduct.code",
-    "debate": "conduct.code",
+    "load_code", "article", "clause", "duties", "search_clauses", "laws", "debate",
     # the checker
-    "assess": "conduct.rules.engine",
-    "Assessment": "conduct.findings",
-    "Finding": "conduct.findings",
-    "concerns": "conduct.rules.concerns",
+    "assess", "Assessment", "Finding", "concerns",
     # the sample post bank
-    "load_posts": "conduct.bank",
-    "post": "conduct.bank",
+    "load_posts", "post",
     # strings and data
-    "t": "conduct.i18n",
-    "DataError": "conduct.datafiles",
-}
-
-__all__ = ["ROLES", "VERDICTS", *_EXPORTS]
-
-
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'conduct' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+    "t", "DataError",
+]

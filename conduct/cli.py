@@ -15,9 +15,9 @@ import json
 import sys
 from typing import Sequence
 
-from conduct import ROLES
+from conduct.vocab import ROLES
 
-LANGS = ("vi", "en")
+from conduct.vocab import LANGS
 
 
 class UsageError(Exception):

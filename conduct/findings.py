@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from conduct import VERDICTS
+from conduct.vocab import VERDICTS
 
 _RANK = {v: i for i, v in enumerate(VERDICTS)}
 

@@ -16,7 +16,7 @@ import unicodedata
 from conduct.code.model import Clause
 from conduct.text.normalize import fold as fold_marks
 
-LANGS = ("vi", "en")
+from conduct.vocab import LANGS
 
 
 @functools.lru_cache(maxsize=4096)

@@ -24,7 +24,7 @@ from typing import Callable
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from conduct import VERDICTS
+from conduct.vocab import VERDICTS
 from conduct.curriculum.cite import cite, expand
 from conduct.curriculum.lessons import LANGS, TRACKS, Lesson, Part, Track, load_track
 from conduct.datafiles import PACKAGE_ROOT, DataError

@@ -74,8 +74,7 @@ from typing import Any, Mapping
 
 from conduct.datafiles import PACKAGE_ROOT, DataError, bilingual, files, load, require, require_choice
 
-LANGS = ("vi", "en")
-AUDIENCES = ("adults", "minors_11_14", "minors_15_18")
+from conduct.vocab import AUDIENCES, LANGS
 WIDGETS = ("role_explorer", "progress_panel", "post_checker")
 CITE = re.compile(r"\[\[(\d+)(?:\((\d+)\))?\]\]")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")

@@ -19,7 +19,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from conduct.i18n import LANGS, t
 
-VERDICTS: tuple[str, ...] = ("ok", "caution", "violation")
+from conduct.vocab import VERDICTS
 _CLAUSE = re.compile(r"^\D*?(\d+)\s*[(.]\s*(\d+)\s*\)?\s*$")
 
 

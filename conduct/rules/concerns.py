@@ -9,7 +9,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from conduct import ROLES, VERDICTS
+from conduct.vocab import ROLES, VERDICTS
 from conduct.datafiles import DataError, bilingual, load, require, require_choice
 
 CONCERNS_FILE = "rules/data/concerns.yaml"

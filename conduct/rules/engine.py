@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from conduct import ROLES, VERDICTS
+from conduct.vocab import ROLES, VERDICTS
 from conduct.findings import Assessment, Finding, most_serious
 from conduct.i18n import LANGS, catalogue, check_catalogues
 from conduct.rules import REGISTRY

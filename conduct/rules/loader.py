@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Callable
 
-from conduct import VERDICTS
+from conduct.vocab import VERDICTS
 from conduct.datafiles import DataError, load, require, require_choice
 from conduct.rules.concerns import concerns
 from conduct.rules.matching import Vocabulary, WordList, compile_pattern, compile_words
 
 COMMON_FILE = "rules/data/common.yaml"
-LANGS = ("vi", "en")
+from conduct.vocab import LANGS
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from conduct.code import clause
 from conduct.i18n import check_lang
 from conduct.progress import ProgressStore
 from conduct.rules.engine import assess
-from conduct import VERDICTS
+from conduct.vocab import VERDICTS
 from conduct.widgets.a11y import button, esc, live_region, mark_choice, say
 from conduct.widgets.classifier_state import NONE, ClassifierState, ClauseOutcome, VerdictOutcome
 from conduct.widgets.post_card import card, cite, clause_line

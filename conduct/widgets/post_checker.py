@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import ipywidgets as W
 
-from conduct import ROLES
+from conduct.vocab import ROLES
 from conduct.code import clause
 from conduct.i18n import check_lang, t
 from conduct.rules.engine import assess

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import ipywidgets as W
 
-from conduct import ROLES
+from conduct.vocab import ROLES
 from conduct.code import duties
 from conduct.i18n import check_lang, t
 from conduct.widgets.a11y import esc, live_region, say, toggle
