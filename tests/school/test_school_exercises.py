@@ -15,7 +15,7 @@ from conduct.bank import post
 from conduct.progress import ProgressStore
 from conduct.school import lessons
 from conduct.widgets import classifier
-from conduct.widgets.classifier import right_clauses
+from conduct.widgets.classifier_state import right_clauses
 
 
 def _text(value: str) -> str:
