@@ -32,6 +32,11 @@ TOPICS: tuple[str, ...] = (
     "official_duty", "agency_duty", "provider_duty", "positive", "illegal_trade",
 )
 
+# Optional labels a post may carry, for lessons and tests that need a particular kind of example:
+# lawful_criticism: sharp but lawful criticism of an authority, an official or a policy (graded ok);
+# criticism_near_miss: the same subject where criticism turns into insult, slur or fabrication.
+TAGS: tuple[str, ...] = ("lawful_criticism", "criticism_near_miss")
+
 # Letters only Vietnamese uses: a Vietnamese explanation without any of them has lost its diacritics.
 _VI_MARKS = re.compile(r"[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", re.I)
 
@@ -52,6 +57,7 @@ class Post:
     explanation: dict[str, str] = field(hash=False)
     trap: bool
     topic: str
+    tags: tuple[str, ...] = ()
 
 
 def _clause_exists(clause_id: str) -> bool:
@@ -102,8 +108,11 @@ def _parse_post(file: str, raw: Any, index: int) -> Post:
     explanation = bilingual(file, raw, "explanation", where)
     trap = require(file, raw, "trap", bool, where)
     topic = require_choice(file, require(file, raw, "topic", str, where), TOPICS, f"{where}.topic")
+    tags = _str_list(file, raw, "tags", where) if "tags" in raw else ()
+    for tag in tags:
+        require_choice(file, tag, TAGS, f"{where}.tags")
     post = Post(pid, lang, text, role, audience, difficulty, verdict, concerns, clauses,
-                explanation, trap, topic)
+                explanation, trap, topic, tags)
     _check_consistency(file, where, post)
     return post
 
@@ -130,6 +139,12 @@ def _check_consistency(file: str, where: str, p: Post) -> None:
         if not p.concerns or "positive" in p.concerns:
             raise DataError(file, f"{where}.concerns", f"a {p.verdict} post needs at least one concern "
                             "and not 'positive'", "name the concern(s) that make it a " + p.verdict)
+    if "lawful_criticism" in p.tags and p.verdict != "ok":
+        raise DataError(file, f"{where}.tags", "a lawful_criticism post is graded ok",
+                        "make the verdict ok, or tag it criticism_near_miss")
+    if "criticism_near_miss" in p.tags and p.verdict == "ok":
+        raise DataError(file, f"{where}.tags", "a criticism_near_miss post crosses a line, so it is not ok",
+                        "grade it caution or violation, or tag it lawful_criticism")
     if p.trap and p.verdict != "ok":
         raise DataError(file, f"{where}.trap", "only an ok post can be a trap",
                         "set trap: false, or make the verdict ok")
@@ -205,4 +220,4 @@ def post(id: str) -> Post:
                        "see conduct.load_posts() for the list") from None
 
 
-__all__ = ["Post", "load_posts", "post", "read_folder", "AUDIENCES", "TOPICS", "DataError"]
+__all__ = ["Post", "load_posts", "post", "read_folder", "AUDIENCES", "TOPICS", "TAGS", "DataError"]
