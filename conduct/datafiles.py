@@ -8,6 +8,7 @@ a traceback or a silently wrong answer.
 """
 from __future__ import annotations
 
+import difflib
 import functools
 import unicodedata
 from importlib import resources
@@ -94,6 +95,22 @@ def check_nfc(file: str, data: Any, key: str = "") -> None:
     elif isinstance(data, list):
         for i, v in enumerate(data):
             check_nfc(file, v, f"{key}[{i}]")
+
+
+def check_keys(file: str, mapping: Any, allowed: Iterable[str], where: str = "") -> None:
+    """Refuse keys this format does not have, naming the nearest valid one (`neer` -> `near`).
+
+    A misspelt optional key would otherwise be skipped silently and change what learners are told
+    or how a post is judged; every loader of a data file calls this for each mapping it reads.
+    """
+    if not isinstance(mapping, dict):
+        return
+    allowed = set(allowed)
+    for key in sorted(set(mapping) - allowed, key=str):
+        path = f"{where}.{key}" if where else str(key)
+        near = difflib.get_close_matches(str(key), sorted(allowed), n=1, cutoff=0.6)
+        fix = f"did you mean `{near[0]}`?" if near else "use one of: " + ", ".join(sorted(allowed))
+        raise DataError(file, path, "unknown key", fix)
 
 
 def require(file: str, mapping: Any, key: str, kind: type | tuple[type, ...], where: str = "") -> Any:

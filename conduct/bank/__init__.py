@@ -21,7 +21,17 @@ from pathlib import Path
 from typing import Any
 
 from conduct.vocab import ROLES, VERDICTS
-from conduct.datafiles import PACKAGE_ROOT, DataError, bilingual, files, load, load_versioned, require, require_choice
+from conduct.datafiles import (
+    PACKAGE_ROOT,
+    DataError,
+    bilingual,
+    check_keys,
+    files,
+    load,
+    load_versioned,
+    require,
+    require_choice,
+)
 
 DATA_DIR = "bank/data"
 
@@ -89,10 +99,15 @@ def _str_list(file: str, raw: dict, key: str, where: str) -> tuple[str, ...]:
     return tuple(value)
 
 
+_POST_KEYS = frozenset({"id", "lang", "text", "role", "audience", "difficulty", "verdict", "concerns", "clauses",
+                        "explanation", "trap", "topic"})
+
+
 def _parse_post(file: str, raw: Any, index: int) -> Post:
     where = f"posts[{index}]"
     pid = require(file, raw, "id", str, where)
     where = f"posts[{index}] ({pid})"
+    check_keys(file, raw, _POST_KEYS, where)
     lang = require_choice(file, require(file, raw, "lang", str, where), LANGS, f"{where}.lang")
     text = require(file, raw, "text", str, where)
     if not text.strip():
@@ -160,6 +175,7 @@ def _check_consistency(file: str, where: str, p: Post) -> None:
 
 def _parse_file(file: str) -> list[Post]:
     data = load_versioned(file)
+    check_keys(file, data, {"schema_version", "posts"})
     raw_posts = require(file, data, "posts", list)
     return [_parse_post(file, raw, i) for i, raw in enumerate(raw_posts)]
 

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from conduct.datafiles import DataError, bilingual, check_nfc, check_version, load, require, require_choice
+from conduct.datafiles import DataError, bilingual, check_keys, check_nfc, check_version, load, require, require_choice
 from conduct.vocab import ROLES, ClauseId
 from conduct.code.model import (
     KINDS,
@@ -60,12 +60,6 @@ def _header(file: str, data: Any) -> None:
     check_version(file, data)
 
 
-def _unknown_keys(file: str, mapping: dict, allowed: set[str], where: str) -> None:
-    extra = sorted(set(mapping) - allowed, key=str)
-    if extra:
-        raise DataError(file, f"{where}.{extra[0]}", "unknown key", "use only: " + ", ".join(sorted(allowed)))
-
-
 def _optional_text(file: str, mapping: dict, key: str, where: str) -> dict[str, str] | None:
     if mapping.get(key) is None:
         return None
@@ -98,7 +92,7 @@ def _clause(file: str, raw: Any, article: int, position: int, seen: set[str], wh
         )
     seen.add(cid)
     where = f"articles[{article}].clauses[{cid}]"
-    _unknown_keys(file, raw, _CLAUSE_KEYS, where)
+    check_keys(file, raw, _CLAUSE_KEYS, where)
     kinds = require(file, raw, "kinds", list, where)
     if not kinds:
         raise DataError(file, f"{where}.kinds", "empty list", "give at least one kind: " + ", ".join(KINDS))
@@ -135,7 +129,7 @@ def _article(file: str, raw: Any, position: int, seen: set[str]) -> Article:
         raise DataError(file, f"{where}.number", f"found article {number} where article {position} belongs",
                         "list the articles in order 1, 2, 3 … without gaps or repeats")
     where = f"articles[{number}]"
-    _unknown_keys(file, raw, _ARTICLE_KEYS, where)
+    check_keys(file, raw, _ARTICLE_KEYS, where)
     raw_clauses = require(file, raw, "clauses", list, where)
     if not raw_clauses:
         raise DataError(file, f"{where}.clauses", "an article without clauses", "add its clauses")
@@ -235,7 +229,7 @@ def _laws(file: str, data: Any, clause_ids: set[str]) -> tuple[Law, ...]:
             raise DataError(file, f"{where}.id", f"duplicate law id {lid!r}", "give every law its own id")
         seen.add(lid)
         where = f"laws[{lid}]"
-        _unknown_keys(file, law, _LAW_KEYS, where)
+        check_keys(file, law, _LAW_KEYS, where)
         dates = {key: _optional_date(file, law, key, where) for key in ("issued", "in_force", "replaced_on")}
         checked_on = _optional_date(file, law, "checked_on", where)
         if checked_on is None:
@@ -293,7 +287,7 @@ def _sources(file: str, law: dict, where: str) -> tuple[LawSource, ...]:
         w = f"{where}.sources[{i}]"
         if not isinstance(src, dict):
             raise DataError(file, w, "expected a mapping", "write {publisher: ..., title: ..., date: ..., url: ...}")
-        _unknown_keys(file, src, _SOURCE_KEYS, w)
+        check_keys(file, src, _SOURCE_KEYS, w)
         date = require(file, src, "date", str, w)
         if not WHEN.match(date):
             raise DataError(file, f"{w}.date", f"not a date: {date!r}", 'write "YYYY", "YYYY-MM" or "YYYY-MM-DD" in quotes')
@@ -348,7 +342,7 @@ def build_debate(code: Code, source: Source = DEBATE_FILE) -> tuple[DebateItem, 
             raise DataError(file, f"{where}.id", f"duplicate id {did!r}", "give every item its own id")
         seen.add(did)
         where = f"debate[{did}]"
-        _unknown_keys(file, raw, _DEBATE_KEYS, where)
+        check_keys(file, raw, _DEBATE_KEYS, where)
         when = require(file, raw, "when", str, where)
         if not WHEN.match(when):
             raise DataError(file, f"{where}.when", f"not a date: {when!r}", 'write "YYYY", "YYYY-MM" or "YYYY-MM-DD" in quotes')

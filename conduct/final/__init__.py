@@ -29,7 +29,7 @@ from typing import Any, Mapping
 
 from conduct import ROLES, VERDICTS
 from conduct.code import clause
-from conduct.datafiles import DataError, bilingual, files, load, require, require_choice
+from conduct.datafiles import DataError, bilingual, check_keys, files, load, require, require_choice
 
 DATA_DIR = "final/data"
 TRACKS: tuple[str, ...] = ("adults", "minors_11_14", "minors_15_18")
@@ -95,18 +95,11 @@ class Result:
         return 100 * self.correct >= self.test.pass_mark * self.total
 
 
-def _unknown(file: str, raw: Mapping[str, Any], allowed: set[str], where: str) -> None:
-    extra = sorted(set(raw) - allowed)
-    if extra:
-        raise DataError(file, f"{where}.{extra[0]}" if where else extra[0], "unknown key",
-                        "use one of: " + ", ".join(sorted(allowed)))
-
-
 def _parse_item(file: str, raw: Any, index: int) -> Item:
     where = f"items[{index}]"
     iid = require(file, raw, "id", str, where)
     where = f"items[{index}] ({iid})"
-    _unknown(file, raw, _ITEM_KEYS, where)
+    check_keys(file, raw, _ITEM_KEYS, where)
     question = bilingual(file, raw, "question", where) if "question" in raw else None
     post = bilingual(file, raw, "post", where) if "post" in raw else None
     if question is None and post is None:
@@ -119,7 +112,7 @@ def _parse_item(file: str, raw: Any, index: int) -> Item:
         opts = []
         for j, o in enumerate(raw_options):
             ow = f"{where}.options[{j}]"
-            _unknown(file, o if isinstance(o, dict) else {}, {"id", "text"}, ow)
+            check_keys(file, o if isinstance(o, dict) else {}, {"id", "text"}, ow)
             opts.append(Option(require(file, o, "id", str, ow), bilingual(file, o, "text", ow)))
         if len({o.id for o in opts}) != len(opts):
             raise DataError(file, f"{where}.options", "an option id is repeated", "give each option its own id")
@@ -139,7 +132,7 @@ def _parse_item(file: str, raw: Any, index: int) -> Item:
 
 def parse(file: str, data: Any) -> FinalTest:
     """Validate one final test's data; raise DataError naming the key and the fix."""
-    _unknown(file, data if isinstance(data, dict) else {}, _FILE_KEYS, "")
+    check_keys(file, data if isinstance(data, dict) else {}, _FILE_KEYS, "")
     if require(file, data, "schema_version", int) != 1:
         raise DataError(file, "schema_version", "unsupported version", "use `schema_version: 1`")
     track = require_choice(file, require(file, data, "track", str), TRACKS, "track")

@@ -107,6 +107,7 @@ def test_a_missing_folder_is_reported():
     ("not_nfc", "posts[0].text", r"not in Unicode NFC"),
     ("wrong_version", "schema_version", r"unsupported version 2 \(use `schema_version: 1`\)"),
     ("not_yaml", "", r"not valid YAML"),
+    ("misspelt_key", "posts[0] (vi-x-001).explaination_note", r"unknown key \(did you mean `explanation`\?\)"),
 ])
 def test_broken_fixtures_name_file_key_and_fix(fixture, key, problem):
     path = FIXTURES / "broken" / f"{fixture}.yaml"
