@@ -100,7 +100,7 @@ def _str_list(file: str, raw: dict, key: str, where: str) -> tuple[str, ...]:
 
 
 _POST_KEYS = frozenset({"id", "lang", "text", "role", "audience", "difficulty", "verdict", "concerns", "clauses",
-                        "explanation", "trap", "topic"})
+                        "explanation", "trap", "topic", "tags"})
 
 
 def _parse_post(file: str, raw: Any, index: int) -> Post:
