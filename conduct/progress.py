@@ -21,17 +21,18 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import re
 import tempfile
 import time
 import warnings
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterator, Mapping, Sequence
+from typing import Any
+
+from conduct.vocab import ClauseId
 
 ENV_VAR = "CONDUCT_PROGRESS"
 SCHEMA_VERSION = 1
-_ARTICLE_OF = re.compile(r"^\s*([0-9]+)\s*\(")
 
 
 class ProgressWarning(UserWarning):
@@ -56,7 +57,7 @@ class Answer:
                 "time": self.time}
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "Answer":
+    def from_dict(cls, d: dict[str, Any]) -> Answer:
         return cls(exercise_id=str(d["exercise_id"]), item=str(d["item"]), answer=str(d["answer"]),
                    correct=bool(d["correct"]), clauses=tuple(d.get("clauses") or ()),
                    article=d.get("article"), time=float(d.get("time", 0.0)))
@@ -69,9 +70,11 @@ def default_path() -> Path:
 
 
 def article_of(clause_id: str) -> int | None:
-    """The article number of a clause id such as "4(5)"."""
-    m = _ARTICLE_OF.match(clause_id or "")
-    return int(m.group(1)) if m else None
+    """The article number of a clause id such as "4(5)", or None for anything else."""
+    try:
+        return ClauseId.parse(clause_id).article
+    except ValueError:
+        return None
 
 
 @dataclass(frozen=True)
@@ -94,7 +97,7 @@ class FinalAttempt:
                 "total": self.total, "passed": self.passed, "time": self.time}
 
     @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> "FinalAttempt":
+    def from_dict(cls, d: Mapping[str, Any]) -> FinalAttempt:
         answers = d["answers"]
         if not isinstance(answers, dict):
             raise TypeError("answers must be a mapping")

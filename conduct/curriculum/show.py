@@ -18,6 +18,9 @@ from conduct.i18n import check_lang
 from conduct.progress import Module, ProgressStore
 
 GRADED = ("exercise", "quiz")
+# Each final test's lessons: the adult course, or one age band of the school track.
+FINAL_LESSONS: dict[str, tuple[str, str | None]] = {
+    "adults": ("course", None), "minors_11_14": ("school", "minors_11_14"), "minors_15_18": ("school", "minors_15_18")}
 
 
 def _expanded(pair: dict[str, str]) -> dict[str, str]:
@@ -43,15 +46,15 @@ def module_of(lesson: Lesson) -> Module:
 
 def modules(track: str = "course", audience: str | None = None) -> tuple[Module, ...]:
     """The modules of a track (optionally one audience, e.g. a school age band), in lesson order."""
-    return tuple(module_of(l) for l in load_track(track) if audience is None or l.audience == audience)
+    return tuple(module_of(lesson) for lesson in load_track(track) if audience is None or lesson.audience == audience)
 
 
 def touched_modules(store: ProgressStore) -> tuple[Module, ...]:
     """The modules of every (track, audience) in which the learner has answered something, in course order."""
     seen = set(store.exercises())
     lessons = all_lessons()
-    groups = {(l.track, l.audience) for l in lessons if seen & {p.id for p in l.parts if p.id}}
-    return tuple(module_of(l) for l in lessons if (l.track, l.audience) in groups)
+    groups = {(ls.track, ls.audience) for ls in lessons if seen & {p.id for p in ls.parts if p.id}}
+    return tuple(module_of(ls) for ls in lessons if (ls.track, ls.audience) in groups)
 
 
 def exercise(exercise_id: str, lang: str = "vi") -> Any:
@@ -74,7 +77,7 @@ def quiz(quiz_id: str, lang: str = "vi") -> Any:
 
 def role_explorer(lang: str = "vi") -> Any:
     """Pick a role, see its duties (inherited ones marked); switchable to the other language, keeping the role."""
-    return widgets.language_switch(lambda l, **kept: widgets.role_explorer(lang=l, **kept), lang=check_lang(lang))
+    return widgets.language_switch(lambda lg, **kept: widgets.role_explorer(lang=lg, **kept), lang=check_lang(lang))
 
 
 def progress_panel(lang: str = "vi", track: str | None = None, audience: str | None = None) -> Any:
@@ -91,5 +94,16 @@ def progress_panel(lang: str = "vi", track: str | None = None, audience: str | N
 
 def post_checker(lang: str = "vi", audience: str = "adults") -> Any:
     """Type a post, pick a role, see the checker's findings; switchable to the other language, keeping the text."""
-    return widgets.language_switch(lambda l, **kept: widgets.post_checker(lang=l, audience=audience, **kept),
+    return widgets.language_switch(lambda lg, **kept: widgets.post_checker(lang=lg, audience=audience, **kept),
                                    lang=check_lang(lang))
+
+
+def final_test(track: str = "adults", lang: str = "vi") -> Any:
+    """The final test of a track ("adults", "minors_11_14", "minors_15_18"): submit, review mistakes, retake."""
+    return widgets.final_test_widget(track, lang=check_lang(lang))
+
+
+def certificate(track: str = "adults", lang: str = "vi") -> Any:
+    """The learner's name and the PDF certificate of a passed final test, with the track's lessons and scores."""
+    lesson_track, audience = FINAL_LESSONS[track]
+    return widgets.certificate_widget(track, lang=check_lang(lang), modules=modules(lesson_track, audience))

@@ -24,15 +24,16 @@ Data file schema (`final/data/<track>.yaml`, unknown keys are errors):
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
-from conduct import ROLES, VERDICTS
 from conduct.code import clause
 from conduct.datafiles import DataError, bilingual, check_keys, files, load, require, require_choice
+from conduct.vocab import AUDIENCES, ROLES, VERDICTS
 
 DATA_DIR = "final/data"
-TRACKS: tuple[str, ...] = ("adults", "minors_11_14", "minors_15_18")
+TRACKS: tuple[str, ...] = AUDIENCES  # one final test per audience: the course, each school band
 DEFAULT_PASS_MARK = 70
 VERDICT_OPTIONS = "verdicts"
 _FILE_KEYS = {"schema_version", "track", "title", "pass_mark", "items"}
@@ -150,7 +151,7 @@ def parse(file: str, data: Any) -> FinalTest:
     return FinalTest(track, bilingual(file, data, "title"), pass_mark, items)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def final_tests() -> dict[str, FinalTest]:
     """Every final test by track, validated on first use."""
     out: dict[str, FinalTest] = {}

@@ -8,6 +8,7 @@ rely on colour alone (see `a11y`).
 """
 from __future__ import annotations
 
+from conduct.widgets.certificate_view import certificate_widget
 from conduct.widgets.classifier import classifier
 from conduct.widgets.final_test import final_test_widget
 from conduct.widgets.language import language_switch
@@ -16,5 +17,5 @@ from conduct.widgets.progress_panel import progress_panel, results_figure
 from conduct.widgets.quiz import quiz
 from conduct.widgets.role_explorer import role_explorer
 
-__all__ = ["classifier", "final_test_widget", "quiz", "role_explorer", "progress_panel", "results_figure", "post_checker",
+__all__ = ["certificate_widget", "classifier", "final_test_widget", "quiz", "role_explorer", "progress_panel", "results_figure", "post_checker",
            "language_switch"]

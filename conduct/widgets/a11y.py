@@ -8,7 +8,7 @@ region so it is announced, and right/wrong is said with a symbol and words, neve
 from __future__ import annotations
 
 import html
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 import anywidget
 import ipywidgets as W

@@ -8,7 +8,7 @@ a closed tab or a restarted kernel loses nothing: a new view continues where the
 """
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import ipywidgets as W
 

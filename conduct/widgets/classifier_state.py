@@ -14,8 +14,8 @@ encouraged (`ok`) concern, such as sharing positive content, choosing that claus
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from conduct.bank import Post
 from conduct.code import load_code

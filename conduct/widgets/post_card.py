@@ -5,7 +5,7 @@ without colour and read out by a screen reader ("[" … "]").
 """
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from conduct.code import cite as code_cite
 from conduct.i18n import t

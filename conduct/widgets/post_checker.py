@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import ipywidgets as W
 
-from conduct.vocab import ROLES
 from conduct.code import clause
 from conduct.i18n import check_lang, t
 from conduct.rules.engine import assess
+from conduct.vocab import ROLES
 from conduct.widgets.a11y import button, esc, live_region, say, toggle
 from conduct.widgets.post_card import card, cite, role_name
 from conduct.widgets.register import DEFAULT_AUDIENCE, speaker

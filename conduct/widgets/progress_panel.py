@@ -9,10 +9,11 @@ from __future__ import annotations
 import base64
 import io
 from collections import Counter
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 import ipywidgets as W
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from conduct.i18n import check_lang, t
 from conduct.progress import Module, ProgressStore, module_status
@@ -24,7 +25,8 @@ from conduct.widgets.style import learner_box
 
 def results_by_article(store: ProgressStore) -> dict[int, tuple[int, int]]:
     """{article: (correct, answered)} over the latest answer to each item."""
-    total, correct = Counter(), Counter()
+    total: Counter[int] = Counter()
+    correct: Counter[int] = Counter()
     for a in store.latest().values():
         if a.article is not None:
             total[a.article] += 1
@@ -56,7 +58,7 @@ def results_figure(store: ProgressStore | None = None, lang: str = "vi") -> Figu
                                   for a in arts], padding=2)
     ax.set_xticks(list(xs), [t("code.cite_article", lang, article=a) for a in arts])
     ax.set_ylim(0, max(data[a][1] for a in arts) * 1.25 + 0.5)
-    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.legend(handles=[answered, correct], loc="upper left", fontsize="small")
     return fig
 

@@ -12,8 +12,9 @@ so exploring or re-answering never changes the first-try score.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 import ipywidgets as W
 
@@ -131,10 +132,10 @@ def quiz(items: Sequence[Mapping[str, Any]], *, lang: str = "vi", quiz_id: str,
             b.add_class(WRAP_CLASS)
             b.on_click(make_handler(item, j, feedback))
             buttons.append(b)
-        j = chosen.get(item["id"])
-        if j is not None:  # answered in an earlier session: show that answer and why
-            mark_choice(buttons[j], bool(item["options"][j]["correct"]))
-            say(feedback, f"<p><em>{esc(tr('widgets.quiz.answered_before'))}</em></p>" + option_html(item["options"][j]))
+        before = chosen.get(item["id"])
+        if before is not None:  # answered in an earlier session: show that answer and why
+            mark_choice(buttons[before], bool(item["options"][before]["correct"]))
+            say(feedback, f"<p><em>{esc(tr('widgets.quiz.answered_before'))}</em></p>" + option_html(item["options"][before]))
         parts.append(QuizItemParts(id=item["id"], question=q, options=tuple(buttons), feedback=feedback))
         rows.append(W.VBox([q, W.VBox(buttons), feedback], layout=W.Layout(margin="0 0 12px 0")))
     update_score()

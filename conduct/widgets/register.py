@@ -7,7 +7,7 @@ for every audience.
 """
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from conduct.i18n import catalogue, check_lang, t
 

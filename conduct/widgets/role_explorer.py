@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import ipywidgets as W
 
-from conduct.vocab import ROLES
 from conduct.code import duties
 from conduct.i18n import check_lang, t
+from conduct.vocab import ROLES
 from conduct.widgets.a11y import esc, live_region, say, toggle
 from conduct.widgets.post_card import cite, role_name
 from conduct.widgets.style import learner_box
@@ -22,7 +22,7 @@ def duties_html(role: str, lang: str) -> str:
     for d in items:
         c = d.clause
         kinds = ", ".join(t(f"code.kind.{k}", lang) for k in c.kinds)
-        how = (t("widgets.role.inherited", lang, via=cite(d.via, lang)) if d.inherited
+        how = (t("widgets.role.inherited", lang, via=cite(d.via, lang)) if d.inherited and d.via
                else t("widgets.role.direct", lang))
         rows.append(f"<li><strong>{esc(cite(c.id, lang))}: {esc(c.short[lang])}</strong> "
                     f"[{esc(kinds)}] <em>({esc(how)})</em><br>{esc(c.text[lang])}</li>")

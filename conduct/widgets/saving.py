@@ -5,7 +5,7 @@ session and the learner is told, in their language, that saving failed and what 
 """
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from conduct.i18n import t
 from conduct.progress import ProgressStore, try_store

@@ -8,7 +8,7 @@ installed against every character of the catalogues and the bank), then generic 
 """
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import ipywidgets as W
 

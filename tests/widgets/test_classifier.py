@@ -1,11 +1,10 @@
 """The post classifier against the real bank, the real Code and the real checker."""
 from html import escape
 
+import ipywidgets as W
 import pytest
 
 import conduct
-import ipywidgets as W
-
 from conduct.i18n import t
 from conduct.progress import ProgressStore
 from conduct.rules.concerns import concerns

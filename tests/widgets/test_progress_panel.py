@@ -93,7 +93,7 @@ def test_show_passes_the_track_lessons_in(monkeypatch, tmp_path):
     store.complete("c04-quiz")
     html = show.progress_panel("en").content.value
     # the course's lessons are listed (not the school track's), with the lesson's state, by title
-    lesson4 = next(l for l in load_track("course") if l.number == "04")
+    lesson4 = next(ls for ls in load_track("course") if ls.number == "04")
     assert f"{lesson4.title['en']} (… Not finished)</th>" in html
     assert "Quick quiz, lesson 4</td><td>1 / 1</td><td>1</td><td>✓ Done" in html
     assert "Classifying posts, lesson 4</td><td>0</td><td>0</td><td>○ Not started" in html
