@@ -21,6 +21,13 @@ VERDICTS: tuple[str, ...] = ("ok", "caution", "violation")  # in order of seriou
 AUDIENCES: tuple[str, ...] = ("adults", "minors_11_14", "minors_15_18")
 ROLES: tuple[str, ...] = ("individual", "organization", "official", "agency", "provider")
 
+# Vietnamese letters with diacritics (lower case; match with re.I). The first set is only Vietnamese,
+# so language detection counts it; the second adds the accented vowels Vietnamese shares with French,
+# Spanish or Portuguese (à, é, õ …), and is what "written with full diacritics" means for Vietnamese.
+VI_ONLY_LETTERS = "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
+VI_LETTERS = VI_ONLY_LETTERS + "àáãèéìíòóùúýĩõũ"
+_VI_LETTER = re.compile(f"[{VI_LETTERS}]", re.I)
+
 _CLAUSE_ID = re.compile(r"^\s*([1-9][0-9]*)\s*\(\s*([1-9][0-9]*)\s*\)\s*$")
 
 
@@ -31,6 +38,11 @@ def check_lang(lang: str | None) -> str:
     if lang not in LANGS:
         raise ValueError(f"unknown language {lang!r}: use one of {', '.join(LANGS)}")
     return lang
+
+
+def has_vietnamese_letters(text: str) -> bool:
+    """True when `text` has at least one Vietnamese letter with a diacritic (a sign it was not typed bare)."""
+    return _VI_LETTER.search(text) is not None
 
 
 def verdict_rank(verdict: str) -> int:

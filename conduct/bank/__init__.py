@@ -35,7 +35,7 @@ from conduct.datafiles import (
 
 DATA_DIR = "bank/data"
 
-from conduct.vocab import AUDIENCES, LANGS
+from conduct.vocab import AUDIENCES, LANGS, has_vietnamese_letters
 DIFFICULTIES: tuple[int, ...] = (1, 2, 3)
 TOPICS: tuple[str, ...] = (
     "personal_data", "kind_words", "false_information", "account_security", "trusted_adult",
@@ -48,7 +48,6 @@ TOPICS: tuple[str, ...] = (
 TAGS: tuple[str, ...] = ("lawful_criticism", "criticism_near_miss")
 
 # Letters only Vietnamese uses: a Vietnamese explanation without any of them has lost its diacritics.
-_VI_MARKS = re.compile(r"[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", re.I)
 
 
 @dataclass(frozen=True)
@@ -168,7 +167,7 @@ def _check_consistency(file: str, where: str, p: Post) -> None:
         if not set(expected) & set(p.clauses):
             raise DataError(file, f"{where}.clauses", f"concern {c!r} for role {p.role!r} cites "
                             f"{' or '.join(expected)}, none of which is listed", f"add \"{expected[0]}\"")
-    if not _VI_MARKS.search(p.explanation["vi"]):
+    if not has_vietnamese_letters(p.explanation["vi"]):
         raise DataError(file, f"{where}.explanation.vi", "the Vietnamese explanation has no diacritics",
                         "write it with full Vietnamese diacritics")
 

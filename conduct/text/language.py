@@ -12,9 +12,10 @@ import re
 import unicodedata
 
 from conduct.datafiles import load, require
+from conduct.vocab import LANGS, VI_ONLY_LETTERS
 
 LANGUAGES_FILE = "text/data/languages.yaml"
-_VI_LETTERS = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.I)
+_VI_LETTERS = re.compile(f"[{VI_ONLY_LETTERS}]", re.I)
 _WORD = re.compile(r"[\w']+")
 
 
@@ -22,7 +23,7 @@ _WORD = re.compile(r"[\w']+")
 def _markers() -> dict[str, frozenset[str]]:
     data = require(LANGUAGES_FILE, load(LANGUAGES_FILE), "markers", dict)
     return {lang: frozenset(w.lower() for w in require(LANGUAGES_FILE, data, lang, list, "markers"))
-            for lang in ("vi", "en")}
+            for lang in LANGS}
 
 
 def detect(text: str, sample: int = 4000) -> str:
