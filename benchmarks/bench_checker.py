@@ -90,17 +90,17 @@ def quality(posts, assess) -> str:
     for half in ("dev", "held", "all"):
         chosen = [p for p in posts if half in ("all", p.half)]
         results = [assess(p.text, role=p.role) for p in chosen]
-        right = sum(r.verdict == p.verdict for p, r in zip(chosen, results))
-        harmless = [(p, r) for p, r in zip(chosen, results) if p.verdict == "ok"]
+        right = sum(r.verdict == p.verdict for p, r in zip(chosen, results, strict=True))
+        harmless = [(p, r) for p, r in zip(chosen, results, strict=True) if p.verdict == "ok"]
         flagged = sum(r.verdict != "ok" for _, r in harmless)
         gold, hit = Counter(), Counter()
-        for p, r in zip(chosen, results):
+        for p, r in zip(chosen, results, strict=True):
             got = found_concerns(r)
             for c in p.concerns:
                 gold[c] += 1
                 hit[c] += c in got
         recall = ", ".join(f"{c} {hit[c] / gold[c]:.2f}" for c in sorted(gold))
-        traps = [(p, r) for p, r in zip(chosen, results) if p.trap]
+        traps = [(p, r) for p, r in zip(chosen, results, strict=True) if p.trap]
         trap_acc = sum(r.verdict == p.verdict for p, r in traps) / max(1, len(traps))
         lines.append(f"realistic posts, {half} half ({len(chosen)} posts, {len(traps)} traps): "
                      f"verdict accuracy {right / len(chosen):.3f} (traps {trap_acc:.3f}), "

@@ -12,7 +12,7 @@ from conduct.code import article, clause, debate, duties, laws, load_code, searc
 from conduct.datafiles import DataError
 from conduct.findings import Assessment, Finding
 from conduct.i18n import t
-from conduct.rules.concerns import concerns
+from conduct.code.concerns import concerns
 from conduct.rules.engine import assess
 
 __version__ = "0.1.0"

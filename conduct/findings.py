@@ -1,16 +1,18 @@
-"""What the checker found: frozen, comparable results that carry their own explanation.
+"""What the checker found: frozen, comparable results that carry what is needed to explain them.
 
-A `Finding` keeps what a learner needs to see why a post was flagged (the clause, the evidence
-as offsets into the text as typed, the words that triggered it and any context word that moved
-the score) plus the explanation in both languages, built from catalogue messages so the two
-editions cannot drift apart.
+A `Finding` keeps what a learner needs to see why a post was flagged: the clause, the evidence
+as offsets into the text as typed, the words that triggered it, any context word that moved the
+score, and the catalogue keys of the explanation (`message`, `reason`, `frames`). The sentence
+itself is rendered at the edge, in the language asked for, from the one catalogue per language,
+so a wording change or a third language touches no engine code.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
 
-from conduct.vocab import VERDICTS
+from conduct.i18n import catalogue, check_catalogues, check_lang, t
+from conduct.vocab import LANGS, VERDICTS
 
 _RANK = {v: i for i, v in enumerate(VERDICTS)}
 
@@ -22,18 +24,29 @@ def most_serious(verdicts) -> str:
 
 @dataclass(frozen=True, order=True)
 class Finding:
-    """One concern found in a post, with its clause, evidence spans and explanation."""
+    """One concern found in a post, with its clause, evidence spans and the makings of its explanation."""
 
     clause: str
     concern: str
     verdict: str
     evidence: tuple[tuple[int, int], ...]
-    explanation: dict[str, str] = field(hash=False, compare=False)
     score: float = field(default=0.0, compare=False)
     rule: str = field(default="", compare=False)
     words: tuple[str, ...] = field(default=(), compare=False)
     context: tuple[str, ...] = field(default=(), compare=False)
     context_effect: str = field(default="", compare=False)  # "lowered", "raised" or ""
+    message: str = field(default="checker.finding", compare=False)  # finding, finding_ok or mention
+    reason: str = field(default="", compare=False)  # checker.reason.<…>: what the words amount to
+    frames: tuple[str, ...] = field(default=(), compare=False)  # checker.context.<name> of the movers
+
+    def explain(self, lang: str) -> str:
+        """The explanation of this finding in `lang`, from the catalogue."""
+        return render(self, check_lang(lang))
+
+    @property
+    def explanation(self) -> dict[str, str]:
+        """The explanation in every language, rendered now (nothing rendered is stored)."""
+        return {lang: render(self, lang) for lang in LANGS}
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -41,8 +54,26 @@ class Finding:
             "concern": self.concern,
             "verdict": self.verdict,
             "evidence": [[s, e] for s, e in self.evidence],
-            "explanation": {"vi": self.explanation["vi"], "en": self.explanation["en"]},
+            "explanation": self.explanation,
         }
+
+
+def _quote_words(words, cat: dict[str, str]) -> str:
+    return cat["checker.word_sep"].join(cat["checker.word"].format(word=w) for w in words)
+
+
+def render(f: Finding, lang: str) -> str:
+    """One finding's sentence(s) in `lang`: the clause cited, what was found, and what moved the score."""
+    check_catalogues()
+    cat = catalogue(lang)
+    article, number = f.clause.split("(")[0], f.clause.split("(")[1].rstrip(")")
+    text = cat[f.message].format(cite=cat["checker.cite"].format(article=article, number=number),
+                                 reason=cat[f.reason], words=_quote_words(f.words, cat))
+    if f.context_effect:
+        names = ", ".join(dict.fromkeys(cat[f"checker.context.{name}"] for name in f.frames))
+        words = _quote_words(f.context, cat) if f.context else cat["checker.quote_marks"]
+        text += " " + cat[f"checker.{f.context_effect}"].format(frames=names, words=words)
+    return text
 
 
 @dataclass(frozen=True)
@@ -60,13 +91,11 @@ class Assessment:
 
     def explain(self, lang: str | None = None) -> str:
         """A readable explanation in `lang` (default: Vietnamese)."""
-        from conduct.i18n import check_lang, t
-
         lang = check_lang(lang)
         lines = [t("checker.verdict_line", lang, verdict=t(f"checker.verdict.{self.verdict}", lang))]
         if not self.findings:
             lines.append(t("checker.nothing_found", lang))
         for f in self.findings:
             lines.append(t("checker.bullet", lang, verdict=t(f"checker.verdict.{f.verdict}", lang),
-                           text=f.explanation[lang]))
+                           text=f.explain(lang)))
         return "\n".join(lines)

@@ -7,7 +7,7 @@ explanation) must never load: every file in `bank/data/` is validated here and a
 raises `DataError` naming the file, the post and what to change.
 
 `clauses` are the clauses the gold explanation rests on. For a `caution` or `violation` post
-they include, for each concern, at least one clause that conduct.rules.concerns maps that
+they include, for each concern, at least one clause that conduct.code.concerns maps that
 concern to for the author's role; they may add general clauses (e.g. 3(1), 4(1), 5(1)).
 For an `ok` post they name the clause the post respects or that a careless reader would wrongly
 cite (a scam warning is not itself a 4(6) offence); they may be empty for everyday chatter.
@@ -82,7 +82,7 @@ def _clause_exists(clause_id: str) -> bool:
 
 def _concerns():
     """The concern vocabulary, from the one place that maps concerns to roles and clauses."""
-    from conduct.rules.concerns import concerns
+    from conduct.code.concerns import concerns
 
     return concerns()
 

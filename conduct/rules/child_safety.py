@@ -3,9 +3,6 @@
 
 A child named with school, class, home or pick-up time is a caution; grooming phrases
 ("đừng nói với bố mẹ", "gửi ảnh cho anh") and sexual content about minors are violations.
-
-PASS: "Hướng dẫn bố mẹ cài chế độ an toàn cho con trên YouTube"
-FAIL: "Bé Na nhà mình học lớp 2A trường Tiểu học X, 4h30 chiều nào cũng tự đi bộ về"
 """
 ID = "child_safety"
 DATA = "rules/data/child_safety.yaml"

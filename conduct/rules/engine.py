@@ -5,21 +5,23 @@ concern that applies to the author's role: run its rules (both languages: people
 drop matches inside innocent phrases, keep matches whose supporting words occur nearby, apply
 context (words that lower the score, such as warning, teaching or reporting frames, and words
 that raise it) → turn the result into a finding with evidence mapped back to the text as typed
-and an explanation in both languages → overall verdict = the most serious finding's.
+and the catalogue keys of its explanation → overall verdict = the most serious finding's.
+Each concern is evaluated in named steps (`_evaluate`): recognise, score in context, select,
+choose clause and verdict, gather evidence; the explanation is rendered only when asked for.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 
-from conduct.vocab import ROLES, VERDICTS
+from conduct.code.concerns import concerns
 from conduct.findings import Assessment, Finding, most_serious
-from conduct.i18n import LANGS, catalogue, check_catalogues
-from conduct.rules import REGISTRY
-from conduct.rules.concerns import concerns
-from conduct.rules.loader import CompiledConcern, ContextList, common, compiled, joinable, vocabulary
+from conduct.rules.loader import CompiledConcern, ContextList, common, compiled, joinable, registered, vocabulary
 from conduct.rules.matching import Doc, Hit
 from conduct.text import detect, normalize
+from conduct.text.offsets import merge_spans
+from conduct.vocab import LANGS, ROLES, VERDICTS
 
 MAX_EVIDENCE = 50
 CONTEXT_WINDOW = 40  # words around the evidence that a context word must fall within
@@ -48,9 +50,9 @@ def assess(text: str, role: str = "individual", lang: str | None = None) -> Asse
     cache: dict = {}
     findings = []
     doc.scan_all()
-    for cid, concern in concerns().items():
-        if cid in REGISTRY and concern.applies_to(role):
-            cc = compiled(cid)
+    for concern in registered():
+        if concern.applies_to(role):
+            cc = compiled(concern.id)
             if not doc.may_match(cc.list_uids, cc.pattern_gates):
                 continue
             f = _evaluate(cc, doc, role, innocent, cache)
@@ -90,7 +92,7 @@ class _Near:
         self.longest = max((it[1] - it[0] for it in self.items), default=0)
 
     def find(self, ti: int, tj: int, window: int, exclude: tuple[int, int] | None = None,
-             outside: "_Spans | None" = None) -> Hit | None:
+             outside: _Spans | None = None) -> Hit | None:
         """A hit within `window` words of words ti..tj, other than `exclude` and not inside `outside`."""
         k = bisect_left(self.firsts, ti - window - self.longest)
         for ni, nj, s, e, i in self.items[k:]:
@@ -121,6 +123,7 @@ def _rule_hits(cc: CompiledConcern, doc: Doc, innocent: _Spans, cache: dict) -> 
         elif rule.needs and not doc.has_any(rule.needs):
             continue
         else:
+            assert rule.pattern is not None  # the loader gives every rule words or a pattern
             raw = doc.search(rule.pattern, rule.validate)
         for h in raw:
             if innocent.spans and innocent.contains((h.start, h.end)):
@@ -147,9 +150,11 @@ def _context_lists(cc: CompiledConcern, doc: Doc) -> list[ContextList]:
     return [ctx for ctx in lists if doc.find(ctx.words)]
 
 
-def _hit_context(doc: Doc, h: Hit, ctxs: list[ContextList], cache: dict, triggers: _Spans) -> tuple[list, list]:
+def _hit_context(doc: Doc, h: Hit, ctxs: list[ContextList], cache: dict,
+                 triggers: _Spans | None) -> tuple[list, list]:
     """Context words near this match (words inside the concern's own matches are not context)."""
-    lowered, raised = [], []
+    lowered: list[tuple[ContextList, Hit]] = []
+    raised: list[tuple[ContextList, Hit]] = []
     ti, tj = _token_span(doc, h)
     allowed = h.rule.frames
     for ctx in ctxs:
@@ -170,12 +175,38 @@ def _in_quotes(doc: Doc, h: Hit, cache: dict) -> bool:
     return bool(quotes.spans) and quotes.contains((h.start, h.end))
 
 
-def _evaluate(cc: CompiledConcern, doc: Doc, role: str, innocent: "_Spans", cache: dict) -> Finding | None:
+@dataclass(frozen=True)
+class _Scored:
+    """One match after context: its score before and after, and the context that moved it."""
+
+    score: float
+    before: float
+    hit: Hit
+    lowered: tuple
+    raised: tuple
+    quoted: bool
+
+
+def _evaluate(cc: CompiledConcern, doc: Doc, role: str, innocent: _Spans, cache: dict) -> Finding | None:
+    """One concern on one post, in named steps: recognise matches, score them in their context,
+    select what the finding rests on, choose the clause and verdict, then gather the evidence."""
     hits = _rule_hits(cc, doc, innocent, cache)
     if not hits:
         return None
-    # Context is judged per match, so in a long text a warning next to one sentence does not excuse
-    # an insult three paragraphs away.
+    scored = _score(cc, doc, hits, cache)
+    selected = _select(cc, scored)
+    if selected is None:
+        return None
+    best, kept, mention = selected
+    concern = concerns()[cc.id]
+    clause = _choose_clause(concern, best.hit, role)
+    verdict = "ok" if mention else (best.hit.rule.verdict or concern.verdict_for(role, clause))
+    return _finding(cc.id, clause, verdict, mention, best, kept, doc)
+
+
+def _score(cc: CompiledConcern, doc: Doc, hits: list[Hit], cache: dict) -> list[_Scored]:
+    """Each match's score with the context near it. Context is judged per match, so in a long text
+    a warning next to one sentence does not excuse an insult three paragraphs away."""
     ctxs = _context_lists(cc, doc)
     triggers = _Spans((h.start, h.end) for h in hits) if ctxs else None
     scored = []
@@ -187,46 +218,40 @@ def _evaluate(cc: CompiledConcern, doc: Doc, role: str, innocent: "_Spans", cach
         if quoted:
             factor *= common().quote_factor
         before = min(1.0, h.score + boost)
-        scored.append((before * factor, before, h, lowered, raised, quoted))
-    score, before, best, lowered, raised, quoted = max(scored, key=lambda x: (x[0], x[1]))
-    concern = concerns()[cc.id]
-    if score >= cc.threshold:
-        verdict = best.rule.verdict or concern.verdict
-        key = "checker.finding_ok" if verdict == "ok" else "checker.finding"
-        kept = [x[2] for x in scored if x[0] >= cc.threshold]
-    else:
-        mentions = [x for x in scored if x[3] and x[1] >= cc.threshold]  # a frame shows a mention
-        if not mentions:
-            return None
-        score, before, best, lowered, raised, quoted = max(mentions, key=lambda x: (x[1], x[0]))
-        verdict, key = "ok", "checker.mention"
-        kept = [x[2] for x in mentions]
+        scored.append(_Scored(before * factor, before, h, tuple(lowered), tuple(raised), quoted))
+    return scored
+
+
+def _select(cc: CompiledConcern, scored: list[_Scored]) -> tuple[_Scored, list[Hit], bool] | None:
+    """The match the finding rests on, the matches kept as evidence, and whether it is only a
+    mention (every match over the threshold was brought under it by a frame such as a warning)."""
+    best = max(scored, key=lambda x: (x.score, x.before))
+    if best.score >= cc.threshold:
+        return best, [x.hit for x in scored if x.score >= cc.threshold], False
+    mentions = [x for x in scored if x.lowered and x.before >= cc.threshold]
+    if not mentions:
+        return None
+    return max(mentions, key=lambda x: (x.before, x.score)), [x.hit for x in mentions], True
+
+
+def _choose_clause(concern, hit: Hit, role: str) -> str:
+    """The rule's own clause when the role is bound by it, else the concern's first for the role."""
     allowed = concern.clauses_for(role)
-    clause = best.rule.clause if best.rule.clause in allowed else allowed[0]
+    return hit.rule.clause if hit.rule.clause in allowed else allowed[0]
+
+
+def _finding(cid: str, clause: str, verdict: str, mention: bool, best: _Scored, kept: list[Hit], doc: Doc) -> Finding:
+    """The finding with its evidence in the text as typed and the catalogue keys that explain it."""
     evidence = _evidence(doc, kept)
     words = tuple(dict.fromkeys(doc.norm.original[s:e] for s, e in evidence))[:6]
-    movers = lowered if score < before else raised
-    ctx_words = tuple(dict.fromkeys(_typed(doc, c) for _, c in movers))
-    effect = "lowered" if lowered and score < before else ("raised" if raised else "")
-    explanation = {}
-    article, number = clause.split("(")[0], clause.split("(")[1].rstrip(")")
-    for lg in LANGS:
-        cat = _catalogue(lg)
-        text = cat[key].format(cite=cat["checker.cite"].format(article=article, number=number),
-                               reason=cat[best.rule.message], words=_quote_words(words, cat))
-        if effect == "lowered":
-            names = [cat[f"checker.context.{c.name}"] for c, _ in lowered]
-            if quoted:
-                names.append(cat["checker.context.quoted"])
-            text += " " + cat["checker.lowered"].format(
-                frames=", ".join(dict.fromkeys(names)),
-                words=_quote_words(ctx_words, cat) if ctx_words else cat["checker.quote_marks"])
-        elif effect == "raised":
-            text += " " + cat["checker.raised"].format(frames=", ".join(dict.fromkeys(
-                cat[f"checker.context.{c.name}"] for c, _ in raised)), words=_quote_words(ctx_words, cat))
-        explanation[lg] = text
-    return Finding(clause, cc.id, verdict, evidence, explanation, round(score, 3), best.rule.name,
-                   words, ctx_words, effect)
+    lowered = best.score < best.before and bool(best.lowered)
+    movers = best.lowered if lowered else best.raised
+    effect = "lowered" if lowered else ("raised" if best.raised else "")
+    frames = tuple(c.name for c, _ in movers) + (("quoted",) if lowered and best.quoted else ())
+    message = "checker.mention" if mention else ("checker.finding_ok" if verdict == "ok" else "checker.finding")
+    return Finding(clause, cid, verdict, evidence, round(best.score, 3), best.hit.rule.name, words,
+                   tuple(dict.fromkeys(_typed(doc, c) for _, c in movers)), effect, message,
+                   best.hit.rule.message, tuple(dict.fromkeys(frames)))
 
 
 def _typed(doc: Doc, h: Hit) -> str:
@@ -235,26 +260,9 @@ def _typed(doc: Doc, h: Hit) -> str:
     return doc.norm.original[s:e]
 
 
-def _catalogue(lang: str) -> dict[str, str]:
-    """The checker's messages in `lang` (the catalogue, checked once for matching vi/en keys)."""
-    check_catalogues()
-    return catalogue(lang)
-
-
-def _quote_words(words, cat: dict[str, str]) -> str:
-    return cat["checker.word_sep"].join(cat["checker.word"].format(word=w) for w in words)
-
-
 def _evidence(doc: Doc, hits: list[Hit]) -> tuple[tuple[int, int], ...]:
-    spans = set()
+    spans = []
     for h in hits:
-        spans.add(doc.norm.span(h.start, h.end))
-        for s, e in h.extra:
-            spans.add(doc.norm.span(s, e))
-    merged: list[list[int]] = []
-    for s, e in sorted(spans):
-        if merged and s <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], e)
-        else:
-            merged.append([s, e])
-    return tuple((s, e) for s, e in merged[:MAX_EVIDENCE])
+        spans.append(doc.norm.span(h.start, h.end))
+        spans.extend(doc.norm.span(s, e) for s, e in h.extra)
+    return tuple(merge_spans(spans)[:MAX_EVIDENCE])

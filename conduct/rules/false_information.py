@@ -3,9 +3,6 @@
 Catches assertions that a claim is certain truth being hidden ("100% sự thật", "báo chí giấu"),
 miracle cures, and well-known false-claim frames. A post that warns the claim is false, or
 reports it in order to debunk it, is lowered by the mention frames.
-
-PASS: "Cảnh báo: tin chanh chữa khỏi ung thư là tin giả, đừng chia sẻ."
-FAIL: "100% sự thật: uống nước chanh chữa khỏi ung thư, báo chí giấu nhẹm!"
 """
 ID = "false_information"
 DATA = "rules/data/false_information.yaml"

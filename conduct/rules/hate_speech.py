@@ -4,9 +4,6 @@ Catches slurs for a region, gender, religion, ethnicity or sexual orientation; a
 together with a sweeping negative trait ("dân X toàn bọn trộm cắp"); and calls to violence.
 A teacher explaining why a slur hurts, or a report condemning it, lowers the score (mention
 frames in common.yaml), so the post is not flagged.
-
-PASS: "Cô giải thích vì sao chữ Bắc Kỳ làm người miền Bắc tổn thương."
-FAIL: "Dân tỉnh đó toàn bọn lừa đảo, đuổi hết về quê."
 """
 ID = "hate_speech"
 DATA = "rules/data/hate_speech.yaml"

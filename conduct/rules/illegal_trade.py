@@ -4,9 +4,6 @@ Gambling, fake degrees and papers, drugs, illegal lending, selling personal data
 SIM cards, weapons and protected wildlife. Goods alone score low; together with a selling cue
 ("inbox", "liên hệ", "giá", "nhận làm", "DM") they are a violation. Scam warnings are lowered
 by the mention frames.
-
-PASS: "Cảnh báo: nhóm cho vay nóng online đang lừa đảo, đừng cung cấp CCCD."
-FAIL: "Nhận làm bằng đại học, bao công chứng, ib zalo giá rẻ"
 """
 ID = "illegal_trade"
 DATA = "rules/data/illegal_trade.yaml"

@@ -10,17 +10,27 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from types import ModuleType
-from typing import Callable
 
-from conduct.vocab import VERDICTS
-from conduct.datafiles import DataError, load, require, require_choice
-from conduct.rules.concerns import concerns
+from conduct.code.concerns import Concern, concerns
+from conduct.datafiles import DataError, check_keys, check_version, load, require, require_choice
+from conduct.i18n import catalogue
+from conduct.rules import REGISTRY, get
 from conduct.rules.matching import Vocabulary, WordList, compile_pattern, compile_words
+from conduct.vocab import LANGS, ROLES, VERDICTS
 
 COMMON_FILE = "rules/data/common.yaml"
-from conduct.vocab import LANGS
+# The keys each kind of mapping may hold; anything else is refused with the nearest of these.
+CONCERN_KEYS = ("schema_version", "concern", "threshold", "mention_frames", "languages", "examples")
+LANGUAGE_KEYS = ("lists", "rules", "context")
+RULE_KEYS = ("name", "score", "list", "words", "pattern", "validate", "near", "window", "verdict", "clause",
+             "message", "needs", "frames")
+CONTEXT_KEYS = ("name", "kind", "factor", "window", "words", "every_concern")
+EXAMPLE_KEYS = ("text", "verdict", "role")
+COMMON_KEYS = ("schema_version", "quote_factor", "languages")
+COMMON_LANGUAGE_KEYS = ("loose", "innocent", "frames")
 
 
 @dataclass(frozen=True)
@@ -81,8 +91,6 @@ def _score(file: str, raw: dict, key: str, where: str, default: float | None = N
 
 
 def _message(file: str, where: str, key: str) -> str:
-    from conduct.i18n import catalogue
-
     for lang in LANGS:
         if key not in catalogue(lang):
             raise DataError(file, where, f"message {key!r} is not in the {lang} catalogue",
@@ -91,6 +99,7 @@ def _message(file: str, where: str, key: str) -> str:
 
 
 def _context(file: str, raw: dict, where: str, lang: str, kind_default: str | None = None) -> ContextList:
+    check_keys(file, raw, CONTEXT_KEYS, where)
     name = require(file, raw, "name", str, where)
     kind = require_choice(file, raw.get("kind", kind_default), ("lower", "raise"), f"{where}.kind")
     factor = _score(file, raw, "factor", where)
@@ -109,13 +118,14 @@ def _context(file: str, raw: dict, where: str, lang: str, kind_default: str | No
 def common() -> Common:
     f = COMMON_FILE
     data = load(f)
-    if require(f, data, "schema_version", int) != 1:
-        raise DataError(f, "schema_version", "unsupported version", "use schema_version: 1")
+    check_keys(f, data, COMMON_KEYS)
+    check_version(f, data)
     langs = require(f, data, "languages", dict)
     loose, innocent, frames = {}, {}, []
     for lang in LANGS:
         spec = require(f, langs, lang, dict, "languages")
         where = f"languages.{lang}"
+        check_keys(f, spec, COMMON_LANGUAGE_KEYS, where)
         loose[lang] = frozenset(require(f, spec, "loose", list, where))
         innocent[lang] = compile_words(f, f"{where}.innocent", "innocent", require(f, spec, "innocent", list, where), lang)
         for i, raw in enumerate(require(f, spec, "frames", list, where)):
@@ -125,6 +135,7 @@ def common() -> Common:
 
 def _rule(file: str, raw: dict, where: str, lang: str, lists: dict[str, WordList], module: ModuleType,
           concern_id: str) -> Rule:
+    check_keys(file, raw, RULE_KEYS, where)
     name = require(file, raw, "name", str, where)
     score = _score(file, raw, "score", where)
     sources = [k for k in ("list", "words", "pattern") if k in raw]
@@ -177,16 +188,15 @@ def _rule(file: str, raw: dict, where: str, lang: str, lists: dict[str, WordList
                 tuple(needs), frames)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def compiled(concern_id: str) -> CompiledConcern:
     """The concern's rules, compiled once per process."""
-    from conduct.rules import get
-
+    registered()
     module = get(concern_id)
     f = module.DATA
     data = load(f)
-    if require(f, data, "schema_version", int) != 1:
-        raise DataError(f, "schema_version", "unsupported version", "use schema_version: 1")
+    check_keys(f, data, CONCERN_KEYS)
+    check_version(f, data)
     if require(f, data, "concern", str) != concern_id:
         raise DataError(f, "concern", f"file is for {data['concern']!r}, not {concern_id!r}",
                         f"set `concern: {concern_id}`")
@@ -195,24 +205,53 @@ def compiled(concern_id: str) -> CompiledConcern:
     for lang, spec in require(f, data, "languages", dict).items():
         require_choice(f, lang, LANGS, "languages")
         where = f"languages.{lang}"
+        check_keys(f, spec, LANGUAGE_KEYS, where)
         lists = {name: compile_words(f, f"{where}.lists.{name}", name, words, lang)
                  for name, words in (spec.get("lists") or {}).items()}
-        for i, raw in enumerate(require(f, spec, "rules", list, where)):
-            rules.append(_rule(f, raw, f"{where}.rules[{i}]", lang, lists, module, concern_id))
+        lang_rules = [_rule(f, raw, f"{where}.rules[{i}]", lang, lists, module, concern_id)
+                      for i, raw in enumerate(require(f, spec, "rules", list, where))]
+        used = {wl.uid for r in lang_rules for wl in (r.words, *r.near) if wl is not None}
+        unused = [name for name, wl in lists.items() if wl.uid not in used]
+        if unused:
+            raise DataError(f, f"{where}.lists", f"no rule uses {', '.join(unused)}",
+                            "use each list in a rule's `list:` or `near:`, or remove it")
+        rules += lang_rules
         for i, raw in enumerate(spec.get("context") or []):
             contexts.append(_context(f, raw, f"{where}.context[{i}]", lang))
-    examples = tuple(data.get("examples") or ())
+    examples = tuple(_example(f, raw, f"examples[{i}]") for i, raw in enumerate(data.get("examples") or ()))
     return CompiledConcern(concern_id, threshold, bool(data.get("mention_frames", False)),
                            tuple(rules), tuple(contexts), examples,
                            frozenset(r.words.uid for r in rules if r.words is not None),
                            tuple(r.needs for r in rules if r.words is None))
 
 
+def _example(file: str, raw: dict, where: str) -> dict:
+    check_keys(file, raw, EXAMPLE_KEYS, where)
+    require(file, raw, "text", str, where)
+    require_choice(file, raw.get("verdict"), VERDICTS, f"{where}.verdict")
+    require_choice(file, raw.get("role", "individual"), ROLES, f"{where}.role")
+    return raw
+
+
+@functools.lru_cache(maxsize=1)
+def registered() -> tuple[Concern, ...]:
+    """The concerns the checker assesses, in the order of concerns.yaml: every concern named there
+    must have a rule module in the registry (and every module a concern), or nothing runs."""
+    table = concerns()
+    missing = [cid for cid in table if cid not in REGISTRY]
+    if missing:
+        raise DataError("code/data/concerns.yaml", "concerns", f"{', '.join(missing)} has no rule module",
+                        "register its module in conduct/rules/__init__.py, or remove the concern")
+    extra = [cid for cid in REGISTRY if cid not in table]
+    if extra:
+        raise DataError("code/data/concerns.yaml", "concerns", f"no concern {', '.join(extra)} for a registered module",
+                        "add the concern, with its clauses, or unregister the module")
+    return tuple(table.values())
+
+
 @functools.lru_cache(maxsize=1)
 def joinable() -> frozenset[str]:
     """Single words any list knows: split letters ("n.g.u") are joined only when they spell one."""
-    from conduct.rules import REGISTRY
-
     out: set[str] = set()
     for cid in REGISTRY:
         for rule in compiled(cid).rules:
@@ -225,8 +264,6 @@ def joinable() -> frozenset[str]:
 @functools.lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
     """One trie alternation over every list of every concern, frame and innocent phrase."""
-    from conduct.rules import REGISTRY
-
     cm = common()
     lists: dict[str, list[WordList]] = {lang: [cm.innocent[lang]] for lang in LANGS}
     for ctx in cm.frames:
@@ -244,5 +281,5 @@ def vocabulary() -> Vocabulary:
 
 def clear_caches() -> None:
     """Forget every compiled rule (after a data file changed, e.g. in an editor's test)."""
-    for f in (compiled, common, joinable, vocabulary):
+    for f in (compiled, common, joinable, vocabulary, registered):
         f.cache_clear()

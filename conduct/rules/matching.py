@@ -19,8 +19,9 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_right
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import Any
 
 from conduct.datafiles import DataError
 from conduct.text.normalize import Normalized, fold, has_marks, mark_key, trie_regex
@@ -90,7 +91,7 @@ class Vocabulary:
         self.index = {k: tuple(v) for k, v in index.items()}
         self.regex = re.compile(r"(?<!\w)(?:" + trie_regex(sorted(self.index)) + r")(?!\w)")
 
-    def scan(self, norm: Normalized, lang: str) -> dict[int, list["Hit"]]:
+    def scan(self, norm: Normalized, lang: str) -> dict[int, list[Hit]]:
         """Accepted matches in a post written in `lang`, by list uid (the longest entry of each list
         at each start). The other language's entries must match exactly as written."""
         folded, marked = norm.folded, norm.marked
@@ -105,7 +106,7 @@ class Vocabulary:
             if " " in text or "-" in text or "\n" in text or "\t" in text:
                 cuts = [sp.start() for sp in _SPACES.finditer(text)] + [len(text)]
             else:
-                cuts = (len(text),)
+                cuts = [len(text)]
             found = []
             for cut in cuts:  # the longest match and every shorter entry at the same start
                 options = self.index.get(text if cut == len(text) and len(cuts) == 1 else _key(text[:cut]))
@@ -125,7 +126,7 @@ class Vocabulary:
                         if written is None:
                             written = _WORD_SPLIT.split(seg)
                         ok = len(toks) == len(written) and all(
-                            _token_ok(w, t, k) for w, (t, k) in zip(written, toks))
+                            _token_ok(w, t, k) for w, (t, k) in zip(written, toks, strict=True))
                     if ok:
                         found.append((cut, uid, entry))
             return found
@@ -161,7 +162,7 @@ class Hit:
     start: int  # offsets in the normalised views
     end: int
     term: str   # the list entry (or the pattern's match) that was found
-    rule: object = None  # the Rule that produced it (set by the engine)
+    rule: Any = None  # the loader's Rule that produced it (set by the engine)
     score: float = 0.0
     extra: tuple[tuple[int, int], ...] = ()  # spans of supporting words (e.g. the target of an insult)
 
@@ -184,21 +185,21 @@ class Doc:
             self._starts = [m.start() for m in TOKEN.finditer(self.norm.folded)]
         return bisect_right(self._starts, pos) - 1
 
-    def scan_all(self) -> None:
+    def scan_all(self) -> dict[int, list[Hit]]:
+        """Every accepted word-list match of the post, by list uid (scanned once)."""
         if self._hits is None:
             self._hits = self._vocab.scan(self.norm, self.lang)
+        return self._hits
 
     def may_match(self, list_uids: frozenset[int], pattern_gates: tuple[tuple[str, ...], ...]) -> bool:
         """Could a concern's rules fire? (one of its word lists was found, or a pattern's gate is open)"""
-        self.scan_all()
-        if not list_uids.isdisjoint(self._hits):
+        if not list_uids.isdisjoint(self.scan_all()):
             return True
         return any(not needs or self.has_any(needs) for needs in pattern_gates)
 
     def find(self, wl: WordList) -> list[Hit]:
         """Accepted matches of a word list."""
-        self.scan_all()
-        return self._hits.get(wl.uid, [])
+        return self.scan_all().get(wl.uid, [])
 
     @property
     def has_digit(self) -> bool:
@@ -214,7 +215,7 @@ class Doc:
             found = self._gates[needles] = any(self.has_digit if n == "<digit>" else n in folded for n in needles)
         return found
 
-    def search(self, regex: re.Pattern[str], validate: Callable[[re.Match[str], "Doc"], bool] | None) -> list[Hit]:
+    def search(self, regex: re.Pattern[str], validate: Callable[[re.Match[str], Doc], bool] | None) -> list[Hit]:
         """Matches of a pattern that start at a word boundary (checked here, so patterns need no
         leading look-behind, which would stop the regex engine from skipping ahead quickly)."""
         key = (regex.pattern, validate)

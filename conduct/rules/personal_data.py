@@ -6,9 +6,6 @@ CMND numbers next to their names, bank accounts next to a bank, e-mail addresses
 addresses, private photos); a rule needs third-party framing nearby ("số điện thoại của nó",
 "địa chỉ nhà con bé") to be a violation. One's own business contact ("hotline của shop")
 lowers the score. The validators check digit counts and prefixes, which a regex states badly.
-
-PASS: "Shop nhận đơn qua hotline 0912 345 678 nhé"
-FAIL: "Số điện thoại của nó đây 0912.345.678, mọi người gọi hỏi tội nó"
 """
 from __future__ import annotations
 

@@ -2,9 +2,6 @@
 remove unlawful content (7(2)), ignoring lawful removal notices (7(3)), no protection for
 vulnerable users and children (7(4)), or collecting and selling user data without consent
 (7(5)). Applies to providers only.
-
-PASS: "Chúng tôi đã cập nhật điều khoản sử dụng, nêu rõ quyền và nghĩa vụ của người dùng."
-FAIL: "Nền tảng sẽ chia sẻ dữ liệu người dùng cho đối tác quảng cáo mà không cần sự đồng ý"
 """
 ID = "provider_duty"
 DATA = "rules/data/provider_duty.yaml"

@@ -11,7 +11,7 @@ import functools
 import re
 import unicodedata
 
-from conduct.datafiles import load, require
+from conduct.datafiles import check_keys, check_version, load, require
 from conduct.vocab import LANGS, VI_ONLY_LETTERS
 
 LANGUAGES_FILE = "text/data/languages.yaml"
@@ -21,9 +21,13 @@ _WORD = re.compile(r"[\w']+")
 
 @functools.lru_cache(maxsize=1)
 def _markers() -> dict[str, frozenset[str]]:
-    data = require(LANGUAGES_FILE, load(LANGUAGES_FILE), "markers", dict)
-    return {lang: frozenset(w.lower() for w in require(LANGUAGES_FILE, data, lang, list, "markers"))
-            for lang in LANGS}
+    f = LANGUAGES_FILE
+    data = load(f)
+    check_keys(f, data, ("schema_version", "markers"))
+    check_version(f, data)
+    markers = require(f, data, "markers", dict)
+    check_keys(f, markers, LANGS, "markers")
+    return {lang: frozenset(w.lower() for w in require(f, markers, lang, list, "markers")) for lang in LANGS}
 
 
 def detect(text: str, sample: int = 4000) -> str:

@@ -17,11 +17,12 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator
 
-from conduct.datafiles import DataError, load, require
+from conduct.datafiles import DataError, check_keys, check_version, load, require
 from conduct.text.offsets import OffsetMap, compose, splice
+from conduct.vocab import LANGS
 
 TEENCODE_FILE = "text/data/teencode.yaml"
 
@@ -96,10 +97,14 @@ def trie_regex(words: Iterable[str]) -> str:
     return build(trie)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def teencode(lang: str) -> dict[str, str]:
     data = load(TEENCODE_FILE)
-    table = require(TEENCODE_FILE, require(TEENCODE_FILE, data, "teencode", dict), lang, dict, "teencode")
+    check_keys(TEENCODE_FILE, data, ("schema_version", "teencode"))
+    check_version(TEENCODE_FILE, data)
+    tables = require(TEENCODE_FILE, data, "teencode", dict)
+    check_keys(TEENCODE_FILE, tables, LANGS, "teencode")
+    table = require(TEENCODE_FILE, tables, lang, dict, "teencode")
     out = {}
     for k, v in table.items():
         if not isinstance(k, str) or not isinstance(v, str) or not v.strip():
@@ -204,7 +209,7 @@ def _join_split(piece: str, joinable: frozenset[str]) -> str:
     chunks = piece.split()
     if any(len(_SEPARATORS.sub("", c)) > 1 for c in chunks):  # words split by dots: "đ.à.n b.à"
         words = [_SEPARATORS.sub("", c) for c in chunks]
-        return " ".join(w if fold(w) in joinable else c for w, c in zip(words, chunks))
+        return " ".join(w if fold(w) in joinable else c for w, c in zip(words, chunks, strict=True))
     letters = [_SEPARATORS.sub("", c) for c in chunks][:60]  # letters split by spaces: "s u c h a r e t a r d"
     out, i = [], 0
     while i < len(letters):

@@ -8,8 +8,8 @@ needed no rewriting and stays small for a 1 MB post.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 
 @dataclass
@@ -76,3 +76,17 @@ def splice(text: str, edits: Iterable[tuple[int, int, str]]) -> tuple[str, Offse
         return text, None
     out.append(text[last:])
     return "".join(out), omap
+
+
+def merge_spans(spans: Iterable[tuple[int, int]], length: int | None = None) -> list[tuple[int, int]]:
+    """Sorted, non-overlapping spans (overlapping or touching ones joined), clipped to `length` when
+    given: evidence is reported and marked once even where matches nest."""
+    out: list[list[int]] = []
+    for s, e in sorted((max(0, int(s)), int(e) if length is None else min(length, int(e))) for s, e in spans):
+        if s >= e:
+            continue
+        if out and s <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], e)
+        else:
+            out.append([s, e])
+    return [(s, e) for s, e in out]

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from conduct.bank import Post
 from conduct.code import load_code
 from conduct.progress import ProgressStore, try_store
-from conduct.rules.concerns import concerns
+from conduct.code.concerns import concerns
 
 NONE = "none"  # the "no clause broken" choice
 STEPS = ("verdict", "clause")

@@ -9,23 +9,11 @@ from collections.abc import Iterable
 
 from conduct.code import cite as code_cite
 from conduct.i18n import t
+from conduct.text.offsets import merge_spans
 from conduct.widgets.a11y import esc
 
 MARK_OPEN = '<mark style="text-decoration: underline; text-underline-offset: 2px">['
 MARK_CLOSE = "]</mark>"
-
-
-def merge_spans(spans: Iterable[tuple[int, int]], length: int) -> list[tuple[int, int]]:
-    """Sorted, non-overlapping spans clipped to the text, so nested evidence is marked once."""
-    out: list[list[int]] = []
-    for s, e in sorted((max(0, int(s)), min(length, int(e))) for s, e in spans):
-        if s >= e:
-            continue
-        if out and s <= out[-1][1]:
-            out[-1][1] = max(out[-1][1], e)
-        else:
-            out.append([s, e])
-    return [(s, e) for s, e in out]
 
 
 def highlight(text: str, spans: Iterable[tuple[int, int]] = ()) -> str:

@@ -10,7 +10,7 @@ import pytest
 
 from conduct.bank import load_posts
 from conduct.code import load_code
-from conduct.rules.concerns import concerns
+from conduct.code.concerns import concerns
 
 CONCERNS = tuple(concerns())
 

@@ -26,8 +26,8 @@ def check_finding(text: str, concern: str, role: str, verdict: str | None, words
     assert len(found) == 1, f"no {concern} finding in {text!r}: {result.to_dict()}"
     f = found[0]
     assert f.verdict == verdict, f.explanation["en"]
-    assert f.clause in conduct.rules.concerns.clauses_for(concern, role) or f.clause in \
-        conduct.rules.concerns.concerns()[concern].clauses["default"]
+    assert f.clause in conduct.code.concerns.clauses_for(concern, role) or f.clause in \
+        conduct.code.concerns.concerns()[concern].clauses["default"]
     assert list(f.evidence) == find_spans(text, words), [text[s:e] for s, e in f.evidence]
     for lang in ("vi", "en"):
         assert f.explanation[lang].strip()
@@ -37,6 +37,6 @@ def check_finding(text: str, concern: str, role: str, verdict: str | None, words
 
 @pytest.fixture(scope="session")
 def check():
-    import conduct.rules.concerns  # noqa: F401  (make the submodule reachable as an attribute)
+    import conduct.code.concerns  # noqa: F401  (make the submodule reachable as an attribute)
 
     return check_finding

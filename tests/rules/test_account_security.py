@@ -9,7 +9,7 @@ CASES = [
     ('my password is sunshine123 for all my accounts', 'individual', 'caution', ['my password is sunshine123']),
     ('Cho mình xin mã OTP vừa gửi về máy bạn nhé', 'individual', 'caution', ['Cho mình xin', 'mã OTP']),
     ('Nick bị hack rồi, thôi kệ, lập nick mới', 'individual', 'caution', ['Nick bị hack', 'thôi kệ']),
-    ('Trang của sở bị hack mấy hôm nay, cứ để đó', 'agency', 'caution', ['bị hack', 'mấy hôm nay']),
+    ('Trang của sở bị hack mấy hôm nay, cứ để đó', 'agency', 'violation', ['bị hack', 'mấy hôm nay']),
     ('Ai bị hack nick thì báo ngay cho Facebook và đổi mật khẩu nhé', 'individual', None, []),
     ('Tuyệt đối không gửi mã OTP cho ai, kể cả người nhà', 'individual', 'ok', ['gửi mã OTP']),
 ]

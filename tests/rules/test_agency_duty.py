@@ -3,9 +3,10 @@ import pytest
 
 # fmt: off
 CASES = [
-    # (text, role, verdict of the agency_duty finding or None for no finding, evidence as typed)
+    # (text, role, verdict of the agency_duty finding or None for no finding, evidence as typed);
+    # a breach of the duty in Art. 6(3) is a violation, of the recommendation in 6(4) a caution (issue 9)
     ('Trang sẽ khóa bình luận, không trả lời câu hỏi về việc này', 'agency', 'caution', ['khóa bình luận', 'không trả lời câu hỏi']),
-    ('Theo nguồn tin riêng, số ca bệnh cao gấp đôi thông báo', 'agency', 'caution', ['Theo nguồn tin riêng']),
+    ('Theo nguồn tin riêng, số ca bệnh cao gấp đôi thông báo', 'agency', 'violation', ['Theo nguồn tin riêng']),
     ('Trang sẽ khóa bình luận, không trả lời câu hỏi về việc này', 'individual', None, []),
     ('Sở thông báo lịch tiếp dân, mời bà con phản ánh qua trang này', 'agency', None, []),
 ]

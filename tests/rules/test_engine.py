@@ -6,8 +6,8 @@ import unicodedata
 import pytest
 
 import conduct
+from conduct.code.concerns import clauses_for, concerns
 from conduct.findings import Assessment, Finding
-from conduct.rules.concerns import clauses_for, concerns
 
 
 def test_to_dict_has_exactly_the_contract_shape():
