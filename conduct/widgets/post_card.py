@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from conduct.code import cite as code_cite
+from conduct.code import clause
 from conduct.i18n import t
 from conduct.text.offsets import merge_spans
 from conduct.widgets.a11y import esc
@@ -33,8 +34,6 @@ def cite(clause_id: str, lang: str) -> str:
 
 def clause_line(clause_id: str, lang: str) -> str:
     """"Art. 4(5) (No hatred, incitement or discrimination)" for lists of cited clauses."""
-    from conduct.code import clause
-
     return f"{cite(clause_id, lang)} ({clause(clause_id).short[lang]})"
 
 
