@@ -18,17 +18,18 @@ import filecmp
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from conduct.vocab import VERDICTS
+from conduct.app.homes import home_of, homes, modules
 from conduct.curriculum.cite import cite, expand
 from conduct.curriculum.lessons import LANGS, TRACKS, Lesson, Part, Track, load_track
 from conduct.datafiles import PACKAGE_ROOT, DataError
 from conduct.i18n import t
+from conduct.vocab import VERDICTS
 
 GENERATOR = "conduct.curriculum.build"
 NAV_MARK = "<!--NAVIGATION-->"
@@ -56,6 +57,13 @@ def call(part: str, expr: str, lang: str) -> nbformat.NotebookNode:
     # JupyterLab previews the first line of a collapsed cell, so that line is a comment in the
     # learner's language rather than the code.
     cell = new_code_cell(f"# {t('curriculum.code_comment', lang)}\nfrom conduct.curriculum import show; show.{expr}")
+    cell.metadata = {**HIDDEN, **LOCKED, "conduct": {"part": part}}
+    return cell
+
+
+def app_call(part: str, expr: str, lang: str) -> nbformat.NotebookNode:
+    """A hidden call into the learner app's pages (conduct.app.pages), shaped like `call`."""
+    cell = new_code_cell(f"# {t('curriculum.code_comment', lang)}\nfrom conduct.app import pages; pages.{expr}")
     cell.metadata = {**HIDDEN, **LOCKED, "conduct": {"part": part}}
     return cell
 
@@ -111,7 +119,7 @@ def r_clauses(p: Part, c: Ctx) -> list:
     for cid in ids:
         cells.append(md("clause", _clause_block(cid, notes.get(cid), lang)))
     arts = sorted({code.clause(cid).article for cid in ids})
-    extra = [f"*{code.article(a).note[lang].strip()}*" for a in arts if code.article(a).note]
+    extra = [f"*{note[lang].strip()}*" for a in arts if (note := code.article(a).note)]
     if extra:
         cells.append(md("clause-notes", *extra))
     return cells
@@ -220,12 +228,20 @@ def _debate_item(item, lang: str) -> str:
 
 
 def r_contents(p: Part, c: Ctx) -> list:
-    lang = c["lang"]
-    rows = [f"- [{l.number} · {l.title[lang]}]({l.filename(lang)}): "
-            + t("curriculum.minutes", lang, minutes=l.minutes) for l in c["lessons"]]
-    total = sum(l.minutes for l in c["lessons"])
-    return [md("contents", h2("contents", lang), _intro(p, lang), "\n".join(rows),
-               t("curriculum.total", lang, hours=total // 60, minutes=total % 60))]
+    lang, lesson = c["lang"], c["lesson"]
+    own = [h for h in homes() if h.track == lesson.track and h.files["home"][lang] == lesson.filename(lang)]
+    if own:  # this lesson is a home page: the app's module cards replace the plain list
+        return [app_call("home", f'home("{own[0].id}", "{lang}")', lang)]
+    rows = [f"- [{x.number} · {x.title[lang]}]({x.filename(lang)}): "
+            + t("curriculum.minutes", lang, minutes=x.minutes) for x in c["lessons"]]
+    total = sum(x.minutes for x in c["lessons"])
+    cells = [md("contents", h2("contents", lang), _intro(p, lang), "\n".join(rows),
+                t("curriculum.total", lang, hours=total // 60, minutes=total % 60))]
+    bands = [h for h in homes() if h.track == lesson.track]
+    if len(bands) > 1:  # a start page shared by several homes leads to each of them
+        cells.append(md("homes", "## " + t("app.home.bands", lang),
+                        bullet([f"[{h.title[lang]}]({h.files['home'][lang]})" for h in bands])))
+    return cells
 
 
 def r_family(p: Part, c: Ctx) -> list:
@@ -250,51 +266,124 @@ RENDERERS: dict[str, Renderer] = {
 
 # --- whole notebooks ---------------------------------------------------------------------------
 
-def _rel(track: Track, lesson: Lesson, lang: str, from_lang: str) -> str:
-    """Link from the `from_lang` edition of a lesson to its `lang` edition."""
+def _rel(track: Track, name: dict[str, str], lang: str, from_lang: str) -> str:
+    """Link from a page of the `from_lang` edition to the page `name[lang]` of the `lang` edition."""
     here = Path(from_lang, track.out)
-    there = Path(lang, track.out, lesson.filename(lang))
+    there = Path(lang, track.out, name[lang])
     return Path(os.path.relpath(there, here)).as_posix()
 
 
+def _other(lang: str) -> str:
+    return [x for x in LANGS if x != lang][0]
+
+
 def header(lesson: Lesson, track: Track, lang: str) -> nbformat.NotebookNode:
-    other = [x for x in LANGS if x != lang][0]
     meta = [t("curriculum.minutes", lang, minutes=lesson.minutes)]
     if lesson.articles:
         meta.append(", ".join(cite(str(a), lang) for a in lesson.articles))
-    meta.append(f"[{t('curriculum.other_edition', lang)}]({_rel(track, lesson, other, lang)})")
-    tip = t("curriculum.run_tip", lang) if any(p.kind in CALLS for p in lesson.parts) else ""
-    return md("header", f"# {lesson.number} · {lesson.title[lang]}", "*" + " · ".join(meta) + "*", tip)
+    return md("header", f"# {lesson.number} · {lesson.title[lang]}", "*" + " · ".join(meta) + "*")
 
 
-def navigation(lessons: tuple[Lesson, ...], i: int, lang: str) -> nbformat.NotebookNode:
-    def link(l: Lesson) -> str:
-        return f"[{l.number} · {l.title[lang]}]({l.filename(lang)})"
-
-    parts = []
-    if i > 0:
-        parts.append("← " + link(lessons[i - 1]))
-    parts.append(f"[{t('curriculum.contents', lang)}]({lessons[0].filename(lang)})")
-    if i + 1 < len(lessons):
-        parts.append(link(lessons[i + 1]) + " →")
+def _nav_cell(parts: list[str]) -> nbformat.NotebookNode:
     cell = new_markdown_cell(f"{NAV_MARK}\n" + " | ".join(parts))
     cell.metadata = {**LOCKED, "conduct": {"part": "navigation"}}
     return cell
 
 
-def notebook(lessons: tuple[Lesson, ...], i: int, track: Track, lang: str) -> nbformat.NotebookNode:
+def _lang_link(track: Track, names: dict[str, str], lang: str) -> str:
+    """The other edition of the same page: answers live in the progress file, so they follow."""
+    return f"[{t('app.nav.other_lang', lang)}]({_rel(track, names, _other(lang), lang)})"
+
+
+def navigation(lessons: tuple[Lesson, ...], i: int, lang: str, track: Track) -> nbformat.NotebookNode:
+    """Home, previous and next lesson of the same home (the last leads to the final test), other language."""
     lesson = lessons[i]
-    ctx = {"lesson": lesson, "lang": lang, "lessons": lessons, "track": track}
-    cells = [header(lesson, track, lang), navigation(lessons, i, lang)]
-    for part in lesson.parts:
-        cells.extend(RENDERERS[part.kind](part, ctx))
-    cells.append(navigation(lessons, i, lang))
+    names = {x: lesson.filename(x) for x in LANGS}
+    home = home_of(lesson)
+    parts = []
+    if home is None:  # a start page shared by several homes: the list of homes is on the page
+        parts.append(f"[{t('app.nav.start', lang)}]({lesson.filename(lang)})")
+    else:
+        mods = modules(home)
+        k = mods.index(lesson)
+        if home.files["home"][lang] != lesson.filename(lang):
+            parts.append(f"[🏠 {t('app.nav.home', lang)}]({home.files['home'][lang]})")
+        if k > 0:
+            parts.append(f"[← {t('app.nav.previous', lang)}: {mods[k - 1].number} · {mods[k - 1].title[lang]}]"
+                         f"({mods[k - 1].filename(lang)})")
+        if k + 1 < len(mods):
+            parts.append(f"[{t('app.nav.next', lang)}: {mods[k + 1].number} · {mods[k + 1].title[lang]} →]"
+                         f"({mods[k + 1].filename(lang)})")
+        else:
+            parts.append(f"[{t('app.nav.final', lang)} →]({home.files['final'][lang]})")
+    parts.append(_lang_link(track, names, lang))
+    return _nav_cell(parts)
+
+
+def _finish(cells: list, meta: dict, title: str) -> nbformat.NotebookNode:
     for n, cell in enumerate(cells):
         cell.id = f"{n:02d}-{cell.metadata['conduct']['part']}"
     nb = new_notebook(cells=cells)
-    nb.metadata = {"kernelspec": KERNELSPEC, "language_info": {"name": "python"},
-                   "conduct": {"generated_by": GENERATOR, "track": track.name, "lesson": lesson.number, "lang": lang}}
+    # `title` is the page's <title> in Voilà (nbconvert reads notebook metadata.title)
+    nb.metadata = {"kernelspec": KERNELSPEC, "language_info": {"name": "python"}, "title": title,
+                   "conduct": {"generated_by": GENERATOR, **meta, "loading": t("app.loading", meta["lang"])}}
     return nb
+
+
+def notebook(lessons: tuple[Lesson, ...], i: int, track: Track, lang: str) -> nbformat.NotebookNode:
+    lesson = lessons[i]
+    ctx = {"lesson": lesson, "lang": lang, "lessons": lessons, "track": track}
+    cells = [header(lesson, track, lang), navigation(lessons, i, lang, track)]
+    home = home_of(lesson)
+    if home is not None:  # opening the page marks the module begun and the place to continue from
+        cells.append(app_call("visit", f'lesson("{home.id}", "{lesson.number}", "{lang}")', lang))
+    body = []
+    for part in lesson.parts:
+        body.extend(RENDERERS[part.kind](part, ctx))
+    # a home page shows its module cards first, right under the navigation
+    body.sort(key=lambda cell: cell.metadata["conduct"]["part"] != "home")
+    cells += body
+    cells.append(navigation(lessons, i, lang, track))
+    return _finish(cells, {"track": track.name, "lesson": lesson.number, "lang": lang},
+                   f"{lesson.number} · {lesson.title[lang]}")
+
+
+def app_page(track: Track, home, page: str, lang: str) -> nbformat.NotebookNode:
+    """A page of the app itself (a school band's home, a final test, a certificate) as a notebook."""
+    names = home.files[page]
+    title = t(f"app.{page}.title", lang)
+    heading = f"# {title}: {home.title[lang]}" if page != "home" else f"# {home.title[lang]}"
+    parts = []
+    if page != "home":
+        parts.append(f"[🏠 {t('app.nav.home', lang)}]({home.files['home'][lang]})")
+        if page == "final":
+            last = modules(home)[-1]
+            parts.append(f"[← {t('app.nav.previous', lang)}: {last.number} · {last.title[lang]}]({last.filename(lang)})")
+    else:
+        first = load_track(track)[0]
+        parts.append(f"[{t('app.nav.start', lang)}]({first.filename(lang)})")
+    parts.append(_lang_link(track, names, lang))
+    intro = [md("header", heading)]
+    if page == "home":
+        intro.append(md("intro", t("app.home.intro", lang)))
+    cells = [*intro, _nav_cell(parts), app_call(page, f'{page}("{home.id}", "{lang}")', lang)]
+    return _finish(cells, {"track": track.name, "page": page, "home": home.id, "lang": lang},
+                   heading.lstrip("# "))
+
+
+def app_pages(track: Track) -> dict[str, nbformat.NotebookNode]:
+    """{path relative to notebooks/: notebook} of the app pages of every home of the track."""
+    lesson_files = {x.filename(lang) for x in load_track(track) for lang in LANGS}
+    out = {}
+    for home in homes():
+        if home.track != track.name:
+            continue
+        for page in ("home", "final", "certificate"):
+            for lang in LANGS:
+                if home.files[page][lang] in lesson_files:
+                    continue  # a lesson is this home page (the course's "Start here")
+                out[Path(lang, track.out, home.files[page][lang]).as_posix()] = app_page(track, home, page, lang)
+    return out
 
 
 def render_track(track: Track) -> dict[str, str]:
@@ -316,6 +405,10 @@ def render_track(track: Track) -> dict[str, str]:
         vi, en = shapes
         if [s[:2] for s in vi] != [s[:2] for s in en]:  # belt and braces: both come from one file
             raise DataError(lesson.file, "parts", "the vi and en notebooks differ in structure", "report a builder bug")
+    for rel, nb in app_pages(track).items():
+        nbformat.validate(nb)
+        text = nbformat.writes(nb)
+        out[rel] = text if text.endswith("\n") else text + "\n"
     return out
 
 

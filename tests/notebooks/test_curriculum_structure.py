@@ -15,13 +15,15 @@ import nbformat
 import pytest
 
 from conduct import code
+from conduct.app import pages
 from conduct.curriculum import build, show
 from conduct.curriculum.lessons import LANGS, TRACKS, find_part, load_track
 from conduct.i18n import t
 
 ROOT = build.default_root()
 COURSE = load_track("course")
-CALL = re.compile(r'^from conduct\.curriculum import show; show\.(\w+)\((.*)\)$')
+CALL = re.compile(r'^from conduct\.(?:curriculum import show; show|app import pages; pages)\.(\w+)\((.*)\)$')
+CALLED = {"show": show, "pages": pages}
 CITED = {
     "vi": re.compile(r"Điều (\d+) khoản (\d+)"),
     "en": re.compile(r"Art\. (\d+)\((\d+)\)"),
@@ -34,7 +36,8 @@ def _notebooks(lang: str, track=TRACKS[0]) -> dict[str, nbformat.NotebookNode]:
     out = {}
     for path in sorted(folder.glob("*.ipynb")):
         nb = nbformat.read(path, as_version=4)
-        out[nb.metadata["conduct"]["lesson"]] = nb
+        if "lesson" in nb.metadata["conduct"]:  # not the app's own pages (home, final test, certificate)
+            out[nb.metadata["conduct"]["lesson"]] = nb
     return out
 
 
@@ -49,8 +52,9 @@ def _calls(nb) -> list[tuple[str, list]]:
     for cell in nb.cells:
         if cell.cell_type == "code":
             m = CALL.match(cell.source.splitlines()[-1])
-            assert m, f"code cell is not a one-line show call: {cell.source!r}"
-            out.append((m[1], list(ast.literal_eval(f"({m[2]},)"))))
+            assert m, f"code cell is not a one-line show or pages call: {cell.source!r}"
+            module = "pages" if "pages." in cell.source else "show"
+            out.append((m[1] if module == "show" else f"pages.{m[1]}", list(ast.literal_eval(f"({m[2]},)"))))
     return out
 
 
@@ -157,7 +161,8 @@ def test_every_code_cell_is_a_hidden_comment_and_one_call_without_outputs(editio
                 assert "hide-input" in cell.metadata["tags"], where
                 assert cell.outputs == [] and cell.execution_count is None, where
             for f, _ in _calls(nb):
-                assert callable(getattr(show, f, None)), f"{lang}/{number} calls show.{f}, which does not exist"
+                module, _, name = f.rpartition(".")
+                assert callable(getattr(CALLED[module or "show"], name, None)), f"{lang}/{number} calls {f}, which does not exist"
 
 
 def test_widgets_where_the_brief_puts_them(editions):
