@@ -5,9 +5,9 @@ import ipywidgets as W
 import pytest
 
 import conduct
+from conduct.code.concerns import concerns
 from conduct.i18n import t
 from conduct.progress import ProgressStore
-from conduct.code.concerns import concerns
 from conduct.widgets import classifier, progress_panel
 from conduct.widgets.a11y import LiveRegion, walk
 from conduct.widgets.classifier_state import ClassifierState, Score, encouraged_clauses, right_clauses
