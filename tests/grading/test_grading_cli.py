@@ -81,21 +81,25 @@ def test_roster_unusable_file(tmp_path, text, problem):
         read_roster(tmp_path / "missing.csv")
 
 
-def test_mount_plan_hides_and_rebinds_in_depth_order(tmp_path, monkeypatch):
-    home, venv = tmp_path / "home", tmp_path / "home" / "venv"
-    course, work, secret = tmp_path / "course", tmp_path / "course" / "autograded" / "s" / "a", tmp_path / "db.sqlite"
-    for p in (venv, work):
+def test_mount_plan_is_an_allow_list(tmp_path, monkeypatch):
+    """Only the system, the venv and the kernel's own folders are mounted; `/` never is; a hidden
+    path inside something bound is covered; the working folder is a size-capped tmpfs."""
+    venv, secret_in_venv = tmp_path / "venv", tmp_path / "venv" / "exercises"
+    work = tmp_path / "course" / "autograded" / "s" / "a"
+    conn = tmp_path / "kernel"
+    for p in (secret_in_venv, work, conn):
         p.mkdir(parents=True)
-    secret.write_text("x")
     monkeypatch.setattr(sandbox, "essential_paths", lambda: [venv])
-    cmd = sandbox.bwrap_command(["python", "-m", "ipykernel_launcher"], workdir=str(work), conn_dir=str(tmp_path),
-                                hidden=[str(home), str(course), str(secret), "/"], cpu_seconds=7,
-                                memory_bytes=1024, env={"NBGRADER_EXECUTION": "autograde"})
+    cmd = sandbox.bwrap_command(["python", "-m", "ipykernel_launcher"], workdir=str(work), conn_dir=str(conn),
+                                hidden=[str(secret_in_venv), str(tmp_path / "course")], cpu_seconds=7,
+                                memory_bytes=1024, env={"NBGRADER_EXECUTION": "autograde"}, work_bytes=4096)
     flat = " ".join(cmd)
-    assert f"--tmpfs {home}" in flat and f"--tmpfs {course}" in flat and f"--ro-bind /dev/null {secret}" in flat
-    assert flat.index(f"--tmpfs {home}") < flat.index(f"--ro-bind {venv} {venv}")
-    assert flat.index(f"--tmpfs {course}") < flat.index(f"--bind {work} {work}")
-    assert "--tmpfs / " not in flat and "--unshare-all" in cmd and "--clearenv" in cmd
+    assert "--ro-bind / /" not in flat and "--bind / /" not in flat
+    assert "--ro-bind /usr /usr" in flat and f"--ro-bind {venv} {venv}" in flat
+    assert flat.index(f"--ro-bind {venv} {venv}") < flat.index(f"--tmpfs {secret_in_venv}")
+    assert f"--size 4096 --tmpfs {work}" in flat and f"--bind {work}" not in flat
+    assert str(tmp_path / "course") not in cmd  # not bound at all, so nothing to hide
+    assert "--unshare-all" in cmd and "--clearenv" in cmd and "--die-with-parent" in cmd and "--new-session" in cmd
     assert cmd[cmd.index("--chdir") + 1] == str(work) and cmd[-3:] == ["python", "-m", "ipykernel_launcher"]
 
 
