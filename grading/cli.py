@@ -73,6 +73,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     a.add_argument("assignment", metavar="ASSIGNMENT", nargs="?", help=h("help_assignment"))
     a.add_argument("--workers", type=int, default=None, help=h("help_workers"))
     a.add_argument("--no-sandbox", action="store_true", help=h("help_no_sandbox"))
+    a.add_argument("--unsafe-limits", action="store_true", help=t("sandbox.help_unsafe_limits", lang))
     a.add_argument("--force", action="store_true", help=h("help_force"))
 
     e = sub.add_parser("export", help=h("help_export"))
@@ -125,6 +126,9 @@ def cmd_setup(args, lang: str) -> int:
     course, copied, kept = setup_course(args.course_dir, args.exercises, course_id=args.course_id, db_url=args.db,
                                         timeout=args.timeout, cpu_seconds=args.cpu_seconds,
                                         memory_mb=args.memory_mb, only=args.only)
+    from grading.exchange import secure_course
+
+    secure_course(course, create_gradebook=True)  # 0700 folder, 0600 gradebook, before any student exists
     print(t("grading.setup_done", lang, root=course.root, copied=len(copied), kept=len(kept)))
     return 0
 
@@ -150,22 +154,44 @@ def cmd_release(args, lang: str) -> int:
     return 0
 
 
+def _say_skipped(reports, lang: str) -> int:
+    """Print each skipped student's reasons and each warning (grading/exchange.py); count the skipped."""
+    for r in reports:
+        for reason in r.reasons:
+            print(t("sandbox.skipped", lang, student=r.student, assignment=r.assignment, reason=reason), file=sys.stderr)
+        for warning in r.warnings:
+            print(t("sandbox.warning", lang, student=r.student, assignment=r.assignment, reason=warning), file=sys.stderr)
+    return sum(r.status == "skipped" for r in reports)
+
+
 def cmd_collect(args, lang: str) -> int:
+    from grading.exchange import collect
+
     course = open_course(args.course)
+    skipped = 0
     for assignment in _targets(course, args.assignment, lang):
-        run_nbgrader(course, "collect", assignment, "--update", verbose=args.verbose)
+        reports = collect(course, assignment, lang)  # our own safe copy, not nbgrader's (see exchange.py)
+        skipped += _say_skipped(reports, lang)
+        print(t("sandbox.collected", lang, assignment=assignment, count=sum(r.status == "collected" for r in reports),
+                skipped=sum(r.status == "skipped" for r in reports)))
         print(t("grading.collect_done", lang, assignment=assignment))
-    return 0
+    return 1 if skipped else 0
 
 
 def cmd_autograde(args, lang: str) -> int:
+    from grading.exchange import Report, check_step, secure_course
     from grading.parallel import autograde, sandbox_check
+    from grading.sandbox import UNSAFE_LIMITS_ENV, limits_check
 
     if args.workers is not None and args.workers < 1:
         raise UsageError("conduct-course autograde: --workers must be 1 or more")
     course = open_course(args.course)
+    secure_course(course)
     if not args.no_sandbox:
         sandbox_check()  # refuse before anything else, even with nothing to grade yet
+        print(t("sandbox.limits_in_use", lang, layout=limits_check(args.unsafe_limits)), flush=True)
+        if args.unsafe_limits:
+            os.environ[UNSAFE_LIMITS_ENV] = "1"  # read by the sandbox's kernel manager in the workers
     targets = [a for a in _targets(course, args.assignment, lang) if course.submissions(a)]
     failed = 0
     workers = args.workers or os.cpu_count() or 1
@@ -180,8 +206,11 @@ def cmd_autograde(args, lang: str) -> int:
         print(t("grading.autograde_start", lang, assignment=assignment, count=len(course.submissions(assignment)),
                 workers=workers, sandbox=sandbox), flush=True)
         start = time.monotonic()
+        bad = check_step(course, "submitted", assignment, lang)  # links, devices…: never handed to nbgrader
+        failed += _say_skipped([Report(s, assignment, "skipped", r) for s, r in bad.items()], lang)
         outcomes = autograde(course, assignment, workers=workers, sandbox=not args.no_sandbox,
-                             force=args.force, on_outcome=show)
+                             force=args.force, on_outcome=show,
+                             students=[s for s in course.submissions(assignment) if s not in bad])
         count = {s: sum(o.status == s for o in outcomes) for s in ("graded", "zero", "skipped", "failed")}
         failed += count["failed"]
         print(t("grading.autograde_done", lang, assignment=assignment, seconds=f"{time.monotonic() - start:.1f}",
@@ -190,12 +219,19 @@ def cmd_autograde(args, lang: str) -> int:
 
 
 def cmd_feedback(args, lang: str) -> int:
+    from grading.exchange import Report, check_step, sanitize_args
+
     course = open_course(args.course)
+    skipped = 0
     for assignment in _targets(course, args.assignment, lang):
-        run_nbgrader(course, "generate_feedback", assignment, verbose=args.verbose)
-        run_nbgrader(course, "release_feedback", assignment, verbose=args.verbose)
+        # a student whose autograded folder is unsafe or lacks its secret is skipped, not everyone
+        bad = check_step(course, "autograded", assignment, lang)
+        skipped += _say_skipped([Report(s, assignment, "skipped", r) for s, r in bad.items()], lang)
+        exclude = [f"--CourseDirectory.student_id_exclude={','.join(sorted(bad))}"] if bad else []
+        run_nbgrader(course, "generate_feedback", assignment, *sanitize_args(), *exclude, verbose=args.verbose)
+        run_nbgrader(course, "release_feedback", assignment, *exclude, verbose=args.verbose)
         print(t("grading.feedback_done", lang, assignment=assignment))
-    return 0
+    return 1 if skipped else 0
 
 
 def cmd_export(args, lang: str) -> int:

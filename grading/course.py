@@ -60,6 +60,12 @@ c.Autograde.autograde_preprocessors = [
 c.SandboxKernelManager.hidden_paths = {hidden!r}
 c.SandboxKernelManager.cpu_seconds = {cpu_seconds}
 c.SandboxKernelManager.memory_mb = {memory_mb}
+# Limits hold for the whole sandbox through a cgroup (see grading/README.md): also max_processes,
+# work_mb and tmp_mb (its tmpfs folders), cpu_cores; outputs kept per cell and per notebook:
+# c.GuardedExecute.max_cell_output, c.GuardedExecute.max_notebook_output (characters).
+
+# Feedback pages: student HTML, <script> and on* handlers are removed (nbconvert's sanitizer).
+c.HTMLExporter.sanitize_html = True
 
 # `nbgrader export` and `conduct-course export` write a properly quoted UTF-8 CSV.
 c.ExportApp.plugin_class = "grading.export.CourseCsvExport"
