@@ -82,13 +82,13 @@ def test_failing_shows_the_review_then_retake_and_pass(store):
     tst = final_test("adults")
     w = final_test_widget("adults", lang="vi", store=store)
     w.submit.click()  # nothing chosen: no attempt, a message
-    assert "chưa chọn đáp án" in w.result.value and store.final_attempts() == []
+    assert t("widgets.final.unanswered", "vi", count=len(tst.items)) in w.result.value and store.final_attempts() == []
     missed = tst.items[:6]
     for it in tst.items:
         w.choices[it.id].value = _wrong_answer(it) if it in missed else it.answer
     w.submit.click()
     html = w.result.value
-    assert "✗ Bạn chưa đạt" in html and t("widgets.final.review_title", "vi") in html
+    assert t("widgets.final.failed", "vi", correct=len(tst.items) - 6, total=len(tst.items), percent=round(100 * (len(tst.items) - 6) / len(tst.items)), pass_mark=70) in html and t("widgets.final.review_title", "vi") in html
     for it in missed:  # the right answer, the reason and the clause of every missed item
         assert escape(it.reason["vi"]) in html
         assert all(cite(c, "vi") in html for c in it.clauses)
@@ -102,13 +102,14 @@ def test_failing_shows_the_review_then_retake_and_pass(store):
     for it in tst.items:
         w.choices[it.id].value = it.answer
     w.submit.click()
-    assert "✓ Bạn đã đạt" in w.result.value and t("widgets.final.certificate_ready", "vi") in w.result.value
+    assert t("widgets.final.passed", "vi", correct=len(tst.items), total=len(tst.items), percent=100) in w.result.value and t("widgets.final.certificate_ready", "vi") in w.result.value
     assert [a.passed for a in ProgressStore(store.path).final_attempts("adults")] == [False, True]
     # opened again (reload, restart): the last result is shown, with the number of attempts
     again = final_test_widget("adults", lang="en", store=ProgressStore(store.path))
-    assert "✓ You passed" in again.result.value and "Attempts so far: 2; best result: 100%." in again.children[2].value
+    assert t("widgets.final.passed", "en", correct=len(tst.items), total=len(tst.items), percent=100) in again.result.value
+    assert t("widgets.final.attempts", "en", count=2, best=100) in again.view.intro.value
 
 
 def test_school_final_speaks_to_pupils(store):
     w = final_test_widget("minors_15_18", lang="vi", store=store)
-    assert "Em cần đúng ít nhất 70%" in w.view.intro.value
+    assert t("widgets.pupil.final.intro", "vi", count=10, pass_mark=70) in w.view.intro.value and "Em cần" in w.view.intro.value

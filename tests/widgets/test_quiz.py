@@ -1,7 +1,9 @@
 import pytest
 
+from conduct.i18n import t
 from conduct.progress import ProgressStore
 from conduct.widgets import quiz
+
 
 ITEMS = [
     {"id": "q1", "clauses": ["4(5)"],
@@ -25,14 +27,14 @@ def test_every_option_gives_its_own_feedback_in_words_and_symbol(store):
     w = quiz(ITEMS, lang="en", quiz_id="qz", store=store)
     first, second = w.items
     first.options[0].click()
-    assert "✗ Not quite." in first.feedback.value and "Not right because A." in first.feedback.value
+    assert t("widgets.wrong", "en") in first.feedback.value and "Not right because A." in first.feedback.value
     assert first.options[0].description.startswith("✗ ")
     first.options[1].click()  # exploring the other option shows its feedback too
-    assert "✓ Correct." in first.feedback.value and "Right because B." in first.feedback.value
+    assert t("widgets.right", "en") in first.feedback.value and "Right because B." in first.feedback.value
     assert first.options[1].description.startswith("✓ ")
-    assert "0 / 2" in w.score.value and "1 question(s) still to answer" in w.score.value
+    assert t("widgets.quiz.score", "en", correct=0, total=2) in w.score.value and t("widgets.quiz.remaining", "en", count=1) in w.score.value
     second.options[0].click()
-    assert "1 / 2" in w.score.value and "still to answer" not in w.score.value
+    assert t("widgets.quiz.score", "en", correct=1, total=2) in w.score.value and not any(t("widgets.quiz.remaining", "en", count=n) in w.score.value for n in (1, 2))
 
 
 def test_first_choice_is_saved_and_scored(store):
@@ -44,7 +46,7 @@ def test_first_choice_is_saved_and_scored(store):
     assert not store.done("qz")
     w.items[1].options[1].click()
     assert store.done("qz")
-    assert "Bạn trả lời đúng ngay lần chọn đầu tiên 1 / 2 câu." in w.score.value
+    assert t("widgets.quiz.score", "vi", correct=1, total=2) in w.score.value
 
 
 def test_bad_items_are_named():
@@ -63,7 +65,7 @@ def test_after_a_restart_the_quiz_shows_saved_answers_and_keeps_the_first_try_sc
     first, second = again.items
     assert first.options[0].description.startswith("✗ ") and "Chưa đúng vì A." in first.feedback.value
     assert second.options[0].description.startswith("✓ ") and "Đúng vì C." in second.feedback.value
-    assert "1 / 2" in again.score.value and "chưa trả lời" not in again.score.value
+    assert t("widgets.quiz.score", "vi", correct=1, total=2) in again.score.value and not any(t("widgets.quiz.remaining", "vi", count=n) in again.score.value for n in (1, 2))
     first.options[1].click()  # re-answering reads the feedback but never changes the score
     assert "Đúng vì B." in first.feedback.value and "1 / 2" in again.score.value
     assert [(a.item, a.answer) for a in ProgressStore(store.path).answers("qz")] == [("q1", "A"), ("q2", "A")]
@@ -74,4 +76,4 @@ def test_after_a_restart_the_quiz_shows_saved_answers_and_keeps_the_first_try_sc
 def test_school_quiz_says_em(store):
     w = quiz(ITEMS, lang="vi", quiz_id="qz", store=store, audience="minors_15_18")
     w.items[0].options[1].click()
-    assert "Em trả lời đúng" in w.score.value
+    assert t("widgets.pupil.quiz.score", "vi", correct=1, total=2) in w.score.value and "Em " in w.score.value
