@@ -4,7 +4,6 @@ from conduct.i18n import t
 from conduct.progress import ProgressStore
 from conduct.widgets import quiz
 
-
 ITEMS = [
     {"id": "q1", "clauses": ["4(5)"],
      "question": {"vi": "Câu hỏi một?", "en": "Question one?"},
