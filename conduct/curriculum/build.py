@@ -155,7 +155,7 @@ def r_exercise(p: Part, c: Ctx) -> list:
         bank.post(pid)  # an unknown id fails the build, not the learner's notebook
     return [md("exercise", h2("exercise", lang), _intro(p, lang),
                t("curriculum.howto.exercise", lang, count=len(p.data["posts"]),
-                 **{v: t(f"widgets.verdict.{v}", lang) for v in VERDICTS})),
+                 **{v: t(f"checker.verdict.{v}", lang) for v in VERDICTS})),
             call("exercise", f'exercise("{p.id}", "{lang}")', lang)]
 
 

@@ -107,7 +107,7 @@ def _answer_key(lesson: Lesson, lang: str) -> str:
     rows = []
     for i, pid in enumerate(_part(lesson, "exercise")["posts"], 1):
         p = post(pid)
-        verdict = html.escape(t(f"widgets.verdict.{p.verdict}", lang))
+        verdict = html.escape(t(f"checker.verdict.{p.verdict}", lang))
         if p.trap:
             verdict += f'<br><span class="trap">({html.escape(t("school.trap", lang))})</span>'
         cited = ", ".join(cite(c, lang) for c in p.clauses)

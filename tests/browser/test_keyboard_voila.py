@@ -193,7 +193,7 @@ def page(voila, browser):
         # Voilà removes #loading once every cell has run; the widgets' views are then drawn from the
         # kernel's models: wait for the classifier's first button and the quiz's last option.
         pg.wait_for_function("() => !document.getElementById('loading')", timeout=RENDER_TIMEOUT_MS)
-        pg.get_by_role("button", name=t("widgets.verdict.ok", LANG), exact=True).wait_for(timeout=RENDER_TIMEOUT_MS)
+        pg.get_by_role("button", name=t("checker.verdict.ok", LANG), exact=True).wait_for(timeout=RENDER_TIMEOUT_MS)
         last = find_part(_part_id("quiz"), "quiz").data["items"][-1]["options"][-1]["text"][LANG]
         pg.get_by_role("button", name=expand(last, LANG)).wait_for()
     except Exception as e:
@@ -275,7 +275,7 @@ def test_page_shows_no_code_and_no_radio_buttons(page, tmp_path_factory):
     assert page.get_by_role("radio").count() == 0 and page.get_by_role("radiogroup").count() == 0
 
     shot = tmp_path_factory.mktemp("screens") / "lesson03-vi.png"
-    page.get_by_role("button", name=t("widgets.verdict.ok", LANG), exact=True).scroll_into_view_if_needed()
+    page.get_by_role("button", name=t("checker.verdict.ok", LANG), exact=True).scroll_into_view_if_needed()
     page.screenshot(path=str(shot))
     assert shot.stat().st_size > 10_000
     print(f"screenshot: {shot}")
@@ -287,7 +287,7 @@ def test_classifier_with_the_keyboard_alone(page, voila, tmp_path_factory):
     post_ids = list(find_part(exercise, "exercise").data["posts"])
     first, second = bank_post(post_ids[0]), bank_post(post_ids[1])
     total = len(post_ids)
-    verdict_label = {v: t(f"widgets.verdict.{v}", LANG) for v in ("ok", "caution", "violation")}
+    verdict_label = {v: t(f"checker.verdict.{v}", LANG) for v in ("ok", "caution", "violation")}
     right_mark, wrong_mark = t("widgets.right", LANG), t("widgets.wrong", LANG)
     assert _norm(t("widgets.classifier.position", LANG, n=1, total=total)) in _norm(page.inner_text("body"))
 
