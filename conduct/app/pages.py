@@ -9,7 +9,6 @@ under `app.pupil.` is read from there.
 """
 from __future__ import annotations
 
-import datetime as dt
 import unicodedata
 from collections.abc import Callable
 
@@ -22,7 +21,7 @@ from conduct.curriculum.show import module_of
 from conduct.final import final_test
 from conduct.i18n import catalogue, check_lang, t
 from conduct.progress import ProgressStore, try_store
-from conduct.widgets import final_test_widget
+from conduct.widgets import certificate_widget, final_test_widget
 from conduct.widgets.a11y import button, esc, live_region, say
 from conduct.widgets.register import register_of
 from conduct.widgets.style import learner_box
@@ -184,39 +183,13 @@ def lesson(home_id: str, number: str, lang: str = "vi", store: ProgressStore | N
 
 # ---------------------------------------------------------------- certificate
 
-def certificate_html(home: Home, lang: str, store: ProgressStore) -> str:
-    """What the certificate says, on the page: name, track, date, final score, each module's score."""
-    tr = speaker(lang, home.audience)
-    best = passed_attempt(home, store)
-    name = store.profile().get("name", "")
-    date = dt.date.fromtimestamp(best.time).strftime("%d/%m/%Y")
-    st = home_status(home, store)
-    rows = "".join(f"<li>{esc(_label(lesson, lang))}: {esc(tr(f'app.home.status.{m.state}'))}"
-                   + (f" · {esc(tr('app.home.score', correct=m.correct, answered=m.answered, percent=m.percent))}"
-                      if m.answered else "") + "</li>"
-                   for lesson, m in zip(st.lessons, st.modules, strict=True))
-    return (f"<p><strong>{esc(tr('app.certificate.summary', name=name, track=home.title[lang], percent=best.percent, date=date))}"
-            f"</strong></p><h2>{esc(tr('app.certificate.modules'))}</h2><ul>{rows}</ul>")
-
-
 def certificate(home_id: str, lang: str = "vi", store: ProgressStore | None = None) -> W.VBox:
-    """The certificate page: locked until the final test is passed; asks for the name if missing."""
+    """The certificate page: locked (with the way to the final test) until the test is passed, then
+    H2's certificate widget (name, "create", PDF download) listing the home's modules."""
     lang, store, h = check_lang(lang), _store(store), get_home(home_id)
     tr = speaker(lang, h.audience)
     if passed_attempt(h, store) is None:
         return learner_box([_html(f"<p>{esc(tr('app.certificate.locked'))}</p><p><a class=\"conduct-button-link\" "
                                   f"href=\"{esc(h.files['final'][lang])}\">{esc(tr('app.certificate.to_final'))}</a></p>")])
-    body = W.HTML()
-
-    def refresh() -> None:
-        if not store.profile().get("name"):
-            body.value = f"{CSS}<div class=\"conduct-app\"><p>{esc(tr('app.certificate.need_name'))}</p></div>"
-        else:
-            body.value = f"{CSS}<div class=\"conduct-app\">{certificate_html(h, lang, store)}</div>"
-
-    names = name_box(lang, h.audience, store)
-    names.save.on_click(lambda _b: refresh())
-    refresh()
-    box = learner_box([names, body])
-    box.body, box.names = body, names
-    return box
+    return certificate_widget(h.audience, lang=lang, modules=[module_of(x) for x in modules(h)], store=store,
+                              audience=h.audience)

@@ -4,7 +4,7 @@ The widget tests click buttons from Python; this module checks what only a brows
 exercise and the quiz can be reached and operated with Tab, Shift+Tab, Enter and Space alone, that
 feedback lands in an ARIA live region (role="status") and says right/wrong with a symbol and words,
 that focus stays in the exercise after each choice, that no radio inputs appear, and that the hidden
-code cells show no source, in Voilà and in JupyterLab (which `./course start` opens). One Voilà
+code cells show no source, in Voilà and in JupyterLab (which `./course lab` opens for authors). One Voilà
 server and one page serve the Voilà tests (Voilà starts a kernel per page load); each test reads the
 state it starts from, so their order does not matter.
 
@@ -420,7 +420,7 @@ def test_live_region_stays_in_the_page_when_feedback_arrives(page):
 
 
 def test_jupyterlab_shows_no_code_either(browser, tmp_path_factory):
-    """`./course start` opens JupyterLab, where hiding the code rests on each cell's source_hidden metadata."""
+    """`./course lab` opens JupyterLab, where hiding the code rests on each cell's source_hidden metadata."""
     tmp = tmp_path_factory.mktemp("lab")
     work = tmp / "notebooks"
     work.mkdir()
@@ -454,10 +454,9 @@ def test_jupyterlab_shows_no_code_either(browser, tmp_path_factory):
             text = pg.inner_text(".jp-Notebook")
             shown = [line for src in _hidden_code_cells() for line in (s.strip() for s in src.splitlines())
                      if line and not line.startswith("#") and line in text]
-            if shown:
-                pytest.xfail(
-                    "JupyterLab 4 previews the FIRST LINE of a collapsed (source_hidden) cell in its placeholder, so "
-                    f"the learner sees {shown[0]!r}; the notebook generator (conduct/curriculum) could start each hidden "
-                    "cell with an empty line or a comment in the learner's language, with the call below it")
+            assert not shown, (
+                "JupyterLab previews the first line of a collapsed (source_hidden) cell in its placeholder, so "
+                f"the learner sees {shown[0]!r}: every hidden cell must start with a comment in the learner's "
+                "language (conduct/curriculum/build.py), with the call below it")
         finally:
             pg.close()
