@@ -49,14 +49,6 @@ def modules(track: str = "course", audience: str | None = None) -> tuple[Module,
     return tuple(module_of(lesson) for lesson in load_track(track) if audience is None or lesson.audience == audience)
 
 
-def touched_modules(store: ProgressStore) -> tuple[Module, ...]:
-    """The modules of every (track, audience) in which the learner has answered something, in course order."""
-    seen = set(store.exercises())
-    lessons = all_lessons()
-    groups = {(ls.track, ls.audience) for ls in lessons if seen & {p.id for p in ls.parts if p.id}}
-    return tuple(module_of(ls) for ls in lessons if (ls.track, ls.audience) in groups)
-
-
 def exercise(exercise_id: str, lang: str = "vi") -> Any:
     """The post classifier for an exercise part: classify each post, then see why."""
     lang = check_lang(lang)
@@ -80,15 +72,13 @@ def role_explorer(lang: str = "vi") -> Any:
     return widgets.language_switch(lambda lg, **kept: widgets.role_explorer(lang=lg, **kept), lang=check_lang(lang))
 
 
-def progress_panel(lang: str = "vi", track: str | None = None, audience: str | None = None) -> Any:
+def progress_panel(lang: str = "vi", track: str = "course", audience: str | None = None) -> Any:
     """What the learner has done so far, lesson by lesson, with a chart by article.
 
-    With a `track` (and for the school, an age band `audience`) the panel lists that track's lessons;
-    without, the lessons of every track the learner has worked in.
+    The panel lists the lessons of `track` (for the school, of one age band `audience`), so "you have
+    finished" means every lesson of that track; the course's lessons by default.
     """
-    store = ProgressStore()
-    mods = modules(track, audience) if track else touched_modules(store)
-    return widgets.progress_panel(lang=check_lang(lang), store=store, modules=mods,
+    return widgets.progress_panel(lang=check_lang(lang), store=ProgressStore(), modules=modules(track, audience),
                                   audience=audience or "adults")
 
 

@@ -1,5 +1,5 @@
 """The learner widgets every notebook reuses: classify posts, take a quiz, explore roles,
-check a post, see progress, switch language.
+check a post, see progress, switch language, and the app's final test and certificate.
 
 Each function returns an ipywidgets widget (a VBox) ready for `display()`, with its working
 parts attached as attributes so tests can click buttons and read feedback without a browser.
