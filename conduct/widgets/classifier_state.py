@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 from conduct.bank import Post
 from conduct.code import load_code
-from conduct.progress import ProgressStore, try_store
 from conduct.code.concerns import concerns
+from conduct.progress import ProgressStore, try_store
 
 NONE = "none"  # the "no clause broken" choice
 STEPS = ("verdict", "clause")
