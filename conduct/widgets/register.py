@@ -1,9 +1,10 @@
 """How the widgets address the learner: "bạn" for adults, "em" for pupils, as the lessons do.
 
 The register of each audience is itself catalogue data (`widgets.register.<audience>` names it), and a
-string that differs by register has an override under `widgets.<register>.<key>` in both catalogues,
-so a new audience or a change of address touches data only. Keys without an override read the same
-for every audience.
+string that differs by register has an override under `<area>.<register>.<key>` in both catalogues
+(`widgets.pupil.quiz.score` for `widgets.quiz.score`, `app.pupil.home.title` for `app.home.title`), so a
+new audience or a change of address touches data only. Keys without an override read the same for
+every audience.
 """
 from __future__ import annotations
 
@@ -26,7 +27,8 @@ def speaker(lang: str, audience: str = DEFAULT_AUDIENCE) -> Callable[..., str]:
     cat = catalogue(lang)
 
     def tr(key: str, **params: object) -> str:
-        override = key.replace("widgets.", f"widgets.{register}.", 1)
+        area, _, rest = key.partition(".")
+        override = f"{area}.{register}.{rest}"
         return t(override if override in cat else key, lang, **params)
 
     return tr

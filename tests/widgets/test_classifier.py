@@ -12,6 +12,7 @@ from conduct.widgets import classifier, progress_panel
 from conduct.widgets.a11y import LiveRegion, walk
 from conduct.widgets.classifier_state import ClassifierState, Score, encouraged_clauses, right_clauses
 from conduct.widgets.post_card import cite, clause_line
+from conduct.widgets.register import register_of, speaker
 
 RIGHT_VI, WRONG_VI = t("widgets.right", "vi"), t("widgets.wrong", "vi")
 RIGHT_EN, WRONG_EN = t("widgets.right", "en"), t("widgets.wrong", "en")
@@ -179,3 +180,11 @@ def test_pupils_are_called_em(store):
     adult = classifier(POSTS[:1], lang="vi", exercise_id="a", store=store)
     texts = lambda w: " ".join(x.value for x in walk(w) if isinstance(x, W.HTML))  # noqa: E731
     assert "Em đánh giá" in texts(school) and "Bạn đánh giá" in texts(adult)
+
+
+def test_register_overrides_work_for_any_catalogue_area():
+    pupil, adult = speaker("vi", "minors_11_14"), speaker("vi", "adults")
+    assert pupil("widgets.quiz.score", correct=1, total=2) == t("widgets.pupil.quiz.score", "vi", correct=1, total=2)
+    assert adult("widgets.quiz.score", correct=1, total=2) == t("widgets.quiz.score", "vi", correct=1, total=2)
+    assert pupil("widgets.right") == adult("widgets.right")  # no override: the same words for everyone
+    assert register_of("minors_15_18", "vi") == "pupil" and register_of("adults", "vi") == "adult"
