@@ -47,7 +47,7 @@ def assess(text: str, role: str = "individual", lang: str | None = None) -> Asse
     cm = common()
     doc = Doc(normalize(text, lang, joinable()), lang, vocabulary())
     innocent = _Spans((h.start, h.end) for lg in LANGS for h in doc.find(cm.innocent[lg]))
-    cache: dict = {}
+    cache: dict = {"innocent": innocent}
     findings = []
     doc.scan_all()
     for concern in registered():
@@ -109,9 +109,13 @@ def _token_span(doc: Doc, h: Hit) -> tuple[int, int]:
 
 
 def _near_index(doc: Doc, cache: dict, wl) -> _Near:
+    """Where a supporting or context list occurs, leaving out words inside innocent phrases (the
+    "thứ" of "thứ Hai" is no one insulted; the "kỳ thi" of an exam is no lesson on "kỳ thị")."""
     idx = cache.get(wl.uid)
     if idx is None:
-        idx = cache[wl.uid] = _Near(doc, doc.find(wl))
+        innocent: _Spans = cache["innocent"]
+        hits = [h for h in doc.find(wl) if not (innocent.spans and innocent.contains((h.start, h.end)))]
+        idx = cache[wl.uid] = _Near(doc, hits)
     return idx
 
 
@@ -156,6 +160,9 @@ def _hit_context(doc: Doc, h: Hit, ctxs: list[ContextList], cache: dict,
     lowered: list[tuple[ContextList, Hit]] = []
     raised: list[tuple[ContextList, Hit]] = []
     ti, tj = _token_span(doc, h)
+    for s, e in h.extra:  # the words it needed (e.g. the person insulted) are part of the match
+        si, sj = _token_span(doc, Hit(s, e, ""))
+        ti, tj = min(ti, si), max(tj, sj)
     allowed = h.rule.frames
     for ctx in ctxs:
         if allowed is not None and ctx.name not in allowed and ctx in common().frames:

@@ -3,19 +3,43 @@ images without consent (Art. 3(3); Art. 7(5) for providers).
 
 The patterns find the data (Vietnamese mobile numbers in any spacing, 12-digit CCCD and 9-digit
 CMND numbers next to their names, bank accounts next to a bank, e-mail addresses, house
-addresses, private photos); a rule needs third-party framing nearby ("số điện thoại của nó",
-"địa chỉ nhà con bé") to be a violation. One's own business contact ("hotline của shop")
-lowers the score. The validators check digit counts and prefixes, which a regex states badly.
+addresses, private photos). As in Presidio's recognizers, a match counts when its context says
+whose data it is: third-party framing nearby ("số điện thoại của nó"), an ID number next to its
+label ("số căn cước"), or a named private person next to a phone number or a home address
+(`phone_of_person`, `address_of_person`), with no sharing cue needed. One's own or a business
+contact ("hotline của shop") lowers the score. The validators check digit counts, prefixes and
+the capitalised names in the text as typed, which a regex over the folded text states badly.
 """
 from __future__ import annotations
 
 import re
+import unicodedata
+
+from conduct.text.normalize import fold
 
 ID = "personal_data"
 DATA = "rules/data/personal_data.yaml"
 
 _DIGITS = re.compile(r"\d")
 _MOBILE_PREFIXES = ("03", "05", "07", "08", "09")
+# Common Vietnamese family names (folded). Names that also open place names (Hà, Cao, Thái, Lâm…)
+# are left out, so "Hà Nội" or "Cao Bằng" is never taken for a person.
+_SURNAMES = frozenset(fold(s).lower() for s in (
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
+    "Dương", "Lý", "Đinh", "Trương", "Đào", "Đoàn", "Trịnh", "Lưu", "Lương", "Phùng", "Tạ", "Tô", "Quách",
+    "Châu", "Triệu", "Kiều", "Mạc", "Diệp", "Doãn", "Khúc", "Vương", "Tăng", "Lại"))
+# Capitalised words that are not names (sentence openers, streets, days, months, titles of places).
+_NOT_NAMES = frozenset(w.lower() for w in (
+    "The", "This", "That", "These", "Those", "Our", "My", "Your", "His", "Her", "Their", "Here", "There", "Hi",
+    "Hello", "Dear", "Happy", "Thanks", "Thank", "Please", "Call", "Text", "Phone", "Posting", "Found", "Shop",
+    "Store", "Street", "St", "Road", "Rd", "Avenue", "Ave", "Lane", "Drive", "Boulevard", "Monday", "Tuesday",
+    "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May",
+    "June", "July", "August", "September", "October", "November", "December", "Hotline", "Zalo", "Facebook",
+    "Instagram", "Ward", "District", "City", "Province", "School", "Primary", "Hospital", "Bank", "Park",
+    "Lake", "West", "East", "North", "South", "New", "Old", "Ho", "Chi", "Minh", "Ha", "Noi"))
+_WORDS = re.compile(r"[^\W\d_]+")
+_STREET_BEFORE = re.compile(r"(?:\d+[\w/]*\s*|duong|pho|ngo|hem|kiet|street|st|road)\s*$")
+_NEAR = 80  # characters around the data where the person's name is looked for
 
 
 def _digits(m: re.Match[str]) -> str:
@@ -40,4 +64,48 @@ def cmnd(m: re.Match[str], doc) -> bool:
     return len(_digits(m)) == 9
 
 
-VALIDATORS = {"phone": phone, "cccd": cccd, "cmnd": cmnd}
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and not word.isupper() or len(word) == 1 and word.isupper()
+
+
+def names_near(doc, start: int, end: int, exclude: tuple[int, int] | None = None) -> list[str]:
+    """Personal names written within _NEAR characters of the folded span start..end, as typed:
+    a Vietnamese family name followed by one to three capitalised words ("Trần Văn Bình"), or two
+    capitalised words that are not sentence openers, streets or dates ("John Miller")."""
+    s, e = doc.norm.span(start, end)
+    lo, hi = max(0, s - _NEAR), min(len(doc.norm.original), e + _NEAR)
+    window = unicodedata.normalize("NFC", doc.norm.original[lo:hi]) if not doc.norm.original[lo:hi].isascii() \
+        else doc.norm.original[lo:hi]
+    words = [(w.group(), w.start()) for w in _WORDS.finditer(window)]
+    found = []
+    i = 0
+    while i < len(words):
+        w, pos = words[i]
+        run = 1
+        while i + run < len(words) and run < 4 and _capitalised(words[i + run][0]) and \
+                window[words[i + run - 1][1] + len(words[i + run - 1][0]):words[i + run][1]].strip() == "":
+            run += 1
+        if _capitalised(w) and run >= 2 and not _STREET_BEFORE.search(fold(window[max(0, pos - 12):pos]).lower()):
+            parts = [x for x, _ in words[i:i + run]]
+            if exclude is None or not (exclude[0] <= lo + pos < exclude[1]):
+                if fold(parts[0]).lower() in _SURNAMES or (
+                        parts[0].isascii() and not any(p.lower() in _NOT_NAMES for p in parts[:2])):
+                    found.append(" ".join(parts))
+            i += run
+        else:
+            i += 1
+    return found
+
+
+def phone_of_person(m: re.Match[str], doc) -> bool:
+    """A mobile number with a named person beside it: whose number it is needs no sharing cue."""
+    return phone(m, doc) and bool(names_near(doc, m.start(), m.end()))
+
+
+def address_of_person(m: re.Match[str], doc) -> bool:
+    """A house address with a named person beside it (street names inside the address do not count)."""
+    return bool(names_near(doc, m.start(), m.end(), exclude=doc.norm.span(m.start(), m.end())))
+
+
+VALIDATORS = {"phone": phone, "cccd": cccd, "cmnd": cmnd, "phone_of_person": phone_of_person,
+              "address_of_person": address_of_person}

@@ -26,8 +26,10 @@ def _markers() -> dict[str, frozenset[str]]:
     check_keys(f, data, ("schema_version", "markers"))
     check_version(f, data)
     markers = require(f, data, "markers", dict)
-    check_keys(f, markers, LANGS, "markers")
-    return {lang: frozenset(w.lower() for w in require(f, markers, lang, list, "markers")) for lang in LANGS}
+    check_keys(f, markers, (*LANGS, "ambiguous"), "markers")
+    ambiguous = frozenset(w.lower() for w in markers.get("ambiguous") or ())
+    return {lang: frozenset(w.lower() for w in require(f, markers, lang, list, "markers")) - ambiguous
+            for lang in LANGS}
 
 
 def detect(text: str, sample: int = 4000) -> str:

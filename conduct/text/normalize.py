@@ -114,6 +114,11 @@ def teencode(lang: str) -> dict[str, str]:
     return out
 
 
+@functools.cache
+def _bare_teencode(lang: str) -> dict[str, str]:
+    return {k: fold(v) for k, v in teencode(lang).items()}
+
+
 @dataclass(frozen=True)
 class Normalized:
     """A post as typed plus its two matching views and the way back to the typed offsets."""
@@ -211,18 +216,26 @@ def _join_split(piece: str, joinable: frozenset[str]) -> str:
         words = [_SEPARATORS.sub("", c) for c in chunks]
         return " ".join(w if fold(w) in joinable else c for w, c in zip(words, chunks, strict=True))
     letters = [_SEPARATORS.sub("", c) for c in chunks][:60]  # letters split by spaces: "s u c h a r e t a r d"
-    out, i = [], 0
-    while i < len(letters):
-        for j in range(len(letters), i + 1, -1):
+    out = _segment(letters, joinable)
+    return " ".join(out) if len(out) < len(letters) else piece
+
+
+def _segment(letters: list[str], joinable: frozenset[str]) -> list[str]:
+    """Known words spelt by the letters, leaving as few letters alone as possible, then in as few
+    pieces ("a r e t a r d" is "a retard", not "are" and four stray letters)."""
+    n = len(letters)
+    none: list[str] = []
+    best: list[tuple[int, int, list[str]]] = [(0, 0, none)] + [(n + 1, n + 1, none)] * n  # (alone, pieces, words)
+    for j in range(1, n + 1):
+        alone, pieces, words = best[j - 1]
+        best[j] = (alone + 1, pieces + 1, words + [letters[j - 1]])
+        for i in range(j - 1):
             word = "".join(letters[i:j])
             if fold(word) in joinable:
-                out.append(word)
-                i = j
-                break
-        else:
-            out.append(letters[i])
-            i += 1
-    return " ".join(out) if len(out) < len(letters) else piece
+                a, p, w = best[i]
+                if (a, p + 1) < best[j][:2]:
+                    best[j] = (a, p + 1, w + [word])
+    return best[n][2]
 
 
 def _pass2(text: str, lang: str, joinable: frozenset[str]) -> tuple[str, OffsetMap | None]:
@@ -231,8 +244,11 @@ def _pass2(text: str, lang: str, joinable: frozenset[str]) -> tuple[str, OffsetM
 
 def _pass2_edits(text: str, lang: str, joinable: frozenset[str]) -> Iterator[tuple[int, int, str]]:
     """Teencode expanded, repeated letters single, split letters and digit-letters joined when
-    they spell a known word."""
+    they spell a known word. In a post typed without any diacritics, teencode expands to the bare
+    word ("duoc", not "được"), so the post stays bare and bare phrases still match across it."""
     table = teencode(lang)
+    if not has_marks(text):
+        table = _bare_teencode(lang)
     leet = _LEET_CHARS.search(text) is not None and _LEET_HINT.search(text) is not None
     regex = _pass2_regex(lang, _SPLIT_HINT.search(text) is not None, leet)
     for m in regex.finditer(text):

@@ -6,7 +6,7 @@ import pytest
 CASES = [
     # (text, role, verdict of the false_information finding or None for no finding, evidence as typed)
     ('100% sự thật: uống nước chanh chữa khỏi ung thư, báo chí giấu nhẹm!', 'individual', 'violation', ['100% sự thật', 'chữa khỏi ung thư', 'báo chí giấu nhẹm']),
-    ('Chinh thuc r nha mn: tu thang sau se bi phat 5 trieu', 'individual', 'violation', ['Chinh thuc', 'tu thang sau', 'bi phat']),
+    ('Chinh thuc r nha mn: tu thang sau se bi phat 5 trieu', 'individual', 'violation', ['Chinh thuc r', 'tu thang sau', 'bi phat']),
     ('CONFIRMED: all ride-hailing apps will be banned nationwide from Monday', 'individual', 'violation', ['CONFIRMED:', 'banned']),
     ('this miracle cure cures cancer in 3 days', 'individual', 'violation', ['miracle cure', 'cures cancer']),
     ("Tin 'nước chanh chữa khỏi ung thư' là tin giả, đừng chia sẻ", 'individual', 'ok', ['chữa khỏi ung thư']),

@@ -30,7 +30,8 @@ def back(text: str, view_word: str, occurrence: int = 0) -> str:
     ("nguuuuu", "ngu"),
     ("Đ.à.n b.à", "đàn bà"),
     ("such a r e t a r d", "such a retard"),
-    ("ko dc j", "không được gì"),
+    ("ko dc j", "khong duoc gi"),         # a post typed bare stays bare, so bare phrases match across it
+    ("Ko dc j đâu", "không được gì đâu"),
     ("a.b.c", "a.b.c"),                 # not a known word: left alone
     ("v.v. và", "v.v. và"),
     ("𝐧𝐠𝐮", "ngu"),                     # mathematical bold letters
