@@ -281,23 +281,28 @@ class ProgressStore:
     @contextlib.contextmanager
     def _update(self) -> Iterator[dict[str, Any]]:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        with _locked(self.path):
+        with locked(self.path):
             data = self._read()
             yield data
-            self._write(data)
+            write_json_atomically(self.path, data)
 
-    def _write(self, data: dict[str, Any]) -> None:
-        fd, tmp = tempfile.mkstemp(prefix=self.path.name + ".", suffix=".tmp", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(data, f, ensure_ascii=False, indent=1)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+
+def write_json_atomically(path: Path, data: Any) -> None:
+    """Write JSON so that a crash mid-write leaves the previous file whole (temporary file, fsync, rename).
+
+    Shared by the progress file and the assignment answer sheets (answers.json): one way to save.
+    """
+    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(data, f, ensure_ascii=False, indent=1)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
 
 
 def try_store(action: Callable[[], object]) -> OSError | None:
@@ -334,8 +339,11 @@ def module_status(store: ProgressStore, modules: Sequence[Module]) -> list[Modul
 
 
 @contextlib.contextmanager
-def _locked(path: Path) -> Iterator[None]:
-    """Serialise read-modify-write between processes sharing the file (POSIX; a no-op elsewhere)."""
+def locked(path: Path) -> Iterator[None]:
+    """Serialise read-modify-write between processes sharing the file (POSIX; a no-op elsewhere).
+
+    The lock is a `<name>.lock` file beside `path`, so two kernels (two tabs) writing one file queue up.
+    """
     try:
         import fcntl
     except ImportError:  # Windows: writes stay atomic, only concurrent appends may race

@@ -61,3 +61,33 @@ def test_path_comes_from_env_or_home(monkeypatch, tmp_path):
 
 def test_suite_never_touches_the_real_home_file():
     assert os.environ["CONDUCT_PROGRESS"] != str(os.path.expanduser("~/.conduct/progress.json"))
+
+
+def test_app_state_lives_in_the_same_file(store):
+    store.record("ex", "a", "ok", True)
+    store.set_profile(name="Nguyễn Thị Hồng Nhung", lang="en")
+    store.visit("course-00")
+    store.visit("course-00")
+    store.record_final("adults", {"fa-01": "caution"}, 1, 16, False)
+    again = ProgressStore(store.path)
+    assert again.profile() == {"name": "Nguyễn Thị Hồng Nhung", "lang": "en"}
+    assert again.visited() == {"course-00"}
+    [attempt] = again.final_attempts("adults")
+    assert (attempt.answers, attempt.correct, attempt.total, attempt.passed, attempt.percent) == (
+        {"fa-01": "caution"}, 1, 16, False, 6)
+    assert again.final_attempts("minors_11_14") == [] and [a.item for a in again.answers()] == ["a"]
+    raw = json.loads(store.path.read_text(encoding="utf-8"))
+    assert raw["profile"]["name"] == "Nguyễn Thị Hồng Nhung"  # stored as text, not escaped
+
+
+def test_a_damaged_final_attempt_moves_the_file_aside(store):
+    store.path.write_text(json.dumps({"answers": [], "final": [{"track": "adults"}]}), encoding="utf-8")
+    with pytest.warns(ProgressWarning):
+        assert store.final_attempts() == []
+    assert store.path.with_name("progress.json.bak").exists()
+
+
+def test_first_answers_are_what_a_first_try_score_counts(store):
+    store.record("qz", "q1", "A", False)
+    store.record("qz", "q1", "B", True)
+    assert store.first("qz")["q1"].answer == "A" and store.latest("qz")[("qz", "q1")].answer == "B"
