@@ -116,9 +116,13 @@ class ClassifierView:
             for b in self.verdict_buttons.values():
                 b.disabled = True
             self.finish(focus=False)
-        elif s.done_count() or resume > 0:
+        elif s.done_count() or resume > 0 or s.step() == "clause":
             s.index = resume
-            self.load(f"<p>{esc(tr('widgets.classifier.resumed', answered=s.done_count(), total=len(s.posts), n=resume + 1))}</p>")
+            intro = f"<p>{esc(tr('widgets.classifier.resumed', answered=s.done_count(), total=len(s.posts), n=resume + 1))}</p>"
+            self.load(intro)
+            given = s.verdict_given()
+            if given is not None:  # step 1 was answered before the restart: continue at step 2
+                self.show_verdict(given, intro)
         else:
             self.load()
 
@@ -150,17 +154,21 @@ class ClassifierView:
     # -- handlers --------------------------------------------------------------------------
     def on_verdict(self, b: W.Button) -> None:
         chosen = next(v for v, vb in self.verdict_buttons.items() if vb is b)
-        o = self.state.choose_verdict(chosen)
+        self.show_verdict(self.state.choose_verdict(chosen))
+        self.clause_box.children[0].focus()  # the clicked button is now disabled: keep keyboard focus here
+
+    def show_verdict(self, o: VerdictOutcome, intro: str = "") -> None:
+        """Step 1 answered (now, or saved before a restart): mark it, show the evidence, open step 2."""
         for vb in self.verdict_buttons.values():
             vb.disabled = True
-        mark_choice(b, o.correct)
+        if o.chosen in self.verdict_buttons:
+            mark_choice(self.verdict_buttons[o.chosen], o.correct)
         if not o.correct:
             mark_choice(self.verdict_buttons[o.post.verdict], True)
         self.card.value = card(o.post.text, o.post.role, self.lang, evidence(o.post))
-        say(self.verdict_feedback, self.verdict_html(o))
+        say(self.verdict_feedback, intro + self.verdict_html(o))
         for w in (self.clause_q, self.clause_box):
             self.show(w, True)
-        self.clause_box.children[0].focus()  # the clicked button is now disabled: keep keyboard focus here
 
     def on_clause(self, b: W.Button) -> None:
         o = self.state.choose_clause(b._conduct_choice)

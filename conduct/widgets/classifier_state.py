@@ -92,13 +92,15 @@ class ClassifierState:
         self.store = store
         self.items = tuple(f"{p.id}:{step}" for p in self.posts for step in STEPS)
         self.results: dict[str, bool] = {}
+        self.chosen: dict[str, str] = {}  # item -> the answer given (latest), to redraw a half-answered post
         self.read_error = try_store(self._reload)
         self.start_error = try_store(lambda: store.start(exercise_id, len(self.items)))
         self.index = self.resume_index() or 0
 
     def _reload(self) -> None:
-        self.results = {item: a.correct for (_, item), a in self.store.latest(self.exercise_id).items()
-                        if item in self.items}
+        latest = {item: a for (_, item), a in self.store.latest(self.exercise_id).items() if item in self.items}
+        self.results = {item: a.correct for item, a in latest.items()}
+        self.chosen = {item: a.answer for item, a in latest.items()}
 
     # -- where the learner is --------------------------------------------------------------
     @property
@@ -125,6 +127,13 @@ class ClassifierState:
                 return s
         return "done"
 
+    def verdict_given(self) -> VerdictOutcome | None:
+        """The saved verdict of the current post when its clause is still to choose (after a restart)."""
+        chosen = self.chosen.get(f"{self.post.id}:verdict")
+        if self.step() != "clause" or chosen is None:
+            return None
+        return VerdictOutcome(self.post, chosen, chosen == self.post.verdict, None)
+
     def choices(self) -> list[str]:
         return clause_choices(self.post, self.posts)
 
@@ -142,6 +151,7 @@ class ClassifierState:
         post = self.post
         item = f"{post.id}:{step}"
         self.results[item] = correct
+        self.chosen[item] = chosen
         error = try_store(lambda: self.store.record(self.exercise_id, item, chosen, correct, post.clauses))
         if error is None and self.finished():
             error = try_store(lambda: self.store.complete(self.exercise_id))
@@ -164,4 +174,5 @@ class ClassifierState:
     def restart(self) -> None:
         """A fresh round: earlier answers stay in the file, new ones are saved over them as they come."""
         self.results.clear()
+        self.chosen.clear()
         self.index = 0

@@ -188,3 +188,16 @@ def test_register_overrides_work_for_any_catalogue_area():
     assert adult("widgets.quiz.score", correct=1, total=2) == t("widgets.quiz.score", "vi", correct=1, total=2)
     assert pupil("widgets.right") == adult("widgets.right")  # no override: the same words for everyone
     assert register_of("minors_15_18", "vi") == "pupil" and register_of("adults", "vi") == "adult"
+
+
+def test_restart_between_the_two_steps_continues_at_step_2(store):
+    w = classifier(POSTS, lang="vi", exercise_id="half", store=store)
+    w.verdict_buttons["ok"].click()  # wrong (gold: violation); then the kernel restarts
+    again = classifier(POSTS, lang="en", exercise_id="half", store=ProgressStore(store.path))
+    assert all(b.disabled for b in again.verdict_buttons.values())
+    assert again.verdict_buttons["ok"].description.startswith("✗ ") and again.verdict_buttons["violation"].description.startswith("✓ ")
+    assert WRONG_EN in again.verdict_feedback.value and "<mark" in again.card.value
+    assert again.view.clause_box.layout.display is None  # step 2 is open
+    again.clause_buttons()["4(5)"].click()
+    assert [(a.item, a.answer) for a in ProgressStore(store.path).answers("half")] == [
+        ("vi-a-001:verdict", "ok"), ("vi-a-001:clause", "4(5)")]
