@@ -31,8 +31,8 @@ c.CourseDirectory.db_url = {db_url!r}
 # Students fetch and submit through this folder (on a shared server, point it at /srv/nbgrader/exchange).
 c.Exchange.root = {exchange!r}
 
-# Answer cells get a comment as stub instead of `raise NotImplementedError()`, so a learner who
-# does not program only replaces `...` (see exercises/README.md).
+# Written-answer cells get a stub in the notebook's language ("✎ Viết câu trả lời của bạn vào đây."),
+# the programming cell a comment instead of `raise NotImplementedError()` (see exercises/README.md).
 from conduct.exercises import configure  # noqa: E402
 configure(c)
 
@@ -48,8 +48,12 @@ c.GuardedExecute.notebook_timeout = {notebook_timeout}
 # Every autograding kernel runs in a bubblewrap sandbox (grading/sandbox.py): no network, a
 # read-only system, this course folder and the paths below hidden, only the submission's folder
 # writable. nbgrader's Execute ignores c.Execute.kernel_manager_class, hence the subclass here.
+# grading.answers grades the clicked answers (answers.json) in this process, before and after the
+# kernel runs, and never lets the kernel run an answer item (exercises/README.md).
 c.Autograde.autograde_preprocessors = [
+    "grading.answers.ReadAnswers",
     "grading.sandbox.SandboxedExecute",
+    "grading.answers.GradeAnswers",
     "nbgrader.preprocessors.IgnorePattern",
     "nbconvert.preprocessors.ClearMetadataPreprocessor",
     "nbgrader.preprocessors.LimitOutput",

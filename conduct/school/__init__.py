@@ -3,9 +3,9 @@
 The lessons themselves are ordinary lesson files in the curriculum's one format
 (conduct/curriculum/lessons.py, track "school", data in `school/data/lessons/`), so the same
 generator writes notebooks/{vi,en}/school/ and the same widgets teach them. This package adds
-only what the school track needs on top: the teacher's guides (`guides`), the pre/post quiz
-items shared with the nbgrader assignments (`prepost`), and the printable family sheets and
-guides (`sheets`, `python -m conduct.school.sheets --out DIR`).
+only what the school track needs on top: the teacher's guides (`guides`) and the printable
+family sheets and guides (`sheets`, `python -m conduct.school.sheets --out DIR`). The pre/post quiz
+is graded, so its items and keys live with the exercise specs (exercises/specs/), not here.
 """
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The exercises against real nbgrader: reproducible, valid, nothing passes blank, solutions score full.
+"""The exercises against real nbgrader: reproducible, valid, nothing passes blank, honest clicks score exactly.
 
 All the nbgrader work happens once, in the session `course` fixture (conftest.py) and the module
 fixtures below; each test asserts on one property of what they produced.
@@ -13,9 +13,11 @@ import pytest
 
 from conduct.exercises.build import DEFAULT_OUT, build_all, index
 
+from conftest import click_answers, keys_of, read_source
+
 SOLUTION_STUDENT = "solution"
 WRONG_STUDENT = "naive"
-CARELESS_STUDENT = "careless"  # answers "ok" / [] / "A" everywhere in art4-vi
+CARELESS_STUDENT = "careless"  # clicks "ok" / no clause / the first option everywhere in art4-vi
 # A plausible first attempt: right on every visible example, wrong on separators, order and boundaries.
 NAIVE_FINDER = '''import re
 
@@ -28,10 +30,25 @@ def find_personal_data(text):
 '''
 
 
-def submit(root: Path, student: str, aid: str, notebook_text: str) -> None:
+def submit(root: Path, student: str, aid: str, nb, choose=None) -> None:
+    """Hand in a notebook and, for answer items, the answers.json its widgets save when clicked."""
     folder = root / "submitted" / student / aid
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / f"{aid}.ipynb").write_text(notebook_text, encoding="utf-8")
+    nbformat.write(nb, folder / f"{aid}.ipynb")
+    if choose is not None and keys_of(read_source(root, aid)):
+        click_answers(read_source(root, aid), folder, choose)
+
+
+def gold(_grade_id, key):
+    return key["answer"]
+
+
+def careless(_grade_id, key):
+    if key["kind"] == "clauses":
+        return []
+    if key["kind"] == "multi":
+        return [key["options"][0]]
+    return "ok" if key["kind"] == "verdict" else key["options"][0]
 
 
 def test_generator_reproduces_the_committed_notebooks(tmp_path):
@@ -42,18 +59,25 @@ def test_generator_reproduces_the_committed_notebooks(tmp_path):
         assert (DEFAULT_OUT / path.relative_to(tmp_path)).read_text(encoding="utf-8") == text, path
 
 
-def test_every_assignment_generates_with_nbgrader(course):
+def test_every_assignment_generates_without_keys_or_solutions_in_the_release(course):
     failed = {aid: r.get("error") or r.get("log") for aid, r in course["generated"].items() if not r["success"]}
     assert not failed
     for aid in course["ids"]:
         source = (course["root"] / "source" / aid / f"{aid}.ipynb").read_text(encoding="utf-8")
         release = (course["root"] / "release" / aid / f"{aid}.ipynb").read_text(encoding="utf-8")
         assert "BEGIN SOLUTION" not in release and "BEGIN HIDDEN TESTS" not in release, aid
-        hidden = re.findall(r"### BEGIN HIDDEN TESTS\\n\",\n(.*?)\n\s*\"### END HIDDEN TESTS", source, re.S)
-        assert hidden, aid
-        for block in hidden:
-            for line in block.splitlines():
-                assert line.strip() not in release, (aid, line)
+        assert "ANSWER_KEY" in source and "ANSWER_KEY" not in release, aid
+        assert '\\"expect\\"' in source or '\\"reason\\"' in source, aid  # key fields, JSON-escaped in a cell
+        assert '\\"expect\\"' not in release and '\\"reason\\"' not in release, aid
+
+
+def test_written_answers_get_a_stub_in_the_notebooks_language(course):
+    def stubs(aid):
+        nb = nbformat.read(course["root"] / "release" / aid / f"{aid}.ipynb", as_version=4)
+        return [c.source for c in nb.cells if c.cell_type == "markdown" and c.metadata["nbgrader"].get("solution")]
+
+    assert stubs("art4-vi") == ["✎ Viết câu trả lời của bạn vào đây."]
+    assert stubs("art4-en") == ["✎ Write your answer here."]
 
 
 @pytest.fixture(scope="module")
@@ -81,29 +105,25 @@ def _scores(root: Path, aid: str, student: str):
 
 @pytest.fixture(scope="module")
 def graded(course):
-    """Every full solution (the source notebook) and one naive programming answer, autograded."""
+    """Every assignment answered right by clicking (the source notebook handed in with its answers.json),
+    one naive programming answer, and one careless clicker, autograded."""
     root, api = course["root"], course["api"]
     for aid in course["ids"]:
-        submit(root, SOLUTION_STUDENT, aid, (root / "source" / aid / f"{aid}.ipynb").read_text(encoding="utf-8"))
+        submit(root, SOLUTION_STUDENT, aid, read_source(root, aid), gold)
     naive = nbformat.read(root / "release" / "pii-en" / "pii-en.ipynb", as_version=4)
     for cell in naive.cells:
         if cell.metadata.get("nbgrader", {}).get("solution"):
             cell.source = NAIVE_FINDER
-    submit(root, WRONG_STUDENT, "pii-en", nbformat.writes(naive))
-    careless = nbformat.read(root / "release" / "art4-vi" / "art4-vi.ipynb", as_version=4)
-    for cell in careless.cells:
-        if cell.metadata.get("nbgrader", {}).get("solution") and cell.cell_type == "code":
-            cell.source = (cell.source.replace('= "..."', '= "ok"', 1) if "verdict_post_" in cell.source
-                           else cell.source.replace('= "..."', '= "A"'))
-            cell.source = cell.source.replace("= [...]", "= []", 1) if "clauses_post_" in cell.source else cell.source
-    submit(root, CARELESS_STUDENT, "art4-vi", nbformat.writes(careless))
+    submit(root, WRONG_STUDENT, "pii-en", naive)
+    release = nbformat.read(root / "release" / "art4-vi" / "art4-vi.ipynb", as_version=4)
+    submit(root, CARELESS_STUDENT, "art4-vi", release, careless)
     results = {(aid, SOLUTION_STUDENT): api.autograde(aid, SOLUTION_STUDENT) for aid in course["ids"]}
     results[("pii-en", WRONG_STUDENT)] = api.autograde("pii-en", WRONG_STUDENT)
     results[("art4-vi", CARELESS_STUDENT)] = api.autograde("art4-vi", CARELESS_STUDENT)
     return results
 
 
-def test_full_solutions_score_full_marks(course, graded):
+def test_right_clicks_score_full_marks(course, graded):
     assert not {key: r.get("error") for key, r in graded.items() if not r["success"]}
     for aid in course["ids"]:
         scores = _scores(course["root"], aid, SOLUTION_STUDENT)
@@ -117,32 +137,51 @@ def test_full_solutions_score_full_marks(course, graded):
                 assert manual, (aid, name)
 
 
-def test_hidden_tests_catch_a_naive_personal_data_finder(course, graded):
+def test_hidden_cases_catch_a_naive_personal_data_finder(course, graded):
     from nbgrader.validator import Validator
 
     # what the learner can see: the visible examples all pass ...
     release = course["root"] / "submitted" / WRONG_STUDENT / "pii-en" / "pii-en.ipynb"
     visible = Validator(config=course["api"].config).validate(str(release))
     assert not visible.get("failed"), visible
-    # ... but grading with the hidden tests gives it no credit on the groups it gets wrong
+    # ... but the grader, comparing the function's outputs on every case, gives no credit where it is wrong
     scores = _scores(course["root"], "pii-en", WRONG_STUDENT)
     lost = {name for name, (auto, top, _, _) in scores.items() if auto < top}
     assert {"finder-phones", "finder-emails", "finder-mixed"} <= lost
     assert sum(s[0] for s in scores.values()) < sum(s[1] for s in scores.values())
 
 
-def test_hidden_tests_grade_the_content_of_post_answers(course, graded):
-    """Answering "ok" and [] to every post scores exactly where the bank's gold is ok / []."""
-    scores = _scores(course["root"], "art4-vi", CARELESS_STUDENT)
+def _expected_careless(aid: str) -> dict[str, float]:
     expected = {}
-    for cell in index("art4-vi"):
+    for cell in index(aid):
         if cell.kind == "verdict":
             expected[cell.grade_id] = float(cell.gold == "ok")
         elif cell.kind == "clauses":
             expected[cell.grade_id] = float(cell.gold == [])
         elif cell.kind == "choice":
-            expected[cell.grade_id] = float(cell.gold == "A")
-        elif cell.kind == "multi":  # left as [...]: the form check fails
-            expected[cell.grade_id] = 0.0
-    assert 0 < sum(expected.values()) < len(expected)  # the bank's gold decides, not the form
+            expected[cell.grade_id] = float(cell.gold == cell.options[0])
+        elif cell.kind == "multi":
+            expected[cell.grade_id] = float(cell.gold == [cell.options[0]])
+    return expected
+
+
+def test_careless_clicks_score_exactly_where_the_key_agrees(course, graded):
+    """Clicking "OK", no clause and the first option everywhere scores exactly where the key says so."""
+    scores = _scores(course["root"], "art4-vi", CARELESS_STUDENT)
+    expected = _expected_careless("art4-vi")
+    assert 0 < sum(expected.values()) < len(expected)
     assert {k: scores[k][0] for k in expected} == expected
+
+
+def test_feedback_names_the_choice_and_says_why(course, graded):
+    nb = nbformat.read(course["root"] / "autograded" / CARELESS_STUDENT / "art4-vi" / "art4-vi.ipynb", as_version=4)
+    cells = {c.metadata["nbgrader"]["grade_id"]: c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade")}
+    wrong = cells["hate-verdict"].outputs[0]
+    assert wrong.output_type == "error"
+    assert "Bạn chọn: Không vi phạm." in wrong.evalue and "Đáp án đúng: Vi phạm." in wrong.evalue
+    assert "phân biệt vùng miền" in wrong.evalue  # the post's reason
+    choice = cells["hacked-check"].outputs[0].evalue
+    assert "Tài khoản cũ vẫn tiếp tục lừa bạn bè bạn" in choice  # the feedback written for option A
+    right = cells["criticism-verdict"].outputs[0]
+    assert right.output_type == "stream" and right.text.startswith("✓ Đúng.")
+    assert "sheet.saved" in cells["hate-verdict"].source and "ANSWER_KEY" in cells["hate-verdict"].source
