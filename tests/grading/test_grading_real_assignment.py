@@ -2,20 +2,22 @@
 
 The fixture cohort (test_grading_course.py) covers hostile submissions; this module checks that
 the real exercises (which import `conduct` inside the sandbox for their checks) grade as their
-source says: the full solutions score every auto-graded point, the blank release scores nothing
-(no test passes on a blank notebook), and answering only the first question scores exactly the
-points of the tests that follow it. Expected scores are computed from the source notebook's
+source says: the full solutions (with their answers.json, as the answer sheet saves it) score every
+auto-graded point, the blank release scores nothing, and answering only the first question scores
+exactly that question's points. Expected scores are computed from the source notebook's
 nbgrader metadata, so the test follows the exercises as developer EXERCISES revises them. The school
 track's paired pre- and post-quiz are graded too, for the report's before/after comparison.
 """
 from __future__ import annotations
 
 import csv
+import json
 import shutil
 
 import nbformat
 import pytest
 
+from conduct.exercises.keys import ANSWER_KINDS, parse_key
 from grading.course import default_exercises, open_course
 from grading.reports import detect_pairs, mastery, prepost, read_results
 
@@ -38,18 +40,30 @@ def _meta(cell) -> dict:
     return cell.get("metadata", {}).get("nbgrader", {})
 
 
+def _answers(source_nb, first_item_only: bool = False) -> str:
+    """answers.json with the keys' answers, as the answer sheet saves it (only the first item's, if asked).
+
+    Answers are data graded by grading.answers (exercises/README.md); the notebook itself carries no answer.
+    """
+    answers = {}
+    for c in source_nb.cells:
+        key = parse_key(c.source) if _meta(c).get("grade") else None
+        if key and key["kind"] in ANSWER_KINDS:
+            item = c.metadata["conduct"]["item"]
+            if first_item_only and answers and item != first_item_only:
+                break
+            first_item_only = first_item_only and item
+            answers[_meta(c)["grade_id"]] = key["answer"]
+    meta = source_nb.metadata["conduct"]
+    return json.dumps({"schema_version": 1, "assignment": meta["assignment"], "notebook": meta["assignment"],
+                       "answers": answers})
+
+
 def _expected(source_nb):
-    """(all auto points, points of the tests right after the first answer cell, that cell's id and solved source)."""
+    """(all auto points, points of the first item's graded cells)."""
     auto = sum(_meta(c).get("points", 0) for c in source_nb.cells if _meta(c).get("grade") and c.cell_type == "code")
-    first = next(i for i, c in enumerate(source_nb.cells) if _meta(c).get("solution") and c.cell_type == "code")
-    first_points = 0
-    for c in source_nb.cells[first + 1:]:
-        if _meta(c).get("solution"):
-            break
-        if _meta(c).get("grade") and c.cell_type == "code":
-            first_points += _meta(c).get("points", 0)
-    solved = "\n".join(ln for ln in source_nb.cells[first].source.splitlines() if "### " not in ln)
-    return auto, first_points, _meta(source_nb.cells[first])["grade_id"], solved
+    first = json.loads(_answers(source_nb, first_item_only=True))["answers"]
+    return auto, sum(_meta(c).get("points", 0) for c in source_nb.cells if _meta(c).get("grade_id") in first)
 
 
 @pytest.fixture(scope="module")
@@ -63,20 +77,21 @@ def graded(tmp_path_factory):
     notebook = next(SOURCE.glob("*.ipynb")).name
     source_nb = nbformat.read(course.step("source") / ASSIGNMENT / notebook, as_version=4)
     release_nb = nbformat.read(course.step("release") / ASSIGNMENT / notebook, as_version=4)
-    auto, first_points, first_id, solved = _expected(source_nb)
-    partly = nbformat.read(course.step("release") / ASSIGNMENT / notebook, as_version=4)
-    next(c for c in partly.cells if _meta(c).get("grade_id") == first_id).source = solved
-    students = {"solution": source_nb, "blank": release_nb, "partly": partly}
-    for student, nb in students.items():
-        submit(course.exchange, "conduct", base / "students", student, ASSIGNMENT, {notebook: nb})
+    auto, first_points = _expected(source_nb)
+    students = {"solution": {notebook: source_nb, "answers.json": _answers(source_nb)},
+                "blank": {notebook: release_nb},
+                "partly": {notebook: release_nb, "answers.json": _answers(source_nb, first_item_only=True)}}
+    for student, files in students.items():
+        submit(course.exchange, "conduct", base / "students", student, ASSIGNMENT, files)
     # the school pair: "blank" hands in the pre-quiz blank and the post-quiz solved; "solution" solves both
     for assignment in (PRE, POST):
         quiz = next((course.step("source") / assignment).glob("*.ipynb")).name
         solved = nbformat.read(course.step("source") / assignment / quiz, as_version=4)
         blank = nbformat.read(course.step("release") / assignment / quiz, as_version=4)
-        submit(course.exchange, "conduct", base / "students", "solution", assignment, {quiz: solved})
+        answers = _answers(solved)
+        submit(course.exchange, "conduct", base / "students", "solution", assignment, {quiz: solved, "answers.json": answers})
         submit(course.exchange, "conduct", base / "students", "blank", assignment,
-               {quiz: blank if assignment == PRE else solved})
+               {quiz: blank} if assignment == PRE else {quiz: solved, "answers.json": answers})
     run_cli("--course", str(root), "collect")
     run_cli("--course", str(root), "autograde", "--workers", "2")
     run_cli("--course", str(root), "feedback", ASSIGNMENT)
