@@ -183,7 +183,7 @@ def grade_function(key: dict[str, Any], results: Any, lang: str) -> tuple[bool, 
             or not all(isinstance(r, dict) and len(r) == 1 and ("value" in r or "error" in r) for r in results)):
         return False, t("exercises.graded.fn_missing", lang, name=name)
     problems = []
-    for case, result in zip(cases, results):
+    for case, result in zip(cases, results, strict=True):
         if "error" in result:
             problems.append(t("exercises.graded.fn_error", lang, name=name, text=case["text"], error=str(result["error"])[:300]))
             continue

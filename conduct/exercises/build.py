@@ -23,21 +23,21 @@ import argparse
 import json
 import re
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from conduct.curriculum.cite import expand
 from conduct.code import cite, clause
+from conduct.curriculum.cite import expand
 from conduct.datafiles import PACKAGE_ROOT, DataError
 from conduct.i18n import t
-
-from .keys import ANSWER_KINDS, BEGIN_HIDDEN, END_HIDDEN, key_source
 from conduct.vocab import ROLES, VERDICTS, article_of
 
+from .keys import ANSWER_KINDS, BEGIN_HIDDEN, END_HIDDEN, key_source
 from .spec import SPEC_DIR, Item, Spec, all_specs, load_spec, spec_names
 
 DEFAULT_OUT = PACKAGE_ROOT.parent / "exercises" / "source"
@@ -178,8 +178,8 @@ class _Builder:
         if item.options:
             codes = list(LETTERS[: len(item.options)])
             labels = [o["text"][lang] for o in item.options]
-            correct = [c for c, o in zip(codes, item.options) if o["correct"]]
-            feedback = {c: o["feedback"][lang] for c, o in zip(codes, item.options)}
+            correct = [c for c, o in zip(codes, item.options, strict=True) if o["correct"]]
+            feedback = {c: o["feedback"][lang] for c, o in zip(codes, item.options, strict=True)}
             return codes, labels, (correct[0] if item.kind == "choice" else correct), feedback
         if item.options_from == "roles":
             codes, labels = list(ROLES), [t(f"code.role.{r}", lang) for r in ROLES]
@@ -194,10 +194,10 @@ class _Builder:
             raise DataError(self.spec.file, f"items.{item.id}.answer", f"answer {gold!r} does not fit the options {codes}",
                             "a choice takes one option code, a multi a list of them")
         feedback = {c: self.tr("option_feedback." + ("in_answer" if c in golds else "not_in_answer"), option=label)
-                    for c, label in zip(codes, labels)}
+                    for c, label in zip(codes, labels, strict=True)}
         if item.options_from == "clauses":  # say what each clause is, so a wrong pick teaches something
             feedback = {c: self.tr("option_feedback.clause_kind", option=label, kind=self.tr(f"clause_kind.{clause(c).kinds[0]}"))
-                        for c, label in zip(codes, labels)}
+                        for c, label in zip(codes, labels, strict=True)}
         return codes, labels, gold, feedback
 
     def answer_from(self, item: Item, codes: list[str]) -> Any:
@@ -217,9 +217,9 @@ class _Builder:
         codes, labels, gold, feedback = self.option_table(item)
         lang = self.lang
         hint = self.tr("choice_one" if item.kind == "choice" else "choice_many")
-        self.md(self.heading(1, f"{item.question[lang]}\n\n*{hint}*"), f"{item.id}-question")
+        self.md(self.heading(1, f"{(item.question or {})[lang]}\n\n*{hint}*"), f"{item.id}-question")
         method = "choice" if item.kind == "choice" else "multi"
-        shown = [[c, f"{c}. {label}" if item.options else label] for c, label in zip(codes, labels)]
+        shown = [[c, f"{c}. {label}" if item.options else label] for c, label in zip(codes, labels, strict=True)]
         self.widget(f"{method}({_s(item.id)}, {_s(shown)})", f"{item.id}-widget")
         articles = item.articles or _cited_articles([item.question, item.options]) or self.spec.articles
         key = {"kind": item.kind, "answer": gold, "options": codes, "labels": dict(shown), "feedback": feedback,
@@ -232,14 +232,14 @@ class _Builder:
     def add_written(self, item: Item) -> None:
         lang = self.lang
         points = sum(r["points"] for r in item.rubric)
-        lines = [self.heading(points, item.question[lang])]
+        lines = [self.heading(points, (item.question or {})[lang])]
         if item.shown_post:
             lines += ["", self._quote(item.shown_post[lang])]
         lines += ["", f"**{self.tr('rubric', points=points)}:**", ""]
         lines += [f"- {r['points']} — {r['text'][lang]}" for r in item.rubric]
         lines += ["", f"*{self.tr('written_answer')}*"]
         self.md("\n".join(lines), f"{item.id}-question")
-        cell = _cell("markdown", item.model[lang], f"{item.id}-written", grade=True, solution=True, points=points)
+        cell = _cell("markdown", (item.model or {})[lang], f"{item.id}-written", grade=True, solution=True, points=points)
         articles = item.articles or self.spec.articles
         cell.metadata["conduct"] = {"item": item.id, "kind": "written", "articles": list(articles)}
         self.cells.append(cell)
@@ -251,7 +251,7 @@ class _Builder:
         fn, lang = item.function, self.lang
         name = fn["name"]
         total = sum(g["points"] for g in fn["groups"])
-        self.md(self.heading(total, item.question[lang]), f"{item.id}-question")
+        self.md(self.heading(total, (item.question or {})[lang]), f"{item.id}-question")
         doc = "\n".join(("    " + line) if line.strip() else "" for line in fn["doc"][lang].strip().splitlines())
         solution = "\n".join(("    " + line) if line.strip() else "" for line in fn["solution"].rstrip().splitlines())
         source = (f"# {self.tr('function_cell')}\nimport re\n\n\ndef {name}(text):\n    \"\"\"\n{doc}\n    \"\"\"\n"

@@ -9,7 +9,8 @@ all: they are data in answers.json, graded by `grading.answers`.
 """
 from __future__ import annotations
 
-from typing import Any, Callable, Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from conduct.i18n import t
 

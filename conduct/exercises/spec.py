@@ -21,7 +21,16 @@ from typing import Any
 
 import yaml
 
-from conduct.datafiles import PACKAGE_ROOT, DataError, bilingual, check_keys, check_nfc, check_version, require, require_choice
+from conduct.datafiles import (
+    PACKAGE_ROOT,
+    DataError,
+    bilingual,
+    check_keys,
+    check_nfc,
+    check_version,
+    require,
+    require_choice,
+)
 from conduct.vocab import LANGS, ROLES, VERDICTS, ClauseId
 
 KINDS = ("post", "choice", "multi", "written", "function")

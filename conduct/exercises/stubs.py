@@ -13,7 +13,7 @@ from typing import Any
 from nbgrader.converters import GenerateAssignment
 from nbgrader.preprocessors import ClearSolutions
 
-from conduct.i18n import LANGS, DEFAULT_LANG, t
+from conduct.i18n import DEFAULT_LANG, LANGS, t
 
 CODE_STUB = "# ✎"
 STUB_CLASS = "conduct.exercises.stubs.LocalizedClearSolutions"

@@ -5,14 +5,12 @@ fixtures below; each test asserts on one property of what they produced.
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import nbformat
 import pytest
 
 from conduct.exercises.build import DEFAULT_OUT, build_all, index
-
 from conftest import click_answers, keys_of, read_source
 
 SOLUTION_STUDENT = "solution"

@@ -16,12 +16,11 @@ import shutil
 
 import nbformat
 import pytest
+from grading_helpers import run_cli, submit
 
 from conduct.exercises.keys import ANSWER_KINDS, parse_key
 from grading.course import default_exercises, open_course
 from grading.reports import detect_pairs, mastery, prepost, read_results
-
-from grading_helpers import run_cli, submit
 
 ASSIGNMENT = "art4-vi"
 SOURCE = default_exercises() / ASSIGNMENT
