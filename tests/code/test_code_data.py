@@ -203,3 +203,24 @@ def test_debate_attribution_is_exact():
     for item in items.values():  # sources name publishers, not our internal notes
         for lang in ("vi", "en"):
             assert "seed" not in item.source[lang] and "outline" not in item.source[lang], item.id
+
+
+def test_the_codes_own_words_and_kinds():
+    """Issue 9 §3: official principle names, no added 'only', 'ngôn ngữ phản cảm', 'thông lệ', users in 7(3)."""
+    assert [conduct.clause(f"3({n})").short["vi"] for n in range(1, 5)] == [
+        "Tôn trọng, tuân thủ pháp luật", "Lành mạnh", "An toàn, bảo mật thông tin", "Trách nhiệm"]
+    assert "an ninh thông tin" not in conduct.clause("3(3)").text["vi"]
+    c44 = conduct.clause("4(4)").text
+    assert not c44["vi"].startswith("Chỉ") and " only " not in f" {c44['en']} "
+    c46 = conduct.clause("4(6)")
+    assert "ngôn ngữ phản cảm" in c46.text["vi"] and "tục tĩu" not in c46.text["vi"]
+    assert "qualify" in c46.note["en"] and "bổ nghĩa" in c46.note["vi"]
+    assert "thông lệ" in conduct.clause("1(1)").text["vi"] and "practice" in conduct.clause("1(1)").text["en"]
+    assert "sử dụng mạng xã hội" in conduct.clause("7(3)").text["vi"] and "using the social network" in conduct.clause("7(3)").text["en"]
+    assert "phương tiện truyền thông chính thống" in conduct.clause("6(3)").text["vi"]
+    c48 = conduct.clause("4(8)")
+    assert c48.kinds == ("recommendation",) and "3(3)" in c48.note["en"] and "4(6)" in c48.note["en"]
+    for art in (8, 9):  # hedges are neutral, not "from memory" or "taken from the English"
+        note = load_code().articles[art - 1].note
+        assert "trí nhớ" not in note["vi"] and "from memory" not in note["en"]
+        assert "could not be checked" in note["en"]
