@@ -21,8 +21,9 @@ FONT_STACK = ", ".join(f'"{f}"' for f in FONT_FAMILIES) + ", sans-serif"
 _CSS = (f"<style>.{WRAP_CLASS} {{ white-space: normal !important; height: auto !important; "
         "min-height: 32px; text-align: left !important; line-height: 1.4 !important; padding: 4px 10px !important; "
         "max-width: 100%; } "
-        f".{LEARNER_CLASS}, .{LEARNER_CLASS} *, .{LEARNER_CLASS} textarea, .{LEARNER_CLASS} input, "
-        f".{LEARNER_CLASS} button {{ font-family: {FONT_STACK} !important; }}</style>")
+        # every element of a learner widget, text areas included, but not the icon fonts' glyphs
+        f".{LEARNER_CLASS}, .{LEARNER_CLASS} *:not(.fa):not([class*=' fa-']):not([class^='fa-']), "
+        f".{LEARNER_CLASS} textarea, .{LEARNER_CLASS} input {{ font-family: {FONT_STACK} !important; }}</style>")
 
 
 def style_block() -> W.HTML:
