@@ -62,6 +62,7 @@ class ClassifierView:
         self.verdict_feedback = live_region()
         self.clause_q = W.HTML(f"<p><strong>{esc(tr('widgets.classifier.clause_question'))}</strong></p>")
         self.clause_box = W.VBox()
+        self.clause_map: dict[str, W.Button] = {}  # the current post's clause buttons, by clause id or NONE
         self.clause_feedback = live_region()
         self.next = button(tr("widgets.classifier.next"), tr("widgets.classifier.next_help"), self.on_next)
         self.again = button(tr("widgets.classifier.again"), tr("widgets.classifier.again_help"), self.on_again)
@@ -75,7 +76,7 @@ class ClassifierView:
         widget.layout.display = None if visible else "none"
 
     def clause_buttons(self) -> dict[str, W.Button]:
-        return {b._conduct_choice: b for b in self.clause_box.children}
+        return dict(self.clause_map)
 
     def clause_button(self, cid: str) -> W.Button:
         tr, lang = self.tr, self.lang
@@ -85,7 +86,6 @@ class ClassifierView:
             c = clause(cid)
             b = button(f"{cite(cid, lang)}: {c.short[lang]}", tr("widgets.classifier.clause_help", cite=cite(cid, lang), text=c.text[lang]))
         b.add_class(WRAP_CLASS)
-        b._conduct_choice = cid
         b.on_click(self.on_clause)
         return b
 
@@ -102,7 +102,8 @@ class ClassifierView:
             b.disabled = False
         say(self.verdict_feedback, intro)
         say(self.clause_feedback, "")
-        self.clause_box.children = tuple(self.clause_button(c) for c in s.choices())
+        self.clause_map = {c: self.clause_button(c) for c in s.choices()}
+        self.clause_box.children = tuple(self.clause_map.values())
         for w in (self.clause_q, self.clause_box, self.next, self.again):
             self.show(w, False)
 
@@ -171,12 +172,12 @@ class ClassifierView:
             self.show(w, True)
 
     def on_clause(self, b: W.Button) -> None:
-        o = self.state.choose_clause(b._conduct_choice)
-        for cb in self.clause_box.children:
+        o = self.state.choose_clause(next(c for c, cb in self.clause_map.items() if cb is b))
+        for cid, cb in self.clause_map.items():
             cb.disabled = True
             if cb is b:
                 mark_choice(cb, o.correct)
-            elif not o.correct and cb._conduct_choice in o.right:
+            elif not o.correct and cid in o.right:
                 mark_choice(cb, True)
         say(self.clause_feedback, self.clause_html(o))
         self.progress.value = self.state.done_count()
