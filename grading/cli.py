@@ -219,7 +219,8 @@ def cmd_autograde(args, lang: str) -> int:
 
 
 def cmd_feedback(args, lang: str) -> int:
-    from grading.exchange import Report, check_step, sanitize_args
+    from grading.exchange import Report, check_step
+    from grading.sanitize import feedback_args
 
     course = open_course(args.course)
     skipped = 0
@@ -228,7 +229,7 @@ def cmd_feedback(args, lang: str) -> int:
         bad = check_step(course, "autograded", assignment, lang)
         skipped += _say_skipped([Report(s, assignment, "skipped", r) for s, r in bad.items()], lang)
         exclude = [f"--CourseDirectory.student_id_exclude={','.join(sorted(bad))}"] if bad else []
-        run_nbgrader(course, "generate_feedback", assignment, *sanitize_args(), *exclude, verbose=args.verbose)
+        run_nbgrader(course, "generate_feedback", assignment, *feedback_args(), *exclude, verbose=args.verbose)
         run_nbgrader(course, "release_feedback", assignment, *exclude, verbose=args.verbose)
         print(t("grading.feedback_done", lang, assignment=assignment))
     return 1 if skipped else 0

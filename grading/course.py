@@ -69,7 +69,8 @@ c.SandboxKernelManager.memory_mb = {memory_mb}
 # c.GuardedExecute.max_cell_output, c.GuardedExecute.max_notebook_output (characters).
 
 # Feedback pages: student HTML, <script> and on* handlers are removed (nbconvert's sanitizer).
-c.HTMLExporter.sanitize_html = True
+from grading.sanitize import configure as sanitize_feedback  # noqa: E402
+sanitize_feedback(c)
 
 # `nbgrader export` and `conduct-course export` write a properly quoted UTF-8 CSV.
 c.ExportApp.plugin_class = "grading.export.CourseCsvExport"

@@ -292,10 +292,8 @@ def _collect_one(course: Course, assignment: str, src: Path, entry: Entry, lang:
     existing = _existing_timestamp(dest)
     if existing is not None and entry.timestamp is not None and entry.timestamp <= existing:
         return Report(entry.student, assignment, "unchanged")
-    student_dir.mkdir(parents=True, exist_ok=True)
-    if student_dir.is_symlink():
-        raise RuntimeError(f"{student_dir} is a symbolic link: the course folder was tampered with")
-    tmp = student_dir / f".{assignment}.collect-{uuid.uuid4().hex[:8]}"
+    course.state.mkdir(mode=0o700, exist_ok=True)  # copied here first, on the same file system
+    tmp = course.state / f"collect-{entry.student}-{uuid.uuid4().hex[:8]}"
     try:
         problems, warnings = check_folder(src, lang, student=entry.student, dest=tmp)
     except (UnsafeTree, OSError) as exc:
@@ -303,6 +301,10 @@ def _collect_one(course: Course, assignment: str, src: Path, entry: Entry, lang:
     if problems:
         shutil.rmtree(tmp, ignore_errors=True)
         return Report(entry.student, assignment, "skipped", tuple(problems), tuple(warnings))
+    student_dir.mkdir(parents=True, exist_ok=True)
+    if student_dir.is_symlink():
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise RuntimeError(f"{student_dir} is a symbolic link: the course folder was tampered with")
     if dest.exists() or dest.is_symlink():
         old = student_dir / f".{assignment}.old-{uuid.uuid4().hex[:8]}"
         os.rename(dest, old)
@@ -349,7 +351,3 @@ def check_step(course: Course, step: str, assignment: str, lang: str,
             bad[student] = tuple(problems)
     return bad
 
-
-def sanitize_args() -> list[str]:
-    """nbgrader options that keep student HTML and scripts out of feedback pages (nbconvert's sanitizer)."""
-    return ["--HTMLExporter.sanitize_html=True"]
