@@ -24,6 +24,10 @@ from conduct.text.offsets import merge_spans
 from conduct.vocab import LANGS, ROLES, VERDICTS
 
 MAX_EVIDENCE = 50
+# A rule's matches scored per post: far more than a finding needs (its score is the best match's,
+# its evidence at most MAX_EVIDENCE spans), and a bound on the work for a 1 MB post in which every
+# sentence matches. Matches are taken in the order of the text.
+MAX_HITS = 250
 CONTEXT_WINDOW = 40  # words around the evidence that a context word must fall within
 _QUOTES = re.compile(r"\"[^\"\n]{0,300}\"|“[^”\n]{0,300}”|«[^»\n]{0,300}»|(?<!\w)'[^'\n]{0,300}'(?!\w)|(?<!\w)‘[^’\n]{0,300}’(?!\w)")
 
@@ -129,9 +133,13 @@ def _rule_hits(cc: CompiledConcern, doc: Doc, innocent: _Spans, cache: dict) -> 
         else:
             assert rule.pattern is not None  # the loader gives every rule words or a pattern
             raw = doc.search(rule.pattern, rule.validate)
-        for h in raw:
+        taken = 0
+        for looked, h in enumerate(raw):
+            if taken >= MAX_HITS or looked >= 4 * MAX_HITS:
+                break
             if innocent.spans and innocent.contains((h.start, h.end)):
                 continue
+            taken += 1
             extra = []
             if rule.near:
                 ti, tj = _token_span(doc, h)
@@ -268,8 +276,9 @@ def _typed(doc: Doc, h: Hit) -> str:
 
 
 def _evidence(doc: Doc, hits: list[Hit]) -> tuple[tuple[int, int], ...]:
+    """The first MAX_EVIDENCE spans (matches and their supporting words), merged, as typed."""
     spans = []
-    for h in hits:
+    for h in sorted(hits, key=lambda h: h.start)[:2 * MAX_EVIDENCE]:
         spans.append(doc.norm.span(h.start, h.end))
         spans.extend(doc.norm.span(s, e) for s, e in h.extra)
     return tuple(merge_spans(spans)[:MAX_EVIDENCE])

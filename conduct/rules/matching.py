@@ -31,6 +31,7 @@ _DIGIT = re.compile(r"\d")
 _WORD_SPLIT = re.compile(r"(?:[\s\-]|(?<!\w)['‘’\"“”«»`]|['‘’\"“”«»`](?!\w))+")  # spaces, hyphens, quote marks
 _SPACES = re.compile(r"[\s\-]+")
 _uids = itertools.count()
+MAX_MATCHES = 1000  # a pattern's matches looked at per post (bounds regex and validator time on 1 MB)
 
 
 def _key(text: str) -> str:
@@ -90,16 +91,22 @@ class Vocabulary:
                     index.setdefault(key, []).append((wl.uid, marked, toks, wl.lang))
         self.index = {k: tuple(v) for k, v in index.items()}
         self.regex = re.compile(r"(?<!\w)(?:" + trie_regex(sorted(self.index)) + r")(?!\w)")
+        self._seen: dict[str, dict[tuple[str, str], list[tuple[int, int, str]]]] = {}
 
-    def scan(self, norm: Normalized, lang: str) -> dict[int, list[Hit]]:
+    def scan(self, norm: Normalized, lang: str) -> dict[int, dict[int, tuple[int, str]]]:
         """Accepted matches in a post written in `lang`, by list uid (the longest entry of each list
-        at each start). The other language's entries must match exactly as written."""
+        at each start, as {start: (end, entry)}). The other language's entries must match exactly
+        as written."""
         folded, marked = norm.folded, norm.marked
         loose = self.loose.get(lang, frozenset())
-        out: dict[int, dict[int, Hit]] = {}
+        out: dict[int, dict[int, tuple[int, str]]] = {}
         match = self.regex.match
 
-        seen: dict[tuple[str, str], list[tuple[int, int, str]]] = {}  # words recur: judge each form once
+        # Words recur, within a post and across posts: each typed form is judged once per process
+        # (the judgement depends only on the folded and the typed form and the post's language).
+        seen = self._seen.setdefault(lang, {})
+        if len(seen) > 100_000:
+            seen.clear()
 
         def accepted(s: int, text: str) -> list[tuple[int, int, str]]:
             """(length, list uid, entry) of every entry accepted at `s`, for the longest match `text`."""
@@ -138,7 +145,10 @@ class Vocabulary:
             if found is None:
                 found = seen[key] = accepted(s, text)
             for cut, uid, entry in found:
-                out.setdefault(uid, {})[s] = Hit(s, s + cut, entry)  # later cuts are longer: keep them
+                hits = out.get(uid)
+                if hits is None:
+                    hits = out[uid] = {}
+                hits[s] = (s + cut, entry)  # later cuts are longer: keep them
 
         for m in self.regex.finditer(folded):
             take(m)
@@ -149,7 +159,7 @@ class Vocabulary:
                         inner = match(folded, t.start())
                         if inner:
                             take(inner)
-        return {uid: list(hits.values()) for uid, hits in out.items()}  # found in order of position
+        return out  # each list's matches in order of position
 
 
 def _token_ok(written: str, entry: str, key: tuple) -> bool:
@@ -174,9 +184,12 @@ class Doc:
         self.norm = norm
         self.lang = lang
         self._vocab = vocabulary
-        self._hits: dict[int, list[Hit]] | None = None
+        self._hits: dict[int, dict[int, tuple[int, str]]] | None = None
+        self._found: dict[int, list[Hit]] = {}
         self._starts: list[int] | None = None
         self._has_digit: bool | None = None
+        self._digit_count: int | None = None
+        self._matched: dict[str, list[re.Match[str]]] = {}
         self._gates: dict[tuple[str, ...], bool] = {}
         self._searched: dict[tuple, list[Hit]] = {}
 
@@ -185,7 +198,7 @@ class Doc:
             self._starts = [m.start() for m in TOKEN.finditer(self.norm.folded)]
         return bisect_right(self._starts, pos) - 1
 
-    def scan_all(self) -> dict[int, list[Hit]]:
+    def scan_all(self) -> dict[int, dict[int, tuple[int, str]]]:
         """Every accepted word-list match of the post, by list uid (scanned once)."""
         if self._hits is None:
             self._hits = self._vocab.scan(self.norm, self.lang)
@@ -199,7 +212,10 @@ class Doc:
 
     def find(self, wl: WordList) -> list[Hit]:
         """Accepted matches of a word list."""
-        return self.scan_all().get(wl.uid, [])
+        found = self._found.get(wl.uid)
+        if found is None:  # Hit objects only for the lists some rule asks about
+            found = self._found[wl.uid] = [Hit(s, e, entry) for s, (e, entry) in self.scan_all().get(wl.uid, {}).items()]
+        return found
 
     @property
     def has_digit(self) -> bool:
@@ -207,12 +223,20 @@ class Doc:
             self._has_digit = _DIGIT.search(self.norm.folded) is not None
         return self._has_digit
 
+    @property
+    def digit_count(self) -> int:
+        if self._digit_count is None:
+            self._digit_count = len(_DIGIT.findall(self.norm.folded)) if self.has_digit else 0
+        return self._digit_count
+
     def has_any(self, needles: tuple[str, ...]) -> bool:
         """Cheap gate for a pattern: does the folded post contain any of `needles` ("<digit>": any digit)?"""
         found = self._gates.get(needles)
         if found is None:
             folded = self.norm.folded
-            found = self._gates[needles] = any(self.has_digit if n == "<digit>" else n in folded for n in needles)
+            found = self._gates[needles] = any(
+                self.has_digit if n == "<digit>" else self.digit_count >= 6 if n == "<6digits>" else n in folded
+                for n in needles)
         return found
 
     def search(self, regex: re.Pattern[str], validate: Callable[[re.Match[str], Doc], bool] | None) -> list[Hit]:
@@ -223,11 +247,13 @@ class Doc:
         if cached is not None:  # the same pattern in both languages' rules
             return cached
         hits = self._searched[key] = []
-        folded = self.norm.folded
-        for m in regex.finditer(folded):
-            s = m.start()
-            if s and (folded[s - 1].isalnum() or folded[s - 1] in "_+" and folded[s].isdigit()):
-                continue
+        matches = self._matched.get(regex.pattern)
+        if matches is None:  # one pass per pattern, however many validators look at its matches
+            folded = self.norm.folded
+            matches = self._matched[regex.pattern] = [
+                m for m in itertools.islice(regex.finditer(folded), MAX_MATCHES) if not (m.start() and (
+                    folded[m.start() - 1].isalnum() or folded[m.start() - 1] in "_+" and folded[m.start()].isdigit()))]
+        for m in matches:
             if validate is None or validate(m, self):
                 hits.append(Hit(m.start(), m.end(), self.norm.marked[m.start():m.end()]))
         return hits
