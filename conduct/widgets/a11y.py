@@ -14,8 +14,6 @@ import anywidget
 import ipywidgets as W
 import traitlets
 
-from conduct.i18n import t
-
 # The browser side of a live region. Screen readers announce changes INSIDE a live region that is
 # already in the page, not a freshly inserted one: so the role=status element is created once, when the
 # widget is drawn, and each new `value` only replaces its contents. The value is our own escaped markup.
@@ -55,11 +53,6 @@ def say(region: LiveRegion, inner_html: str) -> None:
 
 def esc(text: str) -> str:
     return html.escape(text, quote=True)
-
-
-def verdict_mark(correct: bool, lang: str) -> str:
-    """"✓ Correct." / "✗ Not quite." in the learner's language."""
-    return t("widgets.right" if correct else "widgets.wrong", lang)
 
 
 def button(label: str, tooltip: str, on_click: Callable[[W.Button], None] | None = None, **kw) -> W.Button:

@@ -5,10 +5,8 @@ session and the learner is told, in their language, that saving failed and what 
 """
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from conduct.i18n import t
-from conduct.progress import ProgressStore, try_store
+from conduct.progress import ProgressStore
 from conduct.widgets.a11y import esc
 
 
@@ -21,11 +19,6 @@ def error_note(store: ProgressStore, lang: str, error: OSError | None, message: 
     if error is None:
         return ""
     return f"<p>{esc(t(message, lang, path=str(store.path), error=error.strerror or error))}</p>"
-
-
-def attempt(store: ProgressStore, lang: str, action: Callable[[], object], message: str = "widgets.save_failed") -> str:
-    """Run a store read or write; return "" on success or a warning paragraph (HTML) on failure."""
-    return error_note(store, lang, try_store(action), message)
 
 
 def moved_aside_note(store: ProgressStore, lang: str) -> str:
