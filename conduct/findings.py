@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from conduct.code import cite
 from conduct.i18n import catalogue, check_catalogues, check_lang, t
 from conduct.vocab import LANGS, VERDICTS
 
@@ -66,8 +67,7 @@ def render(f: Finding, lang: str) -> str:
     """One finding's sentence(s) in `lang`: the clause cited, what was found, and what moved the score."""
     check_catalogues()
     cat = catalogue(lang)
-    article, number = f.clause.split("(")[0], f.clause.split("(")[1].rstrip(")")
-    text = cat[f.message].format(cite=cat["checker.cite"].format(article=article, number=number),
+    text = cat[f.message].format(cite=cite(f.clause, lang),
                                  reason=cat[f.reason], words=_quote_words(f.words, cat))
     if f.context_effect:
         names = ", ".join(dict.fromkeys(cat[f"checker.context.{name}"] for name in f.frames))

@@ -149,9 +149,9 @@ def _rule_hits(cc: CompiledConcern, doc: Doc, innocent: _Spans, cache: dict) -> 
                         break
                     extra.append((n.start, n.end))
                 else:
-                    hits.append(Hit(h.start, h.end, h.term, rule, rule.score, tuple(extra)))
+                    hits.append(Hit(h.start, h.end, h.term, rule, rule.score, tuple(extra), h.typed))
             else:
-                hits.append(Hit(h.start, h.end, h.term, rule, rule.score, ()))
+                hits.append(Hit(h.start, h.end, h.term, rule, rule.score, (), h.typed))
     return hits
 
 
@@ -281,4 +281,5 @@ def _evidence(doc: Doc, hits: list[Hit]) -> tuple[tuple[int, int], ...]:
     for h in sorted(hits, key=lambda h: h.start)[:2 * MAX_EVIDENCE]:
         spans.append(doc.norm.span(h.start, h.end))
         spans.extend(doc.norm.span(s, e) for s, e in h.extra)
+        spans.extend(h.typed)
     return tuple(merge_spans(spans)[:MAX_EVIDENCE])

@@ -175,6 +175,7 @@ class Hit:
     rule: Any = None  # the loader's Rule that produced it (set by the engine)
     score: float = 0.0
     extra: tuple[tuple[int, int], ...] = ()  # spans of supporting words (e.g. the target of an insult)
+    typed: tuple[tuple[int, int], ...] = ()  # supporting spans already in the text as typed (a validator's)
 
 
 class Doc:
@@ -239,7 +240,7 @@ class Doc:
                 for n in needles)
         return found
 
-    def search(self, regex: re.Pattern[str], validate: Callable[[re.Match[str], Doc], bool] | None) -> list[Hit]:
+    def search(self, regex: re.Pattern[str], validate: Callable[[re.Match[str], Doc], object] | None) -> list[Hit]:
         """Matches of a pattern that start at a word boundary (checked here, so patterns need no
         leading look-behind, which would stop the regex engine from skipping ahead quickly)."""
         key = (regex.pattern, validate)
@@ -254,6 +255,8 @@ class Doc:
                 m for m in itertools.islice(regex.finditer(folded), MAX_MATCHES) if not (m.start() and (
                     folded[m.start() - 1].isalnum() or folded[m.start() - 1] in "_+" and folded[m.start()].isdigit()))]
         for m in matches:
-            if validate is None or validate(m, self):
-                hits.append(Hit(m.start(), m.end(), self.norm.marked[m.start():m.end()]))
+            ok = True if validate is None else validate(m, self)
+            if ok:
+                typed = tuple(ok) if isinstance(ok, list) else ()  # spans a validator relied on
+                hits.append(Hit(m.start(), m.end(), self.norm.marked[m.start():m.end()], typed=typed))
         return hits

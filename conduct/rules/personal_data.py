@@ -8,7 +8,8 @@ whose data it is: third-party framing nearby ("số điện thoại của nó"),
 label ("số căn cước"), or a named private person next to a phone number or a home address
 (`phone_of_person`, `address_of_person`), with no sharing cue needed. One's own or a business
 contact ("hotline của shop") lowers the score. The validators check digit counts, prefixes and
-the capitalised names in the text as typed, which a regex over the folded text states badly.
+the capitalised names in the text as typed, which a regex over the folded text states badly; a
+validator may return the spans it relied on (the person's name), which join the evidence.
 """
 from __future__ import annotations
 
@@ -37,7 +38,7 @@ _NOT_NAMES = frozenset(w.lower() for w in (
     "June", "July", "August", "September", "October", "November", "December", "Hotline", "Zalo", "Facebook",
     "Instagram", "Ward", "District", "City", "Province", "School", "Primary", "Hospital", "Bank", "Park",
     "Lake", "West", "East", "North", "South", "New", "Old", "Ho", "Chi", "Minh", "Ha", "Noi"))
-_WORDS = re.compile(r"[^\W\d_]+")
+_WORDS = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u0300-\u036f])*")  # decomposed (NFD) letters stay in their word
 _STREET_BEFORE = re.compile(r"(?:\d+[\w/]*\s*|duong|pho|ngo|hem|kiet|street|st|road)\s*$")
 _NEAR = 80  # characters around the data where the person's name is looked for
 
@@ -68,14 +69,14 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper() and not word.isupper() or len(word) == 1 and word.isupper()
 
 
-def names_near(doc, start: int, end: int, exclude: tuple[int, int] | None = None) -> list[str]:
+def names_near(doc, start: int, end: int, exclude: tuple[int, int] | None = None) -> list[tuple[int, int]]:
     """Personal names written within _NEAR characters of the folded span start..end, as typed:
     a Vietnamese family name followed by one to three capitalised words ("Trần Văn Bình"), or two
-    capitalised words that are not sentence openers, streets or dates ("John Miller")."""
+    capitalised words that are not sentence openers, streets or dates ("John Miller"). Returned as
+    spans of the text as typed, so they can be shown as evidence."""
     s, e = doc.norm.span(start, end)
     lo, hi = max(0, s - _NEAR), min(len(doc.norm.original), e + _NEAR)
-    window = unicodedata.normalize("NFC", doc.norm.original[lo:hi]) if not doc.norm.original[lo:hi].isascii() \
-        else doc.norm.original[lo:hi]
+    window = doc.norm.original[lo:hi]
     words = [(w.group(), w.start()) for w in _WORDS.finditer(window)]
     found = []
     i = 0
@@ -85,26 +86,28 @@ def names_near(doc, start: int, end: int, exclude: tuple[int, int] | None = None
         while i + run < len(words) and run < 4 and _capitalised(words[i + run][0]) and \
                 window[words[i + run - 1][1] + len(words[i + run - 1][0]):words[i + run][1]].strip() == "":
             run += 1
-        if _capitalised(w) and run >= 2 and not _STREET_BEFORE.search(fold(window[max(0, pos - 12):pos]).lower()):
-            parts = [x for x, _ in words[i:i + run]]
-            if exclude is None or not (exclude[0] <= lo + pos < exclude[1]):
-                if fold(parts[0]).lower() in _SURNAMES or (
-                        parts[0].isascii() and not any(p.lower() in _NOT_NAMES for p in parts[:2])):
-                    found.append(" ".join(parts))
+        parts = [x for x, _ in words[i:i + run]]
+        if _capitalised(w) and run >= 2 and not _STREET_BEFORE.search(fold(window[max(0, pos - 12):pos]).lower()) \
+                and (exclude is None or not (exclude[0] <= lo + pos < exclude[1])) \
+                and (fold(unicodedata.normalize("NFC", parts[0])).lower() in _SURNAMES
+                     or parts[0].isascii() and not any(p.lower() in _NOT_NAMES for p in parts[:2])):
+            last, last_pos = words[i + run - 1]
+            found.append((lo + pos, lo + last_pos + len(last)))
             i += run
-        else:
+        else:  # "Bà Ngô Thị Hạnh": the name may start at the next word
             i += 1
     return found
 
 
-def phone_of_person(m: re.Match[str], doc) -> bool:
-    """A mobile number with a named person beside it: whose number it is needs no sharing cue."""
-    return phone(m, doc) and bool(names_near(doc, m.start(), m.end()))
+def phone_of_person(m: re.Match[str], doc) -> list[tuple[int, int]]:
+    """A mobile number with a named person beside it: whose number it is needs no sharing cue.
+    The names found are returned as evidence (spans as typed); none means no match."""
+    return names_near(doc, m.start(), m.end()) if phone(m, doc) else []
 
 
-def address_of_person(m: re.Match[str], doc) -> bool:
+def address_of_person(m: re.Match[str], doc) -> list[tuple[int, int]]:
     """A house address with a named person beside it (street names inside the address do not count)."""
-    return bool(names_near(doc, m.start(), m.end(), exclude=doc.norm.span(m.start(), m.end())))
+    return names_near(doc, m.start(), m.end(), exclude=doc.norm.span(m.start(), m.end()))
 
 
 VALIDATORS = {"phone": phone, "cccd": cccd, "cmnd": cmnd, "phone_of_person": phone_of_person,

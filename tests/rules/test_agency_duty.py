@@ -9,6 +9,8 @@ CASES = [
     ('Theo nguồn tin riêng, số ca bệnh cao gấp đôi thông báo', 'agency', 'violation', ['Theo nguồn tin riêng']),
     ('Trang sẽ khóa bình luận, không trả lời câu hỏi về việc này', 'individual', None, []),
     ('Sở thông báo lịch tiếp dân, mời bà con phản ánh qua trang này', 'agency', None, []),
+    ('Mọi câu hỏi về giải tỏa sẽ không được trả lời, bình luận sẽ bị xóa', 'agency', 'caution', ['bình luận sẽ bị xóa']),
+    ('Không có người bị thương trong vụ sập giàn giáo, tin đồn thất thiệt cả', 'agency', 'violation', ['Không có người bị thương', 'tin đồn thất thiệt cả']),
 ]
 # fmt: on
 

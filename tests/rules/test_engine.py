@@ -6,8 +6,11 @@ import unicodedata
 import pytest
 
 import conduct
+from conduct.code import cite
 from conduct.code.concerns import clauses_for, concerns
 from conduct.findings import Assessment, Finding
+from conduct.i18n import t
+from conduct.rules.engine import MAX_EVIDENCE
 
 
 def test_to_dict_has_exactly_the_contract_shape():
@@ -78,10 +81,13 @@ def test_clauses_for_rejects_unknowns():
 
 def test_explain_in_both_languages():
     result = conduct.assess("thằng kia ngu vl")
-    vi, en = result.explain("vi"), result.explain("en")
-    assert vi.startswith("Kết luận: Vi phạm") and "Điều 4 khoản 6" in vi and "“ngu”" in vi
-    assert en.startswith("Verdict: Violation") and "Art. 4(6)" in en
-    assert conduct.assess("Hôm nay trời đẹp").explain("en").startswith("Verdict: OK")
+    for lang in ("vi", "en"):  # the verdict in the learner's words, the clause cited, the words quoted
+        text = result.explain(lang)
+        assert text.startswith(t("checker.verdict_line", lang, verdict=t("checker.verdict.violation", lang)))
+        assert cite("4(6)", lang) in text and t("checker.word", lang, word="ngu") in text
+        assert result.findings[0].explain(lang) in text
+    ok = t("checker.verdict_line", "en", verdict=t("checker.verdict.ok", "en"))
+    assert conduct.assess("Hôm nay trời đẹp").explain("en").startswith(ok)
     with pytest.raises(ValueError, match="unknown language"):
         result.explain("fr")
 
@@ -151,3 +157,14 @@ def test_context_is_judged_per_match_in_long_texts():
     assert result.verdict == "violation"
     (f,) = [f for f in result.findings if f.concern == "offensive"]
     assert f.context_effect == "" and (warning + filler + insult)[slice(*f.evidence[-1])] == "đồ mất dạy"
+
+
+def test_a_post_where_every_sentence_matches_is_judged_on_bounded_work():
+    sentence = "Thằng kia ngu như bò. Số điện thoại của nó đây 0912.345.678. "
+    text = sentence * 5000  # ~300 KB, every sentence flagged twice
+    result = conduct.assess(text)
+    assert result.verdict == "violation"
+    assert {f.concern for f in result.findings} >= {"offensive", "personal_data"}
+    for f in result.findings:
+        assert 0 < len(f.evidence) <= MAX_EVIDENCE
+        assert f.evidence == tuple(sorted(f.evidence)) and f.evidence[0][0] < len(sentence)  # from the start

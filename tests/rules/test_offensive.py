@@ -19,6 +19,11 @@ CASES = [
     ('Hạt óc chó rất tốt cho sức khỏe', 'individual', None, []),
     ('đừng chửi “đồ ngu” đồng đội nữa nha', 'individual', 'ok', ['đồ ngu']),
     ('hom nay di hien mau, 1 giot mau cho di', 'individual', None, []),
+    # a bare syllable no longer silences an insult; negation; insults about a third person; word sense (issue 10)
+    ('mat day, an com xong ko rua bat', 'individual', 'violation', ['mat day']),
+    ('Mình không bao giờ gọi ai là thằng ngu', 'individual', 'ok', ['thằng ngu']),
+    ('The new principal is a total moron', 'individual', 'violation', ['is a total', 'moron']),
+    ('UBND phường thu gom rác vào thứ Hai, bà con để rác đúng giờ', 'agency', None, []),
 ]
 # fmt: on
 

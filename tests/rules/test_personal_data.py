@@ -14,6 +14,11 @@ CASES = [
     ('Shop nhận đơn qua hotline 0912 345 678 nhé', 'individual', None, []),
     ('Nhặt được ví, chủ nhân liên hệ mình 0912345678 để nhận lại', 'individual', None, []),
     ('Số điện thoại của nó đây 0912.345.678', 'provider', 'violation', ['Số điện thoại', 'của nó', '0912.345.678']),
+    # recognizers that need no sharing cue: an ID next to its label, a named person's phone or address (issue 10)
+    ('Phạm Văn Hùng nợ tôi 20 triệu, số căn cước 001089004321', 'individual', 'violation', ['số căn cước', '001089004321']),
+    ('Bà Ngô Thị Hạnh ở số 12 ngõ 5 Lê Lợi, ai quen nhắn giúp', 'individual', 'violation', ['Ngô Thị Hạnh', 'ở số 12 ngõ 5 Lê Lợi']),
+    ('Mark Evans, 0987 654 321, never pays rent', 'individual', 'violation', ['Mark Evans', '0987 654 321']),
+    ('Đi ăn bún ở 12 Lê Lợi ngon lắm', 'individual', None, []),  # a street named after a person
 ]
 # fmt: on
 

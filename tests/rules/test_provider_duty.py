@@ -8,6 +8,8 @@ CASES = [
     ('we will not act on any removal notice, content stays up', 'provider', 'violation', ['will not act on any removal', 'content stays up']),
     ('Chúng tôi chỉ chia sẻ dữ liệu người dùng khi có sự đồng ý của họ', 'provider', None, []),
     ('Nền tảng sẽ chia sẻ dữ liệu người dùng cho đối tác quảng cáo mà không cần sự đồng ý', 'individual', None, []),
+    ('Bảo vệ trẻ em là trách nhiệm của phụ huynh, nền tảng không can thiệp', 'provider', 'violation', ['trách nhiệm của phụ huynh']),
+    ('We may delete your account at any time for any reason', 'provider', 'violation', ['delete your account at any time for any reason']),
 ]
 # fmt: on
 
