@@ -23,12 +23,11 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from grading_helpers import run_cli, submit
 
 from conduct.exercises.keys import ANSWER_KINDS, parse_key
 from conduct.widgets.answer_sheet import Sheet
 from grading.course import default_exercises, load_config, nbgrader_env, open_course, setup_course
-
-from grading_helpers import run_cli, submit
 
 ASSIGNMENT = "art4-vi"
 
