@@ -7,6 +7,9 @@ gradebooks:
          N worker processes (default: the number of cores).
 Then it checks that both gradebooks hold the same score for every student, and prints the ratio
 and the load average (the machine may be shared; the figure is only as good as the quiet).
+Last, the per-submission overhead of the hardening, one kernel at a time: a one-cell notebook run
+with nbgrader's own kernel and in the sandbox (bwrap, allow-list mounts, the copy of the
+submission's files, the cgroup), and the cgroup's own setup and removal on their own.
 
     .venv/bin/python benchmarks/bench_autograde.py                   # 200 submissions, fixture assignment
     .venv/bin/python benchmarks/bench_autograde.py -n 40 --assignment art4-vi --exercises exercises/source
@@ -27,7 +30,9 @@ import nbformat
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from grading import limits  # noqa: E402
 from grading.course import nbgrader_env, open_course, setup_course  # noqa: E402
+from grading.sandbox import SandboxedExecute, UnsandboxedExecute, cgroup_layout  # noqa: E402
 
 PLAIN_CONFIG = '''c = get_config()
 c.CourseDirectory.root = {root!r}
@@ -72,6 +77,32 @@ def run(cmd: list[str], cwd: Path) -> float:
     return took
 
 
+def overhead(repeat: int, workdir: Path) -> None:
+    """Print the mean time per submission of a trivial notebook, plain vs sandboxed, and of a cgroup."""
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    workdir.mkdir(parents=True, exist_ok=True)
+    (workdir / "data.txt").write_text("a file of the submission, copied into the sandbox\n")
+    nb = new_notebook(cells=[new_code_cell("x = 1")], metadata={"kernelspec": {
+        "name": "python3", "display_name": "Python 3", "language": "python"}})
+    times = {}
+    for label, cls in (("plain kernel", UnsandboxedExecute), ("sandboxed kernel", SandboxedExecute)):
+        cls(timeout=30).preprocess(nbformat.from_dict(nb), {"metadata": {"path": str(workdir)}})  # warm caches
+        start = time.perf_counter()
+        for _ in range(repeat):
+            cls(timeout=30).preprocess(nbformat.from_dict(nb), {"metadata": {"path": str(workdir)}})
+        times[label] = (time.perf_counter() - start) / repeat
+    layout = cgroup_layout()
+    start = time.perf_counter()
+    for _ in range(repeat):
+        limits.create(layout, limits.Limits(memory_bytes=2 << 30, cpu_seconds=60, max_pids=64)).remove()
+    cgroup = (time.perf_counter() - start) / repeat
+    print(f"one-cell notebook, mean of {repeat}: plain {times['plain kernel']:.3f} s, sandboxed "
+          f"{times['sandboxed kernel']:.3f} s -> sandbox overhead {times['sandboxed kernel'] - times['plain kernel']:+.3f} s "
+          f"per submission, of which cgroup setup and removal {cgroup * 1000:.1f} ms ({layout.describe()}); "
+          f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+
+
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("-n", type=int, default=200, help="number of submissions (default 200)")
@@ -79,9 +110,15 @@ def main() -> int:
     p.add_argument("--assignment", default="fixture")
     p.add_argument("--exercises", default=str(REPO / "tests" / "grading" / "files"))
     p.add_argument("--keep", action="store_true", help="keep the two courses for inspection")
+    p.add_argument("--overhead", type=int, default=20, help="runs of the per-submission overhead measure (0: skip)")
+    p.add_argument("--only-overhead", action="store_true", help="measure the overhead only")
     args = p.parse_args()
 
     base = Path(tempfile.mkdtemp(prefix="bench-autograde-"))
+    if args.only_overhead:
+        overhead(args.overhead or 20, base / "work")
+        shutil.rmtree(base, ignore_errors=True)
+        return 0
     ours = open_course(setup_course(base / "ours", args.exercises, only=[args.assignment])[0].root)
     plain_root = base / "plain"
     shutil.copytree(ours.step("source") / args.assignment, plain_root / "source" / args.assignment)
@@ -114,6 +151,8 @@ def main() -> int:
     same = a == b and len(a) == args.n
     print(f"same score for every student in both gradebooks: {'yes' if same else 'NO'} "
           f"({len(a)} plain, {len(b)} ours)")
+    if args.overhead:
+        overhead(args.overhead, base / "work")
     if not args.keep:
         shutil.rmtree(base, ignore_errors=True)
     else:

@@ -189,7 +189,7 @@ def cmd_autograde(args, lang: str) -> int:
     secure_course(course)
     if not args.no_sandbox:
         sandbox_check()  # refuse before anything else, even with nothing to grade yet
-        print(t("sandbox.limits_in_use", lang, layout=limits_check(args.unsafe_limits)), flush=True)
+        print(t("sandbox.limits_in_use", lang, layout=limits_check(args.unsafe_limits, lang)), flush=True)
         if args.unsafe_limits:
             os.environ[UNSAFE_LIMITS_ENV] = "1"  # read by the sandbox's kernel manager in the workers
     targets = [a for a in _targets(course, args.assignment, lang) if course.submissions(a)]

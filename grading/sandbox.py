@@ -225,14 +225,15 @@ def cgroup_layout() -> cg.Layout:
     return layout
 
 
-def limits_check(unsafe: bool = False) -> str:
+def limits_check(unsafe: bool = False, lang: str | None = None) -> str:
     """Describe the cgroup layout sandboxes will use; SandboxUnavailable when none and not `unsafe`."""
+    lang = lang or _lang()
     try:
         return cgroup_layout().describe()
     except cg.CgroupUnavailable as exc:
         if unsafe:
-            return t("sandbox.unsafe_limits_used", _lang(), reason=str(exc))
-        raise SandboxUnavailable(t("sandbox.no_cgroup", _lang(), reason=str(exc))) from exc
+            return t("sandbox.unsafe_limits_used", lang, reason=str(exc))
+        raise SandboxUnavailable(t("sandbox.no_cgroup", lang, reason=str(exc))) from exc
 
 
 class SandboxKernelManager(AsyncKernelManager):
