@@ -311,7 +311,9 @@ def test_classifier_with_the_keyboard_alone(page, voila, tmp_path_factory):
     region = status_with(page, answer)
     text = _norm(region.inner_text())
     assert text.startswith(_norm(right_mark)), f"the verdict feedback does not open with {right_mark!r}: {text[:120]}"
-    assert _norm(first.explanation[LANG])[:40] in text, "the feedback does not say why"
+    # step 2 asks for the clause: step 1 points there and keeps the explanation (which cites it) for step 2
+    assert _norm(t("widgets.classifier.now_clause", LANG)) in text
+    assert _norm(first.explanation[LANG])[:40] not in text, "step 1 gives away the clause step 2 asks for"
     # right/wrong is in the button's own label too, not only its colour
     marked = page.get_by_role("button", name=f"✓ {verdict_label[first.verdict]}", exact=True)
     assert marked.count() == 1, "the chosen verdict's button does not say ✓ in its label (colour alone?)"
