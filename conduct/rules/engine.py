@@ -123,9 +123,11 @@ def _near_index(doc: Doc, cache: dict, wl) -> _Near:
     return idx
 
 
-def _rule_hits(cc: CompiledConcern, doc: Doc, innocent: _Spans, cache: dict) -> list[Hit]:
+def _rule_hits(cc: CompiledConcern, doc: Doc, role: str, innocent: _Spans, cache: dict) -> list[Hit]:
     hits = []
     for rule in cc.rules:
+        if rule.roles is not None and role not in rule.roles:
+            continue
         if rule.words is not None:
             raw = doc.find(rule.words)
         elif rule.needs and not doc.has_any(rule.needs):
@@ -205,7 +207,7 @@ class _Scored:
 def _evaluate(cc: CompiledConcern, doc: Doc, role: str, innocent: _Spans, cache: dict) -> Finding | None:
     """One concern on one post, in named steps: recognise matches, score them in their context,
     select what the finding rests on, choose the clause and verdict, then gather the evidence."""
-    hits = _rule_hits(cc, doc, innocent, cache)
+    hits = _rule_hits(cc, doc, role, innocent, cache)
     if not hits:
         return None
     scored = _score(cc, doc, hits, cache)

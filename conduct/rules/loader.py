@@ -26,7 +26,7 @@ COMMON_FILE = "rules/data/common.yaml"
 CONCERN_KEYS = ("schema_version", "concern", "threshold", "mention_frames", "languages", "examples")
 LANGUAGE_KEYS = ("lists", "rules", "context")
 RULE_KEYS = ("name", "score", "list", "words", "pattern", "validate", "near", "window", "verdict", "clause",
-             "message", "needs", "frames")
+             "message", "needs", "frames", "roles")
 CONTEXT_KEYS = ("name", "kind", "factor", "window", "words", "every_concern")
 EXAMPLE_KEYS = ("text", "verdict", "role")
 COMMON_KEYS = ("schema_version", "quote_factor", "languages")
@@ -48,6 +48,7 @@ class Rule:
     message: str
     needs: tuple[str, ...] = ()  # a pattern runs only if the folded post contains one of these
     frames: tuple[str, ...] | None = None  # shared frames that may lower it (None: all of them)
+    roles: tuple[str, ...] | None = None  # the authors it applies to (None: every role the concern has)
 
 
 @dataclass(frozen=True)
@@ -184,8 +185,15 @@ def _rule(file: str, raw: dict, where: str, lang: str, lists: dict[str, WordList
         for fr in frames:
             require_choice(file, fr, sorted(known), f"{where}.frames")
         frames = tuple(frames)
+    roles = raw.get("roles")
+    if roles is not None:
+        if not isinstance(roles, list) or not roles:
+            raise DataError(file, f"{where}.roles", "expected a list of roles", "write e.g. `roles: [individual]`")
+        for r in roles:
+            require_choice(file, r, ROLES, f"{where}.roles")
+        roles = tuple(roles)
     return Rule(name, lang, score, words, pattern, validate, tuple(near), int(window), verdict, clause, message,
-                tuple(needs), frames)
+                tuple(needs), frames, roles)
 
 
 @functools.cache

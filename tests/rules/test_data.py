@@ -68,6 +68,7 @@ def _spec(rule: dict, lists: dict | None = None) -> dict:
     (_spec({"name": "x", "score": 0.5, "words": ["ngu"]}) | {"concern": "hate_speech"}, "file is for"),
     (_spec({"name": "x", "score": 0.5, "words": ["!!"]}), "does not start with a letter"),
     (_spec({"name": "x", "score": 0.5, "words": ["ngu"], "frames": ["gossip"]}), "unknown value 'gossip'"),
+    (_spec({"name": "x", "score": 0.5, "words": ["ngu"], "roles": ["king"]}), "unknown value 'king'"),
     (_spec({"name": "x", "score": 0.5, "list": "a", "neer": ["b"]}, {"a": ["ngu"], "b": ["mày"]}),
      r"rules\[0\]\.neer: unknown key \(did you mean `near`\?\)"),
     (_spec({"name": "x", "score": 0.5, "list": "a"}, {"a": ["ngu"], "targets": ["mày"]}), "no rule uses targets"),

@@ -18,6 +18,7 @@ CASES = [
     ('Theo cổng thông tin của Bộ Y tế, dịch bùng phát ở 2 tỉnh, bộ đã công bố', 'individual', 'ok', ['Bộ Y tế', 'dịch bùng phát', 'đã công bố']),
     ('No, garlic does not cure cancer', 'individual', 'ok', ['cure cancer']),
     ('Hôm nay vui quá!!!', 'individual', None, []),
+    ('Sở Giáo dục quyết định cho học sinh toàn tỉnh nghỉ học, đóng cửa toàn bộ trường học từ mai', 'agency', None, []),  # its own decision
 ]
 # fmt: on
 
