@@ -13,8 +13,6 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from conduct.datafiles import DataError, bilingual, check_keys, check_nfc, check_version, load, require, require_choice
-from conduct.vocab import ROLES, ClauseId
 from conduct.code.model import (
     KINDS,
     LEGAL_STATUSES,
@@ -28,6 +26,8 @@ from conduct.code.model import (
     Law,
     LawSource,
 )
+from conduct.datafiles import DataError, bilingual, check_keys, check_nfc, check_version, load, require, require_choice
+from conduct.vocab import ROLES, ClauseId
 
 CODE_FILE = "code/data/code.yaml"
 LAWS_FILE = "code/data/laws.yaml"

@@ -131,7 +131,7 @@ def guide_text(lang: str) -> str:
     lessons = load_track("course")
     bullets = lambda items: "\n".join(f"- {expand(x[lang], lang)}" for x in items)  # noqa: E731
     parts = [f"# {t('curriculum.guide.title', lang)}",
-             t("curriculum.guide.intro", lang, minutes=sum(l.minutes for l in lessons)),
+             t("curriculum.guide.intro", lang, minutes=sum(lesson.minutes for lesson in lessons)),
              f"## {t('curriculum.guide.prepare', lang)}", bullets(common("prepare")),
              f"## {t('curriculum.guide.grading', lang)}", bullets(common("grading")),
              f"## {t('curriculum.guide.debate', lang)}", bullets(common("debate"))]

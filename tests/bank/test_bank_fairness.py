@@ -80,7 +80,7 @@ def test_at_least_eight_lawful_criticism_posts_graded_ok_in_both_languages_and_t
 
 def test_lesson_08_exercise_shows_lawful_criticism_and_a_near_miss():
     course = load_track(next(t for t in TRACKS if t.name == "course"))
-    lesson = next(l for l in course if l.number == "08")
+    lesson = next(x for x in course if x.number == "08")
     ids = [pid for part in lesson.parts_of("exercise") for pid in part.data["posts"]]
     assert sum("lawful_criticism" in post(pid).tags for pid in ids) >= 2
     assert sum("criticism_near_miss" in post(pid).tags for pid in ids) >= 1

@@ -22,7 +22,7 @@ def test_every_teachers_guide_carries_the_checked_on_line_and_references():
 
 
 def test_the_11_14_account_lesson_says_a_parent_registers_an_under_16s_account():
-    lesson = next(l for l in SCHOOL if l.number == "04")
+    lesson = next(x for x in SCHOOL if x.number == "04")
     body = " ".join(p.data["body"]["en"] for p in lesson.parts_of("text"))
     body_vi = " ".join(p.data["body"]["vi"] for p in lesson.parts_of("text"))
     assert "147/2024" in body and "under 16" in body and "parent or guardian" in body
@@ -30,7 +30,7 @@ def test_the_11_14_account_lesson_says_a_parent_registers_an_under_16s_account()
 
 
 def test_school_lessons_cite_the_law_in_force():
-    texts = [s for l in SCHOOL for p in l.parts for s in str(dict(p.data)).split("', '")]
+    texts = [s for lesson in SCHOOL for p in lesson.parts for s in str(dict(p.data)).split("', '")]
     joined = " ".join(texts)
     assert "91/2025/QH15" in joined
     assert "Decree 13/2023/ND-CP on personal data protection (in force" not in joined
