@@ -87,24 +87,32 @@ class _Spans:
 
 
 class _Near:
-    """Hits of one list indexed by word position, for "within N words" queries."""
+    """Hits of one list, for "within N words" queries. Indexed by character position, and word
+    positions are computed only for the few hits a query looks at (a list may match 50,000 times
+    in a 1 MB post)."""
 
     def __init__(self, doc: Doc, hits: list[Hit]):
-        self.items = sorted((*_token_span(doc, h), h.start, h.end, i) for i, h in enumerate(hits))
-        self.hits = hits
-        self.firsts = [it[0] for it in self.items]
-        self.longest = max((it[1] - it[0] for it in self.items), default=0)
+        self.doc = doc
+        self.hits = sorted(hits, key=lambda h: (h.start, h.end))
+        self.starts = [h.start for h in self.hits]
+        self.longest = max((h.end - h.start for h in self.hits), default=0)
 
     def find(self, ti: int, tj: int, window: int, exclude: tuple[int, int] | None = None,
              outside: _Spans | None = None) -> Hit | None:
         """A hit within `window` words of words ti..tj, other than `exclude` and not inside `outside`."""
-        k = bisect_left(self.firsts, ti - window - self.longest)
-        for ni, nj, s, e, i in self.items[k:]:
-            if ni > tj + window:
+        if not self.hits:
+            return None
+        tokens = self.doc.token_starts
+        first, last = max(0, ti - window), tj + window + 1
+        lo = tokens[first] - self.longest if first < len(tokens) else self.starts[-1] + 1
+        hi = tokens[last] if last < len(tokens) else None
+        for h in self.hits[bisect_left(self.starts, lo):]:
+            if hi is not None and h.start >= hi:
                 break
-            if max(ni - tj, ti - nj, 0) <= window and (s, e) != exclude and \
-                    not (outside is not None and outside.contains((s, e))):
-                return self.hits[i]
+            ni, nj = _token_span(self.doc, h)
+            if max(ni - tj, ti - nj, 0) <= window and (h.start, h.end) != exclude and \
+                    not (outside is not None and outside.contains((h.start, h.end))):
+                return h
         return None
 
 

@@ -31,7 +31,7 @@ _DIGIT = re.compile(r"\d")
 _WORD_SPLIT = re.compile(r"(?:[\s\-]|(?<!\w)['‘’\"“”«»`]|['‘’\"“”«»`](?!\w))+")  # spaces, hyphens, quote marks
 _SPACES = re.compile(r"[\s\-]+")
 _uids = itertools.count()
-MAX_MATCHES = 1000  # a pattern's matches looked at per post (bounds regex and validator time on 1 MB)
+MAX_MATCHES = 300  # a pattern's matches looked at per post (bounds regex and validator time on 1 MB)
 
 
 def _key(text: str) -> str:
@@ -194,10 +194,15 @@ class Doc:
         self._gates: dict[tuple[str, ...], bool] = {}
         self._searched: dict[tuple, list[Hit]] = {}
 
-    def token_index(self, pos: int) -> int:
+    @property
+    def token_starts(self) -> list[int]:
+        """Where each word of the folded post starts."""
         if self._starts is None:
             self._starts = [m.start() for m in TOKEN.finditer(self.norm.folded)]
-        return bisect_right(self._starts, pos) - 1
+        return self._starts
+
+    def token_index(self, pos: int) -> int:
+        return bisect_right(self.token_starts, pos) - 1
 
     def scan_all(self) -> dict[int, dict[int, tuple[int, str]]]:
         """Every accepted word-list match of the post, by list uid (scanned once)."""

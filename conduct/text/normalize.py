@@ -114,6 +114,9 @@ def teencode(lang: str) -> dict[str, str]:
     return out
 
 
+_MARKED_LETTER = re.compile("[\u00c0-\u024f\u1e00-\u1eff]")  # a Latin letter with a diacritic (đ included)
+
+
 @functools.cache
 def _bare_teencode(lang: str) -> dict[str, str]:
     return {k: fold(v) for k, v in teencode(lang).items()}
@@ -247,7 +250,7 @@ def _pass2_edits(text: str, lang: str, joinable: frozenset[str]) -> Iterator[tup
     they spell a known word. In a post typed without any diacritics, teencode expands to the bare
     word ("duoc", not "được"), so the post stays bare and bare phrases still match across it."""
     table = teencode(lang)
-    if not has_marks(text):
+    if text.isascii() or not _MARKED_LETTER.search(text):
         table = _bare_teencode(lang)
     leet = _LEET_CHARS.search(text) is not None and _LEET_HINT.search(text) is not None
     regex = _pass2_regex(lang, _SPLIT_HINT.search(text) is not None, leet)
