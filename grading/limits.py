@@ -249,10 +249,11 @@ def create(layout: Layout, limits: Limits) -> Cgroup:
     """A new, uniquely named group with `limits` set (CgroupUnavailable if that fails)."""
     name = f"{PREFIX}{os.getpid()}-{uuid.uuid4().hex[:12]}"
     made: list[Path] = []
-    controllers = ["v2"] if layout.version == 2 else sorted(layout.parents)
+    # one folder per hierarchy: controllers mounted together (often cpu,cpuacct) share one
+    parents = sorted({layout.parents[c] for c in (["v2"] if layout.version == 2 else layout.parents)})
     try:
-        for c in controllers:
-            folder = layout.parents[c] / name
+        for parent in parents:
+            folder = parent / name
             folder.mkdir()
             made.append(folder)
         group = Cgroup(layout, tuple(made), limits)
