@@ -2,9 +2,12 @@
 
 A concern's file holds, per language, named word lists, rules (a list or inline words or a
 pattern, a score, optional supporting lists that must occur nearby, an optional validation hook
-named in the concern's module) and context lists that lower or raise the score. Everything is
-checked here, so an editor's mistake names the file, the key and the fix instead of reaching a
-learner as a wrong answer.
+named in the concern's module, optionally the author roles it applies to, its own verdict or
+clause, and the shared frames that may excuse it) and context lists that lower or raise the
+score. Everything is checked here, so an editor's mistake names the file, the key and the fix
+instead of reaching a learner as a wrong answer: an unknown key names the nearest known one
+(`neer` -> `near`), a list no rule uses is refused, and every concern in concerns.yaml must have
+its module in the registry (and the reverse).
 """
 from __future__ import annotations
 
