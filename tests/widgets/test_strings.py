@@ -28,3 +28,18 @@ def test_vietnamese_widget_strings_are_nfc_and_accented():
                   and not k.startswith("widgets.register.")]  # register names are data, not text
 
     assert unaccented == [], unaccented
+
+
+def test_every_string_that_calls_the_learner_bạn_has_a_pupil_form():
+    """School widgets say "em", as the school lessons do: any widget string addressing the learner as
+    "bạn" needs an override for every other register the catalogue gives an audience."""
+    vi = catalogue("vi")
+    registers = {v for k, v in vi.items() if k.startswith("widgets.register.")} - {vi["widgets.register.adults"]}
+    assert registers == {"pupil"}
+    plain = {k: v for k, v in vi.items() if k.startswith("widgets.") and k.split(".")[1] not in registers | {"register"}}
+    addressed = [k for k, v in plain.items() if re.search(r"\b[Bb]ạn\b", v)]
+    assert len(addressed) > 10
+    missing = [k for k in addressed for r in registers if k.replace("widgets.", f"widgets.{r}.", 1) not in vi]
+    assert missing == []
+    overrides = [k for k in vi if k.startswith("widgets.pupil.")]
+    assert all(re.search(r"\b[Ee]m\b", vi[k]) for k in overrides), "a pupil form that does not say em"
