@@ -24,6 +24,9 @@ CASES = [
     ('Mình không bao giờ gọi ai là thằng ngu', 'individual', 'ok', ['thằng ngu']),
     ('The new principal is a total moron', 'individual', 'violation', ['is a total', 'moron']),
     ('UBND phường thu gom rác vào thứ Hai, bà con để rác đúng giờ', 'agency', None, []),
+    # contempt is an insult whoever writes it: an official is graded like anyone else (issue 9)
+    ('Phường làm vậy đấy, không vừa ý thì chuyển đi chỗ khác mà ở!', 'official', 'violation', ['chuyển đi chỗ khác mà ở']),
+    ('Phường làm vậy đấy, không vừa ý thì chuyển đi chỗ khác mà ở!', 'individual', 'violation', ['chuyển đi chỗ khác mà ở']),
 ]
 # fmt: on
 
