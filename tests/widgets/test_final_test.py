@@ -6,6 +6,7 @@ from html import escape
 import pytest
 
 from conduct.bank import load_posts
+from conduct.curriculum import show
 from conduct.curriculum.lessons import all_lessons
 from conduct.datafiles import DataError
 from conduct.final import final_test, final_tests, parse, score
@@ -13,6 +14,7 @@ from conduct.i18n import t
 from conduct.progress import ProgressStore
 from conduct.widgets import final_test_widget
 from conduct.widgets.post_card import cite
+from conduct.widgets.register import speaker
 
 
 def _norm(text: str) -> str:
@@ -113,3 +115,15 @@ def test_failing_shows_the_review_then_retake_and_pass(store):
 def test_school_final_speaks_to_pupils(store):
     w = final_test_widget("minors_15_18", lang="vi", store=store)
     assert t("widgets.pupil.final.intro", "vi", count=10, pass_mark=70) in w.view.intro.value and "Em cần" in w.view.intro.value
+
+
+def test_show_builds_each_tracks_final_test_and_certificate(monkeypatch, tmp_path):
+    monkeypatch.setenv("CONDUCT_PROGRESS", str(tmp_path / "p.json"))
+    for track, tst in final_tests().items():
+        w = show.final_test(track, "en")
+        assert list(w.choices) == [it.id for it in tst.items]
+        cert = show.certificate(track, "vi")
+        cert.name.value = "Trần Văn Bình"
+        cert.make.click()
+        assert "data:application/pdf" not in cert.result.value  # no pass yet: no certificate
+        assert escape(speaker("vi", track)("widgets.certificate.not_passed")) in cert.result.value
