@@ -284,7 +284,7 @@ class _Builder:
         header = [f"# {title}", "", self.spec.intro[self.lang].strip(), ""]
         clicks = any(c.kind in ANSWER_KINDS for c in self.index)
         if clicks:  # only notebooks with clickable answers need the how-to
-            steps = [self.tr("how_click"), self.tr("how_saved"), self.tr("how_graded")]
+            steps = [self.tr("how_open"), self.tr("how_click"), self.tr("how_saved"), self.tr("how_graded")]
             if manual:
                 steps.append(self.tr("how_written"))
             steps.append(self.tr("how_submit"))
