@@ -4,7 +4,8 @@ The real `art4-vi` release (made by nbgrader's generate_assignment) is served by
 mode from a folder that stands for the learner's assignment folder, on a free loopback port, and
 driven by Debian's Chromium through Playwright. Tab and Space answer a post; answers.json appears
 beside the notebook with the agreed schema, the item's live region says it was saved, and the page
-never shows code, a key, or right and wrong.
+never shows code, a key, or right and wrong. The same release, opened in JupyterLab and run once,
+saves a click the same way.
 
 Needs Debian's chromium (`./course test` installs it): without it the module is skipped with the reason.
 """
@@ -161,3 +162,75 @@ def test_the_page_shows_no_code_no_key_and_no_verdict_on_the_answer(page, served
     for key in ("exercises.graded.right", "exercises.graded.wrong", "widgets.right", "widgets.wrong"):
         assert t(key, "vi") not in text
     assert page.locator("input[type=radio]").count() == 0
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    """JupyterLab (what `./course lab` opens) over a copy of the learner's folder; yields (notebook url, folder)."""
+    tmp = tmp_path_factory.mktemp("sheet-lab")
+    app = _release(tmp)
+    bindir = Path(sys.executable).parent
+    port = _free_port()
+    env = dict(os.environ, PATH=f"{bindir}{os.pathsep}{os.environ.get('PATH', '')}", JUPYTER_RUNTIME_DIR=str(tmp / "rt"),
+               JUPYTER_CONFIG_DIR=str(tmp / "cfg"))
+    log = open(tmp / "lab.log", "w+", encoding="utf-8")
+    proc = subprocess.Popen([str(bindir / "jupyter"), "lab", "--no-browser", "--allow-root", f"--port={port}",
+                             "--ServerApp.ip=127.0.0.1", "--IdentityProvider.token=", "--ServerApp.password=",
+                             "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+                             "--LabApp.collaborative=False", f"--ServerApp.root_dir={app}"],
+                            cwd=app, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                            start_new_session=True)
+    try:
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while True:
+            if proc.poll() is not None:
+                log.seek(0)
+                pytest.fail(f"jupyter lab exited with {proc.returncode}:\n{log.read()[-3000:]}")
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=2).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    pytest.fail("jupyter lab did not start")
+                time.sleep(0.3)
+        yield f"http://127.0.0.1:{port}/lab/tree/{ASSIGNMENT}/{ASSIGNMENT}.ipynb", app / ASSIGNMENT
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGTERM)
+            try:
+                proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait(timeout=5)
+        log.close()
+
+
+def test_the_same_notebook_works_in_jupyterlab(lab, tmp_path_factory):
+    """Run every cell once (as the how-to says), then click: answers.json is saved beside the notebook."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+    from playwright.sync_api import sync_playwright
+
+    url, folder = lab
+    pw = sync_playwright().start()
+    context = pw.chromium.launch_persistent_context(str(tmp_path_factory.mktemp("lab-profile")), executable_path=CHROMIUM,
+                                                    headless=True, args=CHROMIUM_ARGS, viewport={"width": 1200, "height": 900})
+    try:
+        pg = context.new_page()
+        pg.goto(url, wait_until="domcontentloaded")
+        pg.locator(".jp-Notebook").first.wait_for(timeout=RENDER_TIMEOUT_MS)
+        select = pg.get_by_role("button", name="Select", exact=True)  # Lab asks which kernel for a fresh notebook
+        try:
+            select.wait_for(timeout=20_000)
+            select.click()
+        except PlaywrightTimeout:
+            pass  # no dialog: the kernel started by itself
+        pg.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").first.wait_for(timeout=RENDER_TIMEOUT_MS)
+        pg.get_by_role("menuitem", name="Run", exact=True).click()
+        pg.get_by_role("menuitem", name="Run All Cells").first.click()
+        button = pg.get_by_role("button", name=t("checker.verdict.caution", "vi"), exact=True).first
+        button.wait_for(timeout=RENDER_TIMEOUT_MS)
+        button.click()
+        _answers(folder, "hate-verdict", "caution")
+    finally:
+        context.close()
+        pw.stop()
