@@ -70,8 +70,18 @@ class CertificateRecord:
 
     def code(self) -> str:
         """The short verification code: first 10 characters of base32(SHA-256(canonical JSON))."""
-        digest = hashlib.sha256(self.canonical().encode("utf-8")).digest()
-        return base64.b32encode(digest).decode("ascii")[:CODE_LENGTH]
+        return code_of(self.canonical())
+
+
+def code_of(canonical_json: str) -> str:
+    """The verification code of a record given as its canonical JSON (what `CertificateRecord.canonical` writes)."""
+    digest = hashlib.sha256(canonical_json.encode("utf-8")).digest()
+    return base64.b32encode(digest).decode("ascii")[:CODE_LENGTH]
+
+
+def verify(canonical_json: str, code: str) -> bool:
+    """True when `code` (as printed, any case, spaces ignored) belongs to the record `canonical_json`."""
+    return code_of(canonical_json) == "".join(code.split()).upper()
 
 
 def find_font() -> tuple[Path, Path]:

@@ -11,6 +11,7 @@ from conduct.certificate import (
     ModuleLine,
     certificate_pdf,
     record_from_progress,
+    verify,
 )
 from conduct.curriculum import show
 from conduct.final import final_test
@@ -87,3 +88,9 @@ def test_widget_offers_the_pdf_after_a_pass(store):
     assert ProgressStore(store.path).profile()["name"] == NAME
     again = certificate_widget("minors_11_14", lang="en", store=ProgressStore(store.path))
     assert again.name.value == NAME  # asked once
+
+
+def test_anyone_with_the_record_can_check_the_code():
+    assert verify(RECORD.canonical(), RECORD.code()) and verify(RECORD.canonical(), " " + RECORD.code().lower())
+    forged = RECORD.canonical().replace('"final_percent":88', '"final_percent":98')
+    assert forged != RECORD.canonical() and not verify(forged, RECORD.code())
