@@ -31,6 +31,11 @@ from typing import Any
 
 from conduct.vocab import ClauseId
 
+try:
+    import fcntl
+except ImportError:  # Windows has no fcntl: see `locked`
+    fcntl = None  # type: ignore[assignment]
+
 ENV_VAR = "CONDUCT_PROGRESS"
 SCHEMA_VERSION = 1
 
@@ -344,9 +349,7 @@ def locked(path: Path) -> Iterator[None]:
 
     The lock is a `<name>.lock` file beside `path`, so two kernels (two tabs) writing one file queue up.
     """
-    try:
-        import fcntl
-    except ImportError:  # Windows: writes stay atomic, only concurrent appends may race
+    if fcntl is None:  # Windows: writes stay atomic, only concurrent appends may race
         yield
         return
     with open(path.with_name(path.name + ".lock"), "a") as lock:
