@@ -22,6 +22,7 @@ from conduct.datafiles import DataError, check_keys, check_version, load, requir
 from conduct.i18n import catalogue
 from conduct.rules import REGISTRY, get
 from conduct.rules.matching import Vocabulary, WordList, compile_pattern, compile_words
+from conduct.text.language import ambiguous_words
 from conduct.vocab import LANGS, ROLES, VERDICTS
 
 COMMON_FILE = "rules/data/common.yaml"
@@ -287,7 +288,7 @@ def vocabulary() -> Vocabulary:
                     lists[wl.lang].append(wl)
         for ctx in cc.contexts:
             lists[ctx.lang].append(ctx.words)
-    return Vocabulary({wl.uid: wl for ls in lists.values() for wl in ls}.values(), cm.loose)
+    return Vocabulary({wl.uid: wl for ls in lists.values() for wl in ls}.values(), cm.loose, ambiguous_words())
 
 
 def clear_caches() -> None:

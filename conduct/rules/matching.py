@@ -82,8 +82,10 @@ def compile_pattern(file: str, where: str, pattern: object) -> re.Pattern[str]:
 class Vocabulary:
     """Every word list of every language behind one trie alternation."""
 
-    def __init__(self, lists: Iterable[WordList], loose: dict[str, frozenset[str]]):
+    def __init__(self, lists: Iterable[WordList], loose: dict[str, frozenset[str]],
+                 ambiguous: frozenset[str] = frozenset()):
         self.loose = loose
+        self.ambiguous = ambiguous  # one-word entries of the other language that are also words of the post's
         index: dict[str, list[tuple[int, str, tuple, str]]] = {}
         for wl in lists:
             for key, options in wl.entries.items():
@@ -99,6 +101,7 @@ class Vocabulary:
         as written."""
         folded, marked = norm.folded, norm.marked
         loose = self.loose.get(lang, frozenset())
+        ambiguous = self.ambiguous
         out: dict[int, dict[int, tuple[int, str]]] = {}
         match = self.regex.match
 
@@ -123,8 +126,8 @@ class Vocabulary:
                 bare = seg == folded[s:s + cut]  # typed without any diacritics
                 written = None
                 for uid, entry, toks, entry_lang in options:
-                    if seg == entry:
-                        ok = True
+                    if seg == entry:  # as written; but a word both languages share is the post's language's
+                        ok = entry_lang == lang or seg not in ambiguous
                     elif entry_lang != lang:
                         ok = False
                     elif bare:

@@ -19,6 +19,11 @@ _VI_LETTERS = re.compile(f"[{VI_ONLY_LETTERS}]", re.I)
 _WORD = re.compile(r"[\w']+")
 
 
+def ambiguous_words() -> frozenset[str]:
+    """Short words that are both English and Vietnamese typed bare ("me", "an", "con", "so")."""
+    return _markers()["ambiguous"]
+
+
 @functools.lru_cache(maxsize=1)
 def _markers() -> dict[str, frozenset[str]]:
     f = LANGUAGES_FILE
@@ -28,8 +33,9 @@ def _markers() -> dict[str, frozenset[str]]:
     markers = require(f, data, "markers", dict)
     check_keys(f, markers, (*LANGS, "ambiguous"), "markers")
     ambiguous = frozenset(w.lower() for w in markers.get("ambiguous") or ())
-    return {lang: frozenset(w.lower() for w in require(f, markers, lang, list, "markers")) - ambiguous
-            for lang in LANGS}
+    out = {lang: frozenset(w.lower() for w in require(f, markers, lang, list, "markers")) - ambiguous for lang in LANGS}
+    out["ambiguous"] = ambiguous
+    return out
 
 
 def detect(text: str, sample: int = 4000) -> str:
