@@ -14,7 +14,8 @@ CASES = [
     ('Hôm nay mình đi khám bệnh, bác sĩ dặn uống thuốc đều', 'individual', None, []),
     # an authority's sweeping decision claimed without a source; a disaster shouted; a source or a negation (issue 10)
     ('Thủ tướng vừa ra quyết định cấm bán hàng rong trên toàn quốc', 'individual', 'violation', ['Thủ tướng', 'vừa ra quyết định', 'cấm bán']),
-    ('BÁO ĐỘNG!!! Đập thủy điện bị vỡ, nước lũ đang về', 'individual', 'violation', ['BÁO ĐỘNG!!!']),
+    ('BÁO ĐỘNG!!! Vỡ đập thủy điện, nước lũ đang về', 'individual', 'violation', ['BÁO ĐỘNG!!! Vỡ đập']),
+    ('BREAKING 🔥 the council just renamed the park!!!', 'individual', None, []),  # a shout, not a disaster
     ('Theo cổng thông tin của Bộ Y tế, dịch bùng phát ở 2 tỉnh, bộ đã công bố', 'individual', 'ok', ['Bộ Y tế', 'dịch bùng phát', 'đã công bố']),
     ('No, garlic does not cure cancer', 'individual', 'ok', ['cure cancer']),
     ('Hôm nay vui quá!!!', 'individual', None, []),
