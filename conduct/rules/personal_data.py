@@ -37,7 +37,13 @@ _NOT_NAMES = frozenset(w.lower() for w in (
     "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May",
     "June", "July", "August", "September", "October", "November", "December", "Hotline", "Zalo", "Facebook",
     "Instagram", "Ward", "District", "City", "Province", "School", "Primary", "Hospital", "Bank", "Park",
-    "Lake", "West", "East", "North", "South", "New", "Old", "Ho", "Chi", "Minh", "Ha", "Noi"))
+    "Lake", "West", "East", "North", "South", "New", "Old", "Ho", "Chi", "Minh", "Ha", "Noi",
+    # businesses and their contact points ("Contact Support", "Lien He", "Cua Hang")
+    "Contact", "Support", "Customer", "Service", "Services", "Team", "Sales", "Office", "Center", "Centre",
+    "Company", "Ltd", "Inc", "Restaurant", "Cafe", "Coffee", "Hotel", "Clinic", "Pharmacy", "Delivery",
+    "Booking", "Order", "Orders", "Info", "Help", "Desk", "Admin", "Manager", "Tel", "Mobile", "Viber",
+    "WhatsApp", "Telegram", "Email", "Lien", "He", "Dat", "Hang", "Cong", "Ty", "Cua", "Tong", "Dai",
+    "Quan", "Nha", "Khach", "San", "Tiem", "Spa", "Salon"))
 _WORDS = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u0300-\u036f])*")  # decomposed (NFD) letters stay in their word
 _STREET_BEFORE = re.compile(r"(?:\d+[\w/]*\s*|duong|pho|ngo|hem|kiet|street|st|road)\s*$")
 _NEAR = 80  # characters around the data where the person's name is looked for
