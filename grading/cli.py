@@ -17,6 +17,7 @@ from pathlib import Path
 from conduct.i18n import LANGS, t
 
 from grading.course import Course, CourseError, nbgrader_env, open_course, setup_course
+from grading.hub import commands as hub_commands
 
 
 class UsageError(Exception):
@@ -82,6 +83,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     rep = sub.add_parser("report", help=h("help_report"))
     rep.add_argument("out_dir", metavar="OUT_DIR")
     rep.add_argument("--pair", nargs=2, action="append", metavar=("PRE", "POST"), help=h("help_pair"))
+    hub_commands.add_parsers(sub, lang)  # hub setup|start, certificates, verify (grading/hub/commands.py)
     return p
 
 
@@ -255,7 +257,8 @@ def cmd_report(args, lang: str) -> int:
 
 
 COMMANDS = {"setup": cmd_setup, "roster": cmd_roster, "release": cmd_release, "collect": cmd_collect,
-            "autograde": cmd_autograde, "feedback": cmd_feedback, "export": cmd_export, "report": cmd_report}
+            "autograde": cmd_autograde, "feedback": cmd_feedback, "export": cmd_export, "report": cmd_report,
+            **hub_commands.COMMANDS}
 
 
 def main(argv: list[str] | None = None) -> int:
