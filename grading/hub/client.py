@@ -126,7 +126,9 @@ class Learner:
     def run(self, kernel_id: str, code: str, timeout: float = 120) -> Run:
         """Execute `code` in the kernel over its websocket, as the notebook front end does."""
         url = self.base.replace("http", "ws", 1) + f"{self.prefix}/api/kernels/{kernel_id}/channels"
-        ws = websocket.create_connection(url, header=[f"Authorization: token {self.token}"], timeout=timeout)
+        # A short socket timeout, so the deadline is checked even while the server's pings keep
+        # the connection busy (websocket-client answers them inside recv()).
+        ws = websocket.create_connection(url, header=[f"Authorization: token {self.token}"], timeout=5)
         try:
             msg_id = uuid.uuid4().hex
             ws.send(json.dumps({
@@ -139,15 +141,21 @@ class Learner:
             error = None
             deadline = time.monotonic() + timeout
             while time.monotonic() < deadline:
-                msg = json.loads(ws.recv())
-                if msg.get("parent_header", {}).get("msg_id") != msg_id:
+                try:
+                    msg = json.loads(ws.recv())
+                except websocket.WebSocketTimeoutException:
                     continue
                 kind = msg["header"]["msg_type"]
+                state = msg["content"].get("execution_state") if kind == "status" else None
+                if state in ("restarting", "dead"):  # killed (a memory limit, a crash): not our reply
+                    return Run("".join(out), f"KernelDied: the kernel was {state}")
+                if msg.get("parent_header", {}).get("msg_id") != msg_id:
+                    continue
                 if kind == "stream":
                     out.append(msg["content"]["text"])
                 elif kind == "error":
                     error = f"{msg['content']['ename']}: {msg['content']['evalue']}"
-                elif kind == "status" and msg["content"]["execution_state"] == "idle":
+                elif state == "idle":
                     return Run("".join(out), error)
             raise HubError(f"{self.name}: code did not finish in {timeout:.0f} s")
         finally:

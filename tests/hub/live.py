@@ -13,7 +13,6 @@ import shutil
 import signal
 import socket
 import subprocess
-import sys
 import tempfile
 import time
 import uuid
@@ -23,6 +22,7 @@ from pathlib import Path
 import requests
 
 REPO = Path(__file__).resolve().parents[2]
+RUNUSER = shutil.which("runuser") or "/usr/sbin/runuser"
 PG_BIN_CANDIDATES = sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True)
 
 
@@ -63,8 +63,19 @@ def missing_requirements(venv: Path) -> str | None:
     return None
 
 
+def hub_venv() -> Path:
+    """The venv every user's server runs from: .venv/hub when ./course made one (see ./course), else .venv."""
+    hub = REPO / ".venv" / "hub"
+    return hub if (hub / "bin" / "jupyterhub").exists() else REPO / ".venv"
+
+
 def chp_path(venv: Path) -> Path:
-    return venv / "node" / "node_modules" / ".bin" / "configurable-http-proxy"
+    """configurable-http-proxy as ./course installs it (into .venv/node, beside a hub venv too)."""
+    for base in (venv, REPO / ".venv"):
+        path = base / "node" / "node_modules" / ".bin" / "configurable-http-proxy"
+        if path.exists():
+            return path
+    return REPO / ".venv" / "node" / "node_modules" / ".bin" / "configurable-http-proxy"
 
 
 class PgCluster:
@@ -133,12 +144,12 @@ def remove_user(name: str) -> None:
     subprocess.run(["userdel", "--remove", name], capture_output=True)
 
 
-def run_as(user: str, cmd: list[str], **kw) -> subprocess.CompletedProcess:
-    """Run a command as `user` in their home, with their HOME and our venv first on PATH."""
+def run_as(user: str, cmd: list[str], venv: Path, **kw) -> subprocess.CompletedProcess:
+    """Run a command as `user` in their home, with their HOME and the hub's venv first on PATH."""
     entry = pwd.getpwnam(user)
     env = {"HOME": entry.pw_dir, "USER": user, "LOGNAME": user, "LANG": "C.UTF-8",
-           "PATH": f"{REPO / '.venv' / 'bin'}:/usr/local/bin:/usr/bin:/bin"}
-    return subprocess.run(["runuser", "-u", user, "--", *cmd], env=env, cwd=entry.pw_dir,
+           "PATH": f"{venv / 'bin'}:/usr/local/bin:/usr/bin:/bin"}
+    return subprocess.run([RUNUSER, "-u", user, "--", *cmd], env=env, cwd=entry.pw_dir,
                           capture_output=True, text=True, **kw)
 
 
@@ -190,6 +201,3 @@ class Hub:
         except OSError:
             return ""
 
-
-def python() -> str:
-    return sys.executable
