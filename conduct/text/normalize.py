@@ -114,6 +114,7 @@ def teencode(lang: str) -> dict[str, str]:
     return out
 
 
+_CLAUSE_END = re.compile(r"\s*(?:[.,!?;:…)\]]|$)")
 _MARKED_LETTER = re.compile("[\u00c0-\u024f\u1e00-\u1eff]")  # a Latin letter with a diacritic (đ included)
 
 
@@ -268,6 +269,8 @@ def _pass2_edits(text: str, lang: str, joinable: frozenset[str]) -> Iterator[tup
             if fold(new) not in joinable:
                 continue
         else:
+            if piece == "a" and lang == "vi" and _CLAUSE_END.match(text, m.end()):
+                continue  # a clause-final "a" is the particle à/ạ ("sao vậy a", "bị điên a"), not "anh"
             new = table[piece]
         yield m.start(), m.end(), new
 

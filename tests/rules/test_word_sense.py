@@ -6,7 +6,7 @@ import pytest
 import conduct
 from conduct.vocab import verdict_rank
 
-FLAGGED = ["mat day", "ngu nhu bo", "thang kia oc cho", "do mat day", "may la do suc vat"]
+FLAGGED = ["mat day", "ngu nhu bo", "thang kia oc cho", "do mat day", "may la do suc vat", "may bi dien a"]
 # Syllables that are also English words, and everyday clauses, appended after a comma.
 TAILS = ["an com", "an hai", "the thoi", "so do", "con do", "to the", "ban an", "me ve", "hai lan roi"]
 

@@ -32,6 +32,7 @@ def back(text: str, view_word: str, occurrence: int = 0) -> str:
     ("such a r e t a r d", "such a retard"),
     ("ko dc j", "khong duoc gi"),         # a post typed bare stays bare, so bare phrases match across it
     ("Ko dc j đâu", "không được gì đâu"),
+    ("a oi, sao vay a?", "anh oi, sao vay a?"),  # a clause-final "a" is the particle à/ạ, not "anh"
     ("a.b.c", "a.b.c"),                 # not a known word: left alone
     ("v.v. và", "v.v. và"),
     ("𝐧𝐠𝐮", "ngu"),                     # mathematical bold letters
