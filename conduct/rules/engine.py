@@ -169,7 +169,7 @@ def _context_lists(cc: CompiledConcern, doc: Doc) -> list[ContextList]:
     """The concern's context lists (and shared frames) that occur in the post at all."""
     frames = common().frames
     lists = cc.contexts + (frames if cc.mention_frames else tuple(f for f in frames if f.every_concern))
-    return [ctx for ctx in lists if doc.find(ctx.words)]
+    return [ctx for ctx in lists if doc.has(ctx.words)]
 
 
 def _hit_context(doc: Doc, h: Hit, ctxs: list[ContextList], cache: dict,

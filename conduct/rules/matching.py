@@ -31,6 +31,7 @@ _DIGIT = re.compile(r"\d")
 _WORD_SPLIT = re.compile(r"(?:[\s\-]|(?<!\w)['‘’\"“”«»`]|['‘’\"“”«»`](?!\w))+")  # spaces, hyphens, quote marks
 _SPACES = re.compile(r"[\s\-]+")
 _uids = itertools.count()
+_NONE: list = []  # shared "no matches" (never changed)
 MAX_MATCHES = 300  # a pattern's matches looked at per post (bounds regex and validator time on 1 MB)
 
 
@@ -220,11 +221,16 @@ class Doc:
         return any(not needs or self.has_any(needs) for needs in pattern_gates)
 
     def find(self, wl: WordList) -> list[Hit]:
-        """Accepted matches of a word list."""
+        """Accepted matches of a word list (callers must not change the list)."""
         found = self._found.get(wl.uid)
         if found is None:  # Hit objects only for the lists some rule asks about
-            found = self._found[wl.uid] = [Hit(s, e, entry) for s, (e, entry) in self.scan_all().get(wl.uid, {}).items()]
+            raw = self.scan_all().get(wl.uid)
+            found = self._found[wl.uid] = [Hit(s, e, entry) for s, (e, entry) in raw.items()] if raw else _NONE
         return found
+
+    def has(self, wl: WordList) -> bool:
+        """Does the word list occur in the post at all?"""
+        return wl.uid in self.scan_all()
 
     @property
     def has_digit(self) -> bool:
