@@ -13,6 +13,7 @@ import ipywidgets as W
 
 from conduct.i18n import LANGS, check_lang, t
 from conduct.widgets.a11y import toggle
+from conduct.widgets.style import learner_box
 
 
 def language_switch(build: Callable[..., W.Widget], *, lang: str = "vi") -> W.VBox:
@@ -35,7 +36,7 @@ def language_switch(build: Callable[..., W.Widget], *, lang: str = "vi") -> W.VB
         switch.tooltips = [t(f"widgets.language.help_{code}", new) for code in LANGS]
 
     switch.observe(rebuild, names="value")
-    box = W.VBox([switch, content])
+    box = learner_box([switch, content])
     box.switch = switch
     box.content = content
     return box
