@@ -13,20 +13,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Sequence
+from collections.abc import Sequence
 
+from conduct.commandline import OneLineParser as _Parser
+from conduct.commandline import UsageError, run_command, utf8_streams
 from conduct.vocab import ROLES
 
 from conduct.vocab import LANGS
-
-
-class UsageError(Exception):
-    """A problem with what the user typed; the message says what to do."""
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line, exit 2, no usage dump
-        raise UsageError(f"{message} (run `{self.prog} --help`)")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -111,18 +104,20 @@ def _duties(args: argparse.Namespace) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return the exit status (0 done, 2 bad input)."""
-    for stream in (sys.stdout, sys.stderr):
-        if hasattr(stream, "reconfigure"):
-            stream.reconfigure(encoding="utf-8")
-    try:
+    utf8_streams()
+    result: list[str] = []
+
+    def body() -> int:
         args = _parser().parse_args(argv)
-        out = {"check": _check, "code": _code, "duties": _duties}[args.command](args)
-    except UsageError as exc:
-        print(f"conduct: {exc}", file=sys.stderr)
-        return 2
-    except (TypeError, ValueError) as exc:  # the API's own input checks, e.g. from assess()
-        print(f"conduct: {exc}", file=sys.stderr)
-        return 2
+        result.append({"check": _check, "code": _code, "duties": _duties}[args.command](args))
+        return 0
+
+    # TypeError/ValueError are the API's own input checks (e.g. from assess()): bad input too.
+    code = run_command(body, line=lambda exc: f"conduct: {exc}", usage=(UsageError, TypeError, ValueError),
+                       failures=())
+    if code:
+        return code
+    out = result[0]
     try:
         print(out)
         sys.stdout.flush()
