@@ -1,9 +1,17 @@
-"""`conduct-course`: the instructor's one command, wrapping nbgrader's own apps and gradebook.
+"""`conduct-course`: the instructor's one command (and the students' `student` verbs), over nbgrader.
 
 Each subcommand is named after nbgrader's verb and calls nbgrader (its apps in a subprocess run in
-the course folder, or its Gradebook/NbGraderAPI); what is ours is only what nbgrader lacks
-(sandboxed parallel autograde, roster checks, the CSV plugin, reports). Errors are one line and a
-non-zero exit: 2 for bad usage, 1 when the work failed. Never a traceback.
+the course folder, or its Gradebook/NbGraderAPI/exchange classes); what is ours is only what
+nbgrader lacks (sandboxed parallel autograde, roster checks, manual grading from the terminal, the
+CSV plugin, reports). The error contract is conduct/commandline.py's: one line in the instructor's
+language, never a traceback (unless --verbose), and an exit status that says what happened:
+
+    0    done (roster: at least one student imported; bad rows are listed)
+    1    the work failed, or nothing could be done (the line says why)
+    2    bad usage (a typo in the command)
+    130  stopped by Ctrl-C, 143 by SIGTERM (what was graded is kept)
+
+--course, --lang and --verbose may come before or after the subcommand.
 """
 from __future__ import annotations
 
@@ -12,21 +20,23 @@ import os
 import subprocess
 import sys
 import time
+import traceback
 from pathlib import Path
 
+from sqlalchemy.exc import OperationalError
+
+from conduct.commandline import EXIT_FAILED, EXIT_OK, OneLineParser, UsageError, run_command, utf8_streams
 from conduct.i18n import LANGS, t
-
-from grading.course import Course, CourseError, nbgrader_env, open_course, setup_course
-from grading.hub import commands as hub_commands
-
-
-class UsageError(Exception):
-    """Bad usage: exit 2."""
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line and exit 2, as argparse does, without the usage dump
-        raise UsageError(f"{self.prog}: {message}")
+from grading import manual, student
+from grading.course import Course, CourseError, nbgrader_env, open_course, setup_course, write_student_config
+from grading.exchange import Report, check_step, collect, sanitize_args, secure_course
+from grading.export import write_csv
+from grading.feedback import translate_all
+from grading.messages import explain, nbgrader_reason, quiet_warnings, render
+from grading.parallel import Outcome, Stopped, autograde, read_failures, sandbox_check
+from grading.reports import write_report
+from grading.roster import RosterError, import_roster, roster_ids
+from grading.sandbox import UNSAFE_LIMITS_ENV, SandboxUnavailable, limits_check
 
 
 def _lang(argv: list[str]) -> str:
@@ -39,15 +49,26 @@ def _lang(argv: list[str]) -> str:
     return env if env in LANGS else "vi"
 
 
+def _common(lang: str) -> argparse.ArgumentParser:
+    """Options every subcommand accepts, before or after its name (SUPPRESS: the later one wins)."""
+    h = lambda key: t(f"grading.{key}", lang)  # noqa: E731
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--course", default=argparse.SUPPRESS, help=h("help_course"))
+    common.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS, help=h("help_lang"))
+    common.add_argument("--verbose", action="store_true", default=argparse.SUPPRESS, help=h("help_verbose"))
+    return common
+
+
 def build_parser(lang: str) -> argparse.ArgumentParser:
     h = lambda key: t(f"grading.{key}", lang)  # noqa: E731
-    p = _Parser(prog="conduct-course", description=h("description"))
-    p.add_argument("--course", default=os.environ.get("CONDUCT_COURSE", "."), help=h("help_course"))
-    p.add_argument("--lang", choices=LANGS, default=lang, help=h("help_lang"))
-    p.add_argument("--verbose", action="store_true", help=h("help_verbose"))
-    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    common = _common(lang)
+    p = OneLineParser(prog="conduct-course", description=h("description"), parents=[common])
+    sub = p.add_subparsers(dest="command", required=True, parser_class=OneLineParser)
 
-    s = sub.add_parser("setup", help=h("help_setup"))
+    def add(name: str, **kw) -> argparse.ArgumentParser:
+        return sub.add_parser(name, parents=[common], help=h(f"help_{name}"), **kw)
+
+    s = add("setup")
     s.add_argument("course_dir", metavar="COURSE_DIR", help=h("help_setup_dir"))
     s.add_argument("--exercises", help=h("help_exercises"))
     s.add_argument("--assignment", action="append", dest="only", metavar="NAME", help=h("help_only"))
@@ -57,52 +78,71 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     s.add_argument("--cpu-seconds", type=int, default=60, help=h("help_cpu_seconds"))
     s.add_argument("--memory-mb", type=int, default=2048, help=h("help_memory_mb"))
 
-    r = sub.add_parser("roster", help=h("help_roster"))
-    rsub = r.add_subparsers(dest="roster_command", required=True, parser_class=_Parser)
-    ri = rsub.add_parser("import", help=h("help_roster_import"))
+    r = add("roster")
+    rsub = r.add_subparsers(dest="roster_command", required=True, parser_class=OneLineParser)
+    ri = rsub.add_parser("import", parents=[common], help=h("help_roster_import"))
     ri.add_argument("file", metavar="FILE.csv")
 
-    rel = sub.add_parser("release", help=h("help_release"))
+    rel = add("release")
     rel.add_argument("assignment", metavar="ASSIGNMENT")
     rel.add_argument("--force", action="store_true", help=h("help_force"))
 
-    for name in ("collect", "feedback"):
-        c = sub.add_parser(name, help=h(f"help_{name}"))
-        c.add_argument("assignment", metavar="ASSIGNMENT", nargs="?", help=h("help_assignment"))
+    c = add("collect")
+    c.add_argument("assignment", metavar="ASSIGNMENT", nargs="?", help=h("help_assignment"))
 
-    a = sub.add_parser("autograde", help=h("help_autograde"))
+    a = add("autograde")
     a.add_argument("assignment", metavar="ASSIGNMENT", nargs="?", help=h("help_assignment"))
     a.add_argument("--workers", type=int, default=None, help=h("help_workers"))
     a.add_argument("--no-sandbox", action="store_true", help=h("help_no_sandbox"))
     a.add_argument("--unsafe-limits", action="store_true", help=t("sandbox.help_unsafe_limits", lang))
     a.add_argument("--force", action="store_true", help=h("help_force"))
 
-    e = sub.add_parser("export", help=h("help_export"))
+    g = add("grade")
+    g.add_argument("assignment", metavar="ASSIGNMENT", nargs="?", help=h("help_assignment"))
+    g.add_argument("student", metavar="STUDENT", nargs="?", help=h("help_grade_student"))
+    g.add_argument("question", metavar="QUESTION", nargs="?", help=h("help_grade_question"))
+    g.add_argument("score", metavar="SCORE", nargs="?", type=float, help=h("help_grade_score"))
+    g.add_argument("--comment", help=h("help_grade_comment"))
+
+    f = add("feedback")
+    f.add_argument("assignment", metavar="ASSIGNMENT", nargs="?", help=h("help_assignment"))
+    f.add_argument("--partial", action="store_true", help=h("help_partial"))
+
+    e = add("export")
     e.add_argument("file", metavar="grades.csv")
 
-    rep = sub.add_parser("report", help=h("help_report"))
+    rep = add("report")
     rep.add_argument("out_dir", metavar="OUT_DIR")
     rep.add_argument("--pair", nargs=2, action="append", metavar=("PRE", "POST"), help=h("help_pair"))
-    hub_commands.add_parsers(sub, lang)  # hub setup|start, certificates, verify (grading/hub/commands.py)
+
+    st = add("student")
+    ssub = st.add_subparsers(dest="student_command", required=True, parser_class=OneLineParser)
+    for verb in ("fetch", "submit", "feedback", "list"):
+        sv = ssub.add_parser(verb, parents=[common], help=h(f"help_student_{verb}"))
+        if verb != "list":
+            sv.add_argument("assignment", metavar="ASSIGNMENT")
+        sv.add_argument("--student", help=h("help_student_id"))
+        sv.add_argument("--dir", default=".", help=h("help_student_dir"))
     return p
 
 
 class NbgraderFailed(Exception):
-    pass
+    """One of nbgrader's apps failed; `reason` is the line of its log that says why."""
+
+    def __init__(self, verb: str, reason: str, code: int) -> None:
+        super().__init__(verb, reason, code)
+        self.verb, self.reason, self.code = verb, reason, code
 
 
 def run_nbgrader(course: Course, verb: str, *args: str, verbose: bool = False) -> subprocess.CompletedProcess:
     """Run one of nbgrader's own apps in the course folder (so it reads the course's config)."""
     cmd = [sys.executable, "-m", "nbgrader", verb, *args]
-    run = subprocess.run(cmd, cwd=course.root, env=nbgrader_env(), capture_output=True, text=True)
+    env = dict(nbgrader_env(), PYTHONWARNINGS="ignore")
+    run = subprocess.run(cmd, cwd=course.root, env=env, capture_output=True, text=True)
     if verbose:
         sys.stderr.write(run.stdout + run.stderr)
     if run.returncode != 0:
-        if not verbose:  # nbgrader's own error lines say what went wrong; its tracebacks do not
-            for line in (run.stdout + run.stderr).splitlines():
-                if "[ERROR]" in line or "[CRITICAL]" in line:
-                    print(line.strip(), file=sys.stderr)
-        raise NbgraderFailed(verb, run.returncode)
+        raise NbgraderFailed(verb, nbgrader_reason(run.stdout + run.stderr), run.returncode)
     return run
 
 
@@ -113,8 +153,8 @@ def _released(course: Course) -> list[str]:
 def _targets(course: Course, assignment: str | None, lang: str) -> list[str]:
     if assignment:
         if assignment not in course.assignments():
-            raise UsageError(f"no assignment {assignment!r} in {course.step('source')} "
-                              f"(there are: {', '.join(course.assignments()) or 'none'})")
+            raise UsageError(t("grading.no_assignment", lang, assignment=assignment, source=course.step("source"),
+                               known=", ".join(course.assignments()) or "—"))
         return [assignment]
     targets = _released(course)
     if not targets:
@@ -122,41 +162,73 @@ def _targets(course: Course, assignment: str | None, lang: str) -> list[str]:
     return targets
 
 
+def _say(key: str, lang: str, *, err: bool = False, **params: object) -> None:
+    print(t(f"grading.{key}", lang, **params), file=sys.stderr if err else sys.stdout, flush=True)
+
+
+def _outsiders(course: Course, students: list[str], lang: str) -> set[str]:
+    """Submitters not on the roster: named once, then left out of export and report."""
+    roster = roster_ids(course.state)
+    if roster is None:
+        return set()
+    out = sorted(set(students) - roster)
+    if out:
+        _say("not_on_roster", lang, err=True, count=len(out), students=", ".join(out))
+    return set(out)
+
+
+def check_writable(course: Course, lang: str) -> None:
+    """A read-only SQLite gradebook is said once, before any work (nbgrader would print a traceback per student)."""
+    url = course.db_url
+    if not url.startswith("sqlite:///"):
+        return
+    db = Path(url[len("sqlite:///"):])
+    for path in (db, db.parent):
+        if path.exists() and not os.access(path, os.W_OK):
+            raise CourseError(t("grading.reason.readonly_db", lang) + f" ({path})")
+
+
+# --- commands ------------------------------------------------------------------------------------
+
 def cmd_setup(args, lang: str) -> int:
     if min(args.timeout, args.cpu_seconds, args.memory_mb) < 1:
-        raise UsageError("conduct-course setup: --timeout, --cpu-seconds and --memory-mb must be positive")
+        raise UsageError(t("grading.limits_positive", lang))
     course, copied, kept = setup_course(args.course_dir, args.exercises, course_id=args.course_id, db_url=args.db,
                                         timeout=args.timeout, cpu_seconds=args.cpu_seconds,
                                         memory_mb=args.memory_mb, only=args.only)
-    from grading.exchange import secure_course
-
     secure_course(course, create_gradebook=True)  # 0700 folder, 0600 gradebook, before any student exists
-    print(t("grading.setup_done", lang, root=course.root, copied=len(copied), kept=len(kept)))
-    return 0
+    _say("setup_done", lang, root=course.root, copied=len(copied), kept=len(kept))
+    path, written = write_student_config(course)
+    _say("student_config_written" if written else "student_config_kept", lang, path=path)
+    return EXIT_OK
 
 
 def cmd_roster(args, lang: str) -> int:
-    from grading.roster import import_roster
-
     course = open_course(args.course)
-    good, bad = import_roster(course.db_url, args.file)
+    check_writable(course, lang)
+    try:
+        good, bad = import_roster(course.db_url, args.file, course.state)
+    except RosterError as exc:
+        raise CourseError(exc.message(lang)) from None
     for row in bad:
-        print(t("grading.roster_bad_row", lang, row=row.row, reason=row.reason), file=sys.stderr)
-    print(t("grading.roster_done", lang, good=len(good), bad=len(bad)))
-    return 1 if bad else 0
+        _say("roster_bad_row", lang, err=True, row=row.row, reason=row.reason(lang))
+    _say("roster_done", lang, good=len(good), bad=len(bad))
+    return EXIT_OK if good else EXIT_FAILED
 
 
 def cmd_release(args, lang: str) -> int:
     course = open_course(args.course)
+    check_writable(course, lang)
     _targets(course, args.assignment, lang)
     force = ["--force"] if args.force else []
-    run_nbgrader(course, "generate_assignment", args.assignment, *force, verbose=args.verbose)
+    if args.force or not (course.step("release") / args.assignment).is_dir():  # else nbgrader would only skip it
+        run_nbgrader(course, "generate_assignment", args.assignment, *force, verbose=args.verbose)
     run_nbgrader(course, "release_assignment", args.assignment, *force, verbose=args.verbose)
-    print(t("grading.release_done", lang, assignment=args.assignment))
-    return 0
+    _say("release_done", lang, assignment=args.assignment)
+    return EXIT_OK
 
 
-def _say_skipped(reports, lang: str) -> int:
+def _say_skipped(reports: list[Report], lang: str) -> int:
     """Print each skipped student's reasons and each warning (grading/exchange.py); count the skipped."""
     for r in reports:
         for reason in r.reasons:
@@ -167,122 +239,216 @@ def _say_skipped(reports, lang: str) -> int:
 
 
 def cmd_collect(args, lang: str) -> int:
-    from grading.exchange import collect
-
     course = open_course(args.course)
     skipped = 0
     for assignment in _targets(course, args.assignment, lang):
         reports = collect(course, assignment, lang)  # our own safe copy, not nbgrader's (see exchange.py)
         skipped += _say_skipped(reports, lang)
         print(t("sandbox.collected", lang, assignment=assignment, count=sum(r.status == "collected" for r in reports),
-                skipped=sum(r.status == "skipped" for r in reports)))
-        print(t("grading.collect_done", lang, assignment=assignment))
-    return 1 if skipped else 0
+                skipped=sum(r.status == "skipped" for r in reports)), flush=True)
+        _outsiders(course, course.submissions(assignment), lang)
+    return EXIT_FAILED if skipped else EXIT_OK
 
 
 def cmd_autograde(args, lang: str) -> int:
-    from grading.exchange import Report, check_step, secure_course
-    from grading.parallel import autograde, sandbox_check
-    from grading.sandbox import UNSAFE_LIMITS_ENV, limits_check
-
     if args.workers is not None and args.workers < 1:
-        raise UsageError("conduct-course autograde: --workers must be 1 or more")
+        raise UsageError(t("grading.workers_positive", lang))
     course = open_course(args.course)
     secure_course(course)
     if not args.no_sandbox:
         sandbox_check()  # refuse before anything else, even with nothing to grade yet
-        print(t("sandbox.limits_in_use", lang, layout=limits_check(args.unsafe_limits, lang)), flush=True)
+        print(t("sandbox.limits_in_use", lang, layout=limits_check(args.unsafe_limits)), flush=True)
         if args.unsafe_limits:
             os.environ[UNSAFE_LIMITS_ENV] = "1"  # read by the sandbox's kernel manager in the workers
+    check_writable(course, lang)
     targets = [a for a in _targets(course, args.assignment, lang) if course.submissions(a)]
     failed = 0
     workers = args.workers or os.cpu_count() or 1
     sandbox = t("grading.sandbox_off" if args.no_sandbox else "grading.sandbox_on", lang)
 
-    def show(o) -> None:
+    def show(o: Outcome) -> None:
         if o.status in ("zero", "failed"):
-            print(t("grading.autograde_student", lang, student=o.student,
-                    status=t(f"grading.status_{o.status}", lang), reason=o.reason), flush=True)
+            reason = o.text(lang)
+            if o.status == "failed":
+                reason = t("grading.failed_cleared", lang, reason=reason)
+            _say("autograde_student", lang, student=o.student, status=t(f"grading.status_{o.status}", lang),
+                 reason=reason)
 
     for assignment in targets:
-        print(t("grading.autograde_start", lang, assignment=assignment, count=len(course.submissions(assignment)),
-                workers=workers, sandbox=sandbox), flush=True)
+        _say("autograde_start", lang, assignment=assignment, count=len(course.submissions(assignment)),
+             workers=workers, sandbox=sandbox)
+        _outsiders(course, course.submissions(assignment), lang)
         start = time.monotonic()
         bad = check_step(course, "submitted", assignment, lang)  # links, devices…: never handed to nbgrader
         failed += _say_skipped([Report(s, assignment, "skipped", r) for s, r in bad.items()], lang)
-        outcomes = autograde(course, assignment, workers=workers, sandbox=not args.no_sandbox,
-                             force=args.force, on_outcome=show,
-                             students=[s for s in course.submissions(assignment) if s not in bad])
+        try:
+            outcomes = autograde(course, assignment, workers=workers, sandbox=not args.no_sandbox,
+                                 force=args.force, on_outcome=show,
+                                 students=[s for s in course.submissions(assignment) if s not in bad])
+        except Stopped as stop:
+            graded = sum(o.status == "graded" for o in stop.outcomes)
+            _say("autograde_stopped", lang, err=True, assignment=assignment, signal=stop.args[0], graded=graded,
+                 left=len(course.submissions(assignment)) - len(stop.outcomes))
+            return 128 + stop.signum
         count = {s: sum(o.status == s for o in outcomes) for s in ("graded", "zero", "skipped", "failed")}
         failed += count["failed"]
-        print(t("grading.autograde_done", lang, assignment=assignment, seconds=f"{time.monotonic() - start:.1f}",
-                **count))
-    return 1 if failed else 0
+        _say("autograde_done", lang, assignment=assignment, seconds=f"{time.monotonic() - start:.1f}", **count)
+        waiting = manual.pending(course, assignment)
+        if waiting:
+            _say("autograde_manual_waiting", lang, assignment=assignment, count=len(waiting))
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def cmd_grade(args, lang: str) -> int:
+    course = open_course(args.course)
+    if args.student is None:  # list what waits
+        roster = roster_ids(course.state)
+        total = 0
+        for assignment in _targets(course, args.assignment, lang):
+            waiting = manual.pending(course, assignment, roster)
+            total += len(waiting)
+            for p in waiting:
+                _say("grade_waiting", lang, assignment=assignment, student=p.student,
+                     question=p.question.label(lang), max=f"{p.max_score:g}",
+                     answer=p.answer or t("grading.report_blank", lang))
+        _say("grade_summary", lang, count=total)
+        if total:
+            _say("grade_how", lang)
+        return EXIT_OK
+    if not args.assignment or args.question is None or args.score is None:
+        raise UsageError(t("grading.grade_usage", lang))
+    check_writable(course, lang)
+    _targets(course, args.assignment, lang)
+    try:
+        question, top = manual.record(course, args.assignment, args.student.lower(), args.question, args.score,
+                                      args.comment)
+    except manual.GradeError as exc:
+        raise CourseError(exc.message(lang)) from None
+    left = len(manual.pending(course, args.assignment, {args.student.lower()}))
+    _say("grade_recorded", lang, student=args.student.lower(), question=question.label(lang),
+         score=f"{args.score:g}", max=f"{top:g}", left=left)
+    return EXIT_OK
 
 
 def cmd_feedback(args, lang: str) -> int:
-    from grading.exchange import Report, check_step
-    from grading.sanitize import feedback_args
-
     course = open_course(args.course)
+    roster = roster_ids(course.state)
     skipped = 0
     for assignment in _targets(course, args.assignment, lang):
         # a student whose autograded folder is unsafe or lacks its secret is skipped, not everyone
         bad = check_step(course, "autograded", assignment, lang)
         skipped += _say_skipped([Report(s, assignment, "skipped", r) for s, r in bad.items()], lang)
-        exclude = [f"--CourseDirectory.student_id_exclude={','.join(sorted(bad))}"] if bad else []
-        run_nbgrader(course, "generate_feedback", assignment, *feedback_args(), *exclude, verbose=args.verbose)
-        run_nbgrader(course, "release_feedback", assignment, *exclude, verbose=args.verbose)
-        print(t("grading.feedback_done", lang, assignment=assignment))
-    return 1 if skipped else 0
+        students = [s for s in course.submissions(assignment) if s not in bad]
+        if roster is not None:
+            students = [s for s in students if s in roster]
+        failures = read_failures(course, assignment)
+        waiting = sorted({p.student for p in manual.pending(course, assignment, set(students))} - set(failures))
+        held = sorted(set(failures) & set(students)) + ([] if args.partial else waiting)
+        exclude = ",".join(sorted(set(course.submissions(assignment)) - set(students) | set(held)))
+        extra = [f"--CourseDirectory.student_id_exclude={exclude}"] if exclude else []
+        if len(held) < len(students):
+            run_nbgrader(course, "generate_feedback", assignment, *sanitize_args(), *extra, verbose=args.verbose)
+            translate_all(course, assignment)
+            run_nbgrader(course, "release_feedback", assignment, *extra, verbose=args.verbose)
+        _say("feedback_done", lang, assignment=assignment, count=len(students) - len(held))
+        if args.partial and waiting:
+            _say("feedback_partial", lang, err=True, count=len(waiting), students=", ".join(waiting))
+        elif waiting:
+            _say("feedback_held", lang, err=True, count=len(waiting), students=", ".join(waiting),
+                 assignment=assignment)
+        failed = sorted(set(failures) & set(students))
+        if failed:
+            _say("feedback_failed_held", lang, err=True, count=len(failed), students=", ".join(failed))
+    return EXIT_FAILED if skipped else EXIT_OK
 
 
 def cmd_export(args, lang: str) -> int:
     course = open_course(args.course)
     dest = Path(args.file).resolve()
-    run_nbgrader(course, "export", "--to", str(dest), verbose=args.verbose)
-    rows = max(0, len(dest.read_text(encoding="utf-8-sig").splitlines()) - 1)
-    print(t("grading.export_done", lang, path=dest, rows=rows))
-    return 0
+    rows, outsiders = write_csv(course, dest)
+    if outsiders:
+        _say("not_on_roster_export", lang, err=True, count=len(outsiders), students=", ".join(outsiders))
+    _say("export_done", lang, path=dest, rows=rows)
+    return EXIT_OK
 
 
 def cmd_report(args, lang: str) -> int:
-    from grading.reports import write_report
-
     course = open_course(args.course)
     pairs = [tuple(p) for p in args.pair] if args.pair else None
     page = write_report(course, Path(args.out_dir), lang=lang, pairs=pairs)
-    print(t("grading.report_done", lang, path=page))
-    return 0
+    _say("report_done", lang, path=page)
+    return EXIT_OK
+
+
+def cmd_student(args, lang: str) -> int:
+    kw = {"workspace": args.dir, "student": args.student, "course": args.course_named}
+    try:
+        if args.student_command == "fetch":
+            folder = student.fetch(args.assignment, **kw)
+            _say("student_fetched", lang, assignment=args.assignment, path=folder)
+        elif args.student_command == "submit":
+            stamp = student.submit(args.assignment, **kw)
+            _say("student_submitted", lang, assignment=args.assignment, timestamp=stamp)
+        elif args.student_command == "feedback":
+            files = student.fetch_feedback(args.assignment, **kw)
+            if not files:
+                _say("student_no_feedback", lang, assignment=args.assignment)
+                return EXIT_FAILED
+            for path in files:
+                _say("student_feedback", lang, path=path)
+        else:
+            states = student.list_assignments(**kw)
+            for a in states:
+                status = ("feedback_ready" if a.feedback_ready else "submitted" if a.submissions
+                          else "fetched" if a.fetched else "released")
+                _say("student_list_row", lang, assignment=a.name, status=t(f"grading.student_status.{status}", lang))
+            if not states:
+                _say("student_list_empty", lang)
+    except student.StudentError as exc:
+        raise CourseError(explain(exc.reason, lang)) from None
+    return EXIT_OK
 
 
 COMMANDS = {"setup": cmd_setup, "roster": cmd_roster, "release": cmd_release, "collect": cmd_collect,
-            "autograde": cmd_autograde, "feedback": cmd_feedback, "export": cmd_export, "report": cmd_report,
-            **hub_commands.COMMANDS}
+            "autograde": cmd_autograde, "grade": cmd_grade, "feedback": cmd_feedback, "export": cmd_export,
+            "report": cmd_report, "student": cmd_student}
+
+
+def _line(lang: str, verbose: bool):
+    def line(exc: BaseException) -> str:
+        if isinstance(exc, NbgraderFailed):
+            return t("grading.nbgrader_failed", lang, verb=exc.verb, reason=explain(exc.reason, lang),
+                     hint="" if verbose else t("grading.verbose_hint", lang))
+        if isinstance(exc, OperationalError):
+            return t("grading.error", lang, message=explain(str(exc.orig), lang))
+        if isinstance(exc, RosterError):
+            return t("grading.error", lang, message=exc.message(lang))
+        if verbose:
+            traceback.print_exception(exc, file=sys.stderr)
+        return t("grading.error", lang, message=render(exc, lang))
+    return line
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    utf8_streams()
+    quiet_warnings()
     lang = _lang(argv)
+    verbose = "--verbose" in argv
     # The gradebook (opened in this process too) runs `alembic` by name: an instructor who calls
     # .venv/bin/conduct-course without activating the venv must not hit "No such file: alembic".
     os.environ["PATH"] = nbgrader_env()["PATH"]
-    try:
+
+    def body() -> int:
         args = build_parser(lang).parse_args(argv)
-        return COMMANDS[args.command](args, args.lang)
-    except UsageError as exc:
-        print(t("grading.error", lang, message=exc), file=sys.stderr)
-        return 2
-    except NbgraderFailed as exc:
-        verb, code = exc.args
-        print(t("grading.nbgrader_failed", lang, verb=verb, assignment=getattr(args, "assignment", "") or "-",
-                code=code), file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        return 130
-    except Exception as exc:  # CourseError, RosterError, SandboxUnavailable, OSError...: one line, no traceback
-        print(t("grading.error", lang, message=str(exc) or type(exc).__name__), file=sys.stderr)
-        return 1
+        args.course_named = getattr(args, "course", None) or os.environ.get("CONDUCT_COURSE")
+        args.course = args.course_named or "."
+        args.verbose = getattr(args, "verbose", False)
+        return COMMANDS[args.command](args, getattr(args, "lang", lang))
+
+    return run_command(body, line=_line(lang, verbose), usage=(UsageError,),
+                       failures=(NbgraderFailed, CourseError, RosterError, SandboxUnavailable, OperationalError,
+                                 OSError, ValueError, RuntimeError))
 
 
 if __name__ == "__main__":

@@ -15,66 +15,107 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from jupyter_core.paths import jupyter_config_path
+from traitlets.config import Config
+from traitlets.config.loader import PyFileConfigLoader
+
+from conduct.exercises import configure
+from grading.messages import keyed
+
 CONFIG_NAME = "nbgrader_config.py"
+SANDBOXED = "grading.sandbox.SandboxedExecute"
+UNSANDBOXED = "grading.sandbox.UnsandboxedExecute"
+# grading.answers grades the clicked answers (answers.json) in the grader's process, before and after
+# the kernel runs, and never lets the kernel run an answer item (exercises/README.md).
+AUTOGRADE_BEFORE = ("grading.answers.ReadAnswers",)
+AUTOGRADE_AFTER = ("grading.answers.GradeAnswers", "nbgrader.preprocessors.IgnorePattern",
+                   "nbconvert.preprocessors.ClearMetadataPreprocessor", "nbgrader.preprocessors.LimitOutput",
+                   "nbgrader.preprocessors.SaveAutoGrades", "nbgrader.preprocessors.AssignLatePenalties",
+                   "nbgrader.preprocessors.CheckCellMetadata")
 
-CONFIG_TEMPLATE = '''\
-# nbgrader configuration for this course, written by `conduct-course setup`.
-# Edit freely: `conduct-course setup` never overwrites this file.
-c = get_config()  # noqa: F821
+STUDENT_MARK = "# Written by `conduct-course setup` for the students of this machine."
+ENV_CONFIG_PATH = "JUPYTER_CONFIG_PATH"
 
-c.CourseDirectory.root = {root!r}
-c.CourseDirectory.course_id = {course_id!r}
-# The gradebook: SQLite next to this file by default; any SQLAlchemy URL works, e.g.
-# c.CourseDirectory.db_url = "postgresql://grader@db.example.org/conduct_course"
-c.CourseDirectory.db_url = {db_url!r}
 
-# Students fetch and submit through this folder (on a shared server, point it at /srv/nbgrader/exchange).
-c.Exchange.root = {exchange!r}
+def configure_pipeline(c: Config, *, sandboxed: bool = True) -> None:
+    """The settings every course shares, whatever its folder: stubs, the autograde pipeline, export.
 
-# Written-answer cells get a stub in the notebook's language ("✎ Viết câu trả lời của bạn vào đây."),
-# the programming cell a comment instead of `raise NotImplementedError()` (see exercises/README.md).
-from conduct.exercises import configure  # noqa: E402
-configure(c)
+    Called by each course's nbgrader_config.py (so a course made before a change of pipeline gets
+    the change), by the tests, and by the benchmark: the pipeline is written down once, here.
+    """
+    # Written-answer cells get a stub in the notebook's language ("✎ Viết câu trả lời của bạn vào đây."),
+    # the programming cell a comment instead of `raise NotImplementedError()` (see exercises/README.md).
+    configure(c)
+    # A student who deletes a test cell gets it back, and loses its points if the answer is wrong.
+    c.OverwriteCells.add_missing_cells = True
+    # Every autograding kernel runs in a bubblewrap sandbox (grading/sandbox.py): nbgrader's Execute
+    # ignores c.Execute.kernel_manager_class, hence the subclass in the pipeline.
+    c.Autograde.autograde_preprocessors = [*AUTOGRADE_BEFORE, SANDBOXED if sandboxed else UNSANDBOXED,
+                                           *AUTOGRADE_AFTER]
+    # Feedback pages: student HTML, <script> and on* handlers are removed (nbconvert's sanitizer).
+    c.HTMLExporter.sanitize_html = True
+    # `nbgrader export` and `conduct-course export` write a properly quoted UTF-8 CSV.
+    c.ExportApp.plugin_class = "grading.export.CourseCsvExport"
 
-# A student who deletes a test cell gets it back, and loses its points if the answer is wrong.
-c.OverwriteCells.add_missing_cells = True
 
-# Per-cell time limit (nbgrader interrupts the cell; the sandbox's CPU limit kills a kernel that
-# ignores the interrupt).
-c.Execute.timeout = {timeout}
-# ...and for one whole notebook (a submission of many cells that each sleep until the cell limit).
-c.GuardedExecute.notebook_timeout = {notebook_timeout}
+@dataclass(frozen=True)
+class Setting:
+    """One course-specific line of nbgrader_config.py, with the comment an instructor reads above it."""
 
-# Every autograding kernel runs in a bubblewrap sandbox (grading/sandbox.py): no network, a
-# read-only system, this course folder and the paths below hidden, only the submission's folder
-# writable. nbgrader's Execute ignores c.Execute.kernel_manager_class, hence the subclass here.
-# grading.answers grades the clicked answers (answers.json) in this process, before and after the
-# kernel runs, and never lets the kernel run an answer item (exercises/README.md).
-c.Autograde.autograde_preprocessors = [
-    "grading.answers.ReadAnswers",
-    "grading.sandbox.SandboxedExecute",
-    "grading.answers.GradeAnswers",
-    "nbgrader.preprocessors.IgnorePattern",
-    "nbconvert.preprocessors.ClearMetadataPreprocessor",
-    "nbgrader.preprocessors.LimitOutput",
-    "nbgrader.preprocessors.SaveAutoGrades",
-    "nbgrader.preprocessors.AssignLatePenalties",
-    "nbgrader.preprocessors.CheckCellMetadata",
-]
-c.SandboxKernelManager.hidden_paths = {hidden!r}
-c.SandboxKernelManager.cpu_seconds = {cpu_seconds}
-c.SandboxKernelManager.memory_mb = {memory_mb}
-# Limits hold for the whole sandbox through a cgroup (see grading/README.md): also max_processes,
-# work_mb and tmp_mb (its tmpfs folders), cpu_cores; outputs kept per cell and per notebook:
-# c.GuardedExecute.max_cell_output, c.GuardedExecute.max_notebook_output (characters).
+    section: str
+    key: str
+    value: object
+    comment: str = ""
 
-# Feedback pages: student HTML, <script> and on* handlers are removed (nbconvert's sanitizer).
-from grading.sanitize import configure as sanitize_feedback  # noqa: E402
-sanitize_feedback(c)
 
-# `nbgrader export` and `conduct-course export` write a properly quoted UTF-8 CSV.
-c.ExportApp.plugin_class = "grading.export.CourseCsvExport"
-'''
+def course_settings(root: Path, *, course_id: str = "conduct", db_url: str | None = None,
+                    exchange: Path | None = None, timeout: int = 30, cpu_seconds: int = 60,
+                    memory_mb: int = 2048, hidden: list[str] | None = None) -> list[Setting]:
+    """The values that differ between courses, in the order nbgrader_config.py lists them."""
+    return [
+        Setting("CourseDirectory", "root", str(root)),
+        Setting("CourseDirectory", "course_id", course_id),
+        Setting("CourseDirectory", "db_url", db_url or f"sqlite:///{root / 'gradebook.db'}",
+                "The gradebook: SQLite next to this file by default; any SQLAlchemy URL works, e.g.\n"
+                '"postgresql://grader@db.example.org/conduct_course"'),
+        Setting("Exchange", "root", str(exchange or root / "exchange"),
+                "Students fetch and submit through this folder (on a shared server, /srv/nbgrader/exchange)."),
+        Setting("Execute", "timeout", timeout,
+                "Per-cell time limit (nbgrader interrupts the cell; the sandbox's CPU limit kills a kernel\n"
+                "that ignores the interrupt)..."),
+        Setting("GuardedExecute", "notebook_timeout", max(600, 20 * timeout),
+                "...and for one whole notebook (many cells that each sleep until the cell limit)."),
+        Setting("SandboxKernelManager", "hidden_paths", list(hidden or [str(root)]),
+                "What student code must not see, and its limits (grading/sandbox.py)."),
+        Setting("SandboxKernelManager", "cpu_seconds", cpu_seconds),
+        Setting("SandboxKernelManager", "memory_mb", memory_mb,
+                "Limits hold for the whole sandbox through a cgroup (see grading/README.md): also max_processes,\n"
+                "work_mb and tmp_mb (its tmpfs folders), cpu_cores; outputs kept per cell and per notebook:\n"
+                "c.GuardedExecute.max_cell_output, c.GuardedExecute.max_notebook_output (characters)."),
+    ]
+
+
+def course_config(settings: list[Setting], *, sandboxed: bool = True) -> Config:
+    """The traitlets Config that a course's nbgrader_config.py makes (for in-process use, e.g. tests)."""
+    c = Config()
+    configure_pipeline(c, sandboxed=sandboxed)
+    for s in settings:
+        c[s.section][s.key] = s.value
+    return c
+
+
+def config_text(settings: list[Setting]) -> str:
+    """nbgrader_config.py for a course: the shared pipeline, then its own values, commented."""
+    lines = ["# nbgrader configuration for this course, written by `conduct-course setup`.",
+             "# Edit freely: `conduct-course setup` never overwrites this file.",
+             "c = get_config()  # noqa: F821", "",
+             "# Stubs, the sandboxed autograde pipeline and the CSV export, shared by every course.",
+             "from grading.course import configure_pipeline  # noqa: E402",
+             "configure_pipeline(c)", ""]
+    for s in settings:
+        lines += [f"# {ln}" for ln in s.comment.splitlines()]
+        lines.append(f"c.{s.section}.{s.key} = {s.value!r}")
+    return "\n".join(lines) + "\n"
 
 
 @dataclass(frozen=True)
@@ -125,15 +166,12 @@ def open_course(root: str | os.PathLike) -> Course:
     """The course at `root`, checked to be one (it has the config `setup` writes)."""
     course = Course(Path(root).resolve())
     if not course.config.is_file():
-        raise CourseError(f"{course.root} is not a course folder (no {CONFIG_NAME}): "
-                          "run `conduct-course setup DIR` first or pass --course DIR")
+        raise keyed(CourseError, "course_error.not_a_course", root=course.root, config=CONFIG_NAME)
     return course
 
 
-def load_config(course: Course):
+def load_config(course: Course) -> Config:
     """The course's nbgrader config, as nbgrader itself reads it."""
-    from traitlets.config.loader import PyFileConfigLoader
-
     return PyFileConfigLoader(CONFIG_NAME, path=str(course.root)).load_config()
 
 
@@ -156,7 +194,7 @@ def setup_course(root: str | os.PathLike, exercises: str | os.PathLike | None = 
     course = Course(Path(root).resolve())
     src = Path(exercises).resolve() if exercises else default_exercises()
     if not src.is_dir() or not any(p.is_dir() for p in src.iterdir()):
-        raise CourseError(f"no source assignments in {src}: generate the exercises first or pass --exercises DIR")
+        raise keyed(CourseError, "course_error.no_sources", src=src)
     for name in ("source", "release", "submitted", "autograded", "feedback"):
         course.step(name).mkdir(parents=True, exist_ok=True)
     course.exchange.mkdir(exist_ok=True)
@@ -165,7 +203,8 @@ def setup_course(root: str | os.PathLike, exercises: str | os.PathLike | None = 
     available = sorted(p for p in src.iterdir() if p.is_dir() and not p.name.startswith("."))
     unknown = sorted(set(only or ()) - {p.name for p in available})
     if unknown:
-        raise CourseError(f"no assignment {', '.join(unknown)} in {src} (there are: {', '.join(p.name for p in available)})")
+        raise keyed(CourseError, "course_error.unknown_assignment", names=", ".join(unknown), src=src,
+                    known=", ".join(p.name for p in available))
     copied, kept = [], []
     for assignment in available:
         if only and assignment.name not in only:
@@ -177,12 +216,10 @@ def setup_course(root: str | os.PathLike, exercises: str | os.PathLike | None = 
         shutil.copytree(assignment, dest, ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
         copied.append(assignment.name)
     if not course.config.exists():
-        course.config.write_text(CONFIG_TEMPLATE.format(
-            root=str(course.root), course_id=course_id,
-            db_url=db_url or f"sqlite:///{course.root / 'gradebook.db'}",
-            exchange=str(course.exchange), timeout=timeout, notebook_timeout=max(600, 20 * timeout),
-            hidden=_hidden(course, src, db_url), cpu_seconds=cpu_seconds, memory_mb=memory_mb,
-        ), encoding="utf-8")
+        settings = course_settings(course.root, course_id=course_id, db_url=db_url, exchange=course.exchange,
+                                   timeout=timeout, cpu_seconds=cpu_seconds, memory_mb=memory_mb,
+                                   hidden=_hidden(course, src, db_url))
+        course.config.write_text(config_text(settings), encoding="utf-8")
     return course, copied, kept
 
 
@@ -199,3 +236,91 @@ def nbgrader_env() -> dict[str, str]:
     env = dict(os.environ)
     env["PATH"] = os.path.dirname(sys.executable) + os.pathsep + env.get("PATH", "")
     return env
+
+
+# --- the students' side of one machine ---------------------------------------------------------
+
+def student_config_dir() -> Path:
+    """Where plain `nbgrader` run by any user of this environment finds the exchange and course id.
+
+    Jupyter reads config from the user's ~/.jupyter, then the folders in $JUPYTER_CONFIG_PATH, then
+    the environment's `<prefix>/etc/jupyter`, then the system's. On one machine the students use the
+    course's environment, so its `etc/jupyter` is the level they all read (nbgrader's docs put the
+    exchange setting at a level every student reads); $JUPYTER_CONFIG_PATH, when set, wins, so tests
+    and admins can point elsewhere.
+    """
+    extra = [p for p in os.environ.get(ENV_CONFIG_PATH, "").split(os.pathsep) if p]
+    return Path(extra[0]) if extra else Path(sys.prefix) / "etc" / "jupyter"
+
+
+def write_student_config(course: Course) -> tuple[Path, bool]:
+    """Point the students' nbgrader at this course's exchange; return (file, written).
+
+    Only a file this command wrote before is replaced: an administrator's own nbgrader_config.py at
+    that level is left alone (the caller says so), and students then use `--course`.
+    """
+    path = student_config_dir() / CONFIG_NAME
+    config = load_config(course)
+    text = "\n".join([STUDENT_MARK, "# The course's exchange folder and id, so that `nbgrader fetch_assignment NAME`",
+                      "# and `conduct-course student fetch NAME` work without flags.",
+                      "c = get_config()  # noqa: F821",
+                      f"c.Exchange.root = {str(config.Exchange.get('root', course.exchange))!r}",
+                      f"c.CourseDirectory.course_id = {str(config.CourseDirectory.get('course_id', 'conduct'))!r}",
+                      ""])
+    try:
+        if path.exists() and not path.read_text(encoding="utf-8").startswith(STUDENT_MARK):
+            return path, False
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        path.chmod(0o644)
+    except OSError:
+        return path, False
+    return path, True
+
+
+def student_config() -> Config:
+    """The nbgrader config a student's plain `nbgrader` command reads (every level, merged as nbgrader does)."""
+    merged = Config()
+    for folder in reversed(jupyter_config_path()):
+        if (Path(folder) / CONFIG_NAME).is_file():
+            merged.merge(PyFileConfigLoader(CONFIG_NAME, path=str(folder)).load_config())
+    return merged
+
+
+# --- temporary folders that a killed run cannot leave in /tmp -------------------------------------
+
+def temp_dir(course: Course, prefix: str) -> Path:
+    """A fresh folder under the course's .conduct/tmp/, named after this process.
+
+    Under the course rather than /tmp so that a run killed with SIGKILL (which can clean nothing)
+    leaves its leftovers where `clean_stale_temp` finds them at the next start.
+    """
+    base = course.state / "tmp"
+    base.mkdir(parents=True, exist_ok=True)
+    folder = base / f"{prefix}-{os.getpid()}"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    return folder
+
+
+def clean_stale_temp(course: Course) -> list[Path]:
+    """Remove temporary folders whose process is gone; return them."""
+    removed = []
+    base = course.state / "tmp"
+    for folder in sorted(base.iterdir()) if base.is_dir() else []:
+        pid = folder.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and _alive(int(pid)):
+            continue
+        shutil.rmtree(folder, ignore_errors=True)
+        removed.append(folder)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

@@ -2,7 +2,7 @@
 
 nbgrader has no parallel autograde (jupyter/nbgrader#174); a kernel start costs ~0.6 s and a
 notebook a few more, so a cohort of hundreds takes long on one core. Here the parent hands one
-student at a time to a pool of workers; each worker calls `NbGraderAPI.autograde` (the same
+student at a time to a small pool of worker processes; each calls `NbGraderAPI.autograde` (the same
 converter the formgrader uses) for that student, so every grade goes through nbgrader's gradebook
 code, and the gradebook's unique keys mean a student graded twice is updated, never duplicated.
 
@@ -10,35 +10,52 @@ Bookkeeping that nbgrader lacks:
 - A submission that is not a notebook at all (or has none of the assignment's notebooks) would
   make nbgrader fail the student and record nothing; it is given zero through the gradebook API
   with a clear reason instead.
-- A journal (`.conduct/autograde-<assignment>.json`, written only by the parent, atomically)
-  records each graded submission's fingerprint; rerunning after a crash grades only what is
-  missing or changed, and `force` regrades everyone.
+- A journal (`.conduct/autograde-<assignment>.json`, written only by the parent, atomically, after
+  each student) records each graded submission's fingerprint; rerunning after a crash grades only
+  what is missing or changed, and `force` regrades everyone.
+- A submission nbgrader could not grade keeps no score: its grades are cleared and marked for
+  manual grading, and it is listed in `.conduct/autograde-<assignment>-failed.json` with the reason.
 - SQLite allows one writer at a time; a worker that loses the race ("database is locked") retries.
+
+Stopping (why the pool is ours rather than concurrent.futures): each worker asks the kernel to kill
+it when its parent dies (prctl PR_SET_PDEATHSIG), so `kill -KILL` of the command leaves no worker
+grading on; kernels run under bubblewrap's --die-with-parent. Workers sit in their own process
+group, so a terminal's Ctrl-C reaches only the parent, which then kills the workers and everything
+they started at once (ProcessPoolExecutor would first finish every queued student), forgets the
+students caught half-way in the gradebook too, and leaves a journal that matches the gradebook.
+Temporary folders live under the course's .conduct/tmp/, and a run removes those of dead runs.
 """
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import json
 import multiprocessing
 import os
+import queue
 import shutil
-import tempfile
+import signal
+import subprocess
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 import nbformat
+from nbgrader.api import Gradebook, MissingEntry
+from sqlalchemy.exc import OperationalError
 
-from grading.course import Course, load_config, nbgrader_env
+from conduct.i18n import t
+from grading.course import SANDBOXED, UNSANDBOXED, Course, clean_stale_temp, load_config, nbgrader_env, temp_dir
+from grading.messages import explain, keyed, nbgrader_reason, quiet_warnings
 from grading.sandbox import KERNEL_DIR_ENV, SandboxUnavailable, bwrap_path
 
-SANDBOXED = "grading.sandbox.SandboxedExecute"
-UNSANDBOXED = "grading.sandbox.UnsandboxedExecute"
 RETRIES = 3
 NBGRADER_FILES = {"timestamp.txt", "submission_secret.txt"}  # written by nbgrader's exchange, not the student
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+EXPLAINED = ("nbgrader", "worker_failed", "zero_not_recorded")  # outcomes whose detail is nbgrader's line
+POLL = 0.2  # seconds between checks for dead workers and signals
 
 
 @dataclass(frozen=True)
@@ -47,33 +64,47 @@ class Outcome:
 
     status: "graded" (nbgrader autograded it), "zero" (unreadable submission, zero recorded),
     "skipped" (already graded, unchanged), "failed" (nbgrader could not grade it; see reason).
+    The reason is a catalogue key (grading.outcome.*) with its parameters, worded at the edge.
     """
 
     student: str
     status: str
-    reason: str = ""
+    key: str = ""
+    params: dict[str, object] = field(default_factory=dict)
     seconds: float = 0.0
+
+    def text(self, lang: str = "vi") -> str:
+        params = dict(self.params)
+        if self.key in EXPLAINED:  # nbgrader's own line, worded in `lang` when it is a known one
+            params["detail"] = explain(str(params["detail"]), lang)
+        return t(f"grading.outcome.{self.key}", lang, **params) if self.key else ""
+
+    @property
+    def reason(self) -> str:
+        """The reason in English (for logs and tests); the CLI uses text(lang)."""
+        return self.text("en")
+
+
+class Stopped(Exception):
+    """The run was stopped by a signal; what was graded so far is journalled."""
+
+    def __init__(self, signum: int, outcomes: list[Outcome]) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum, self.outcomes = signum, outcomes
 
 
 def sandbox_check() -> None:
     """Raise SandboxUnavailable (with what to do) unless bubblewrap can make a sandbox here."""
-    import subprocess
-
     bwrap = bwrap_path()
     if bwrap is None:
-        raise SandboxUnavailable(
-            "bubblewrap is not installed, so student code cannot be sandboxed: install it "
-            "(`apt-get install bubblewrap`; `./course test` does this) or pass --no-sandbox to grade "
-            "without a sandbox (student code can then read the gradebook and hidden tests)")
+        raise keyed(SandboxUnavailable, "sandbox_missing")
     run = subprocess.run([bwrap, "--ro-bind", "/", "/", "--unshare-all", "--die-with-parent", "true"],
                          capture_output=True, text=True, timeout=30)
     if run.returncode != 0:
-        raise SandboxUnavailable(
-            f"bubblewrap cannot create a sandbox on this machine ({run.stderr.strip() or run.returncode}): "
-            "allow unprivileged user namespaces, or pass --no-sandbox for trusted submissions only")
+        raise keyed(SandboxUnavailable, "sandbox_broken", detail=run.stderr.strip() or run.returncode)
 
 
-# --- the parent's side -------------------------------------------------------------------------
+# --- the journal -------------------------------------------------------------------------------
 
 def fingerprint(folder: Path) -> str:
     """Changes whenever a file of the submission is added, removed or rewritten."""
@@ -85,49 +116,58 @@ def fingerprint(folder: Path) -> str:
     return h.hexdigest()[:16]
 
 
-def _journal_path(course: Course, assignment: str) -> Path:
-    return course.state / f"autograde-{assignment}.json"
+def _journal_path(course: Course, assignment: str, kind: str = "") -> Path:
+    return course.state / f"autograde-{assignment}{kind}.json"
 
 
-def read_journal(course: Course, assignment: str) -> dict[str, str]:
-    """{student: fingerprint of the submission last graded} (empty when none or unreadable)."""
+def _read(path: Path) -> dict[str, str]:
     try:
-        data = json.loads(_journal_path(course, assignment).read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"))
         return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
     except (OSError, ValueError):
         return {}
 
 
-def _write_journal(course: Course, assignment: str, journal: dict[str, str]) -> None:
-    path = _journal_path(course, assignment)
+def _write(path: Path, data: dict[str, str]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(journal, indent=1, sort_keys=True), encoding="utf-8")
+    tmp.write_text(json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False), encoding="utf-8")
     os.replace(tmp, path)
 
 
-def unreadable_reason(course: Course, assignment: str, student: str, notebooks: list[str]) -> str | None:
-    """Why nbgrader could not grade this submission at all, or None when it can."""
+def read_journal(course: Course, assignment: str) -> dict[str, str]:
+    """{student: fingerprint of the submission last graded} (empty when none or unreadable)."""
+    return _read(_journal_path(course, assignment))
+
+
+def read_failures(course: Course, assignment: str) -> dict[str, str]:
+    """{student: why nbgrader could not grade the submission (English)} for the last runs."""
+    return _read(_journal_path(course, assignment, "-failed"))
+
+
+# --- submissions nbgrader cannot run -------------------------------------------------------------
+
+def unreadable_reason(course: Course, assignment: str, student: str,
+                      notebooks: list[str]) -> tuple[str, dict[str, object]] | None:
+    """Why nbgrader could not grade this submission at all (key, params), or None when it can."""
     folder = course.step("submitted") / student / assignment
     present = [n for n in notebooks if (folder / f"{n}.ipynb").is_file()]
     if not present:
         found = sorted(p.name for p in folder.iterdir() if p.name not in NBGRADER_FILES) if folder.is_dir() else []
-        return (f"no notebook of the assignment was submitted (expected {', '.join(n + '.ipynb' for n in notebooks)}; "
-                f"found {', '.join(found) or 'nothing'})")
+        return "no_notebook", {"expected": ", ".join(n + ".ipynb" for n in notebooks),
+                               "found": ", ".join(found) or "—"}
     for name in present:
         try:
             nb = nbformat.read(folder / f"{name}.ipynb", as_version=4)
             nbformat.validate(nb)
         except Exception as exc:  # nbformat raises several unrelated types for bad files
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            return f"{name}.ipynb is not a valid notebook ({first[:160]})"
+            return "not_notebook", {"name": f"{name}.ipynb", "detail": first[:160]}
     return None
 
 
 def record_zero(db_url: str, assignment: str, student: str) -> None:
     """Give every graded cell of the submission zero, through nbgrader's gradebook API."""
-    from nbgrader.api import Gradebook
-
     with Gradebook(db_url) as gb:
         gb.update_or_create_student(student)
         submission = gb.update_or_create_submission(assignment, student)
@@ -138,10 +178,33 @@ def record_zero(db_url: str, assignment: str, student: str) -> None:
         gb.db.commit()
 
 
+def clear_scores(db_url: str, assignment: str, student: str) -> None:
+    """A submission nbgrader failed on holds no score: every grade cleared and left to a human."""
+    with Gradebook(db_url) as gb:
+        try:
+            submission = gb.find_submission(assignment, student)
+        except MissingEntry:
+            return
+        for notebook in submission.notebooks:
+            for grade in notebook.grades:
+                grade.auto_score = None
+                grade.manual_score = None
+                grade.needs_manual_grade = True
+        gb.db.commit()
+
+
+def forget(course: Course, assignment: str, student: str) -> None:
+    """Undo a grading stopped half-way: no gradebook submission, no autograded folder."""
+    with Gradebook(course.db_url) as gb:
+        try:
+            gb.remove_submission(assignment, student)
+        except MissingEntry:
+            pass
+    shutil.rmtree(course.step("autograded") / student / assignment, ignore_errors=True)
+
+
 def notebook_names(db_url: str, assignment: str) -> list[str]:
     """The assignment's notebooks as the gradebook knows them (set by generate_assignment)."""
-    from nbgrader.api import Gradebook, MissingEntry
-
     with Gradebook(db_url) as gb:
         try:
             return sorted(n.name for n in gb.find_assignment(assignment).notebooks)
@@ -149,29 +212,42 @@ def notebook_names(db_url: str, assignment: str) -> list[str]:
             return []
 
 
+# --- the parent's side -------------------------------------------------------------------------
+
 def autograde(course: Course, assignment: str, *, workers: int | None = None, sandbox: bool = True,
               force: bool = False, students: list[str] | None = None,
               on_outcome: Callable[[Outcome], None] | None = None) -> list[Outcome]:
     """Autograde every collected submission of `assignment`; one Outcome per student, sorted.
 
     Raises SandboxUnavailable when `sandbox` is asked for and cannot be had (never falls back
-    silently), and ValueError when the assignment is unknown to the gradebook.
+    silently), ValueError when the assignment is unknown to the gradebook, and Stopped when SIGINT
+    or SIGTERM arrives (after stopping every worker and kernel and cleaning up).
     """
     if sandbox:
         sandbox_check()
+    clean_stale_temp(course)
     db_url = course.db_url
     notebooks = notebook_names(db_url, assignment)
     if not notebooks:
-        raise ValueError(f"assignment {assignment!r} is not in the gradebook: run `conduct-course release {assignment}` first")
+        raise keyed(ValueError, "not_in_gradebook", assignment=assignment)
     todo = students if students is not None else course.submissions(assignment)
-    journal = {} if force else read_journal(course, assignment)
+    journal = read_journal(course, assignment)  # kept under --force: a stopped forced run loses no entry
+    failures = read_failures(course, assignment)
     outcomes: list[Outcome] = []
 
     def done(outcome: Outcome, fp: str | None) -> None:
         outcomes.append(outcome)
         if fp is not None:
             journal[outcome.student] = fp
-            _write_journal(course, assignment, journal)
+            _write(_journal_path(course, assignment), journal)
+        if outcome.status == "failed":
+            journal.pop(outcome.student, None)
+            _write(_journal_path(course, assignment), journal)
+            failures[outcome.student] = outcome.reason
+            clear_scores(db_url, assignment, outcome.student)
+        elif outcome.status in ("graded", "zero") and failures.pop(outcome.student, None) is not None:
+            pass
+        _write(_journal_path(course, assignment, "-failed"), failures)
         if on_outcome:
             on_outcome(outcome)
 
@@ -179,51 +255,193 @@ def autograde(course: Course, assignment: str, *, workers: int | None = None, sa
     for student in todo:
         folder = course.step("submitted") / student / assignment
         fp = fingerprint(folder)
-        if journal.get(student) == fp and (course.step("autograded") / student / assignment).exists():
-            done(Outcome(student, "skipped", "already graded and unchanged"), None)
+        if not force and journal.get(student) == fp and (course.step("autograded") / student / assignment).exists():
+            done(Outcome(student, "skipped", "unchanged"), None)
             continue
         pending[student] = fp
 
     def graded(outcome: Outcome) -> None:  # a zero is not journalled: its reason is shown on every run
         done(outcome, pending[outcome.student] if outcome.status == "graded" else None)
 
-    n = max(1, min(workers or os.cpu_count() or 1, len(pending) or 1))
-    kernel_dir = tempfile.mkdtemp(prefix="conduct-autograde-")
-    previous = os.environ.get(KERNEL_DIR_ENV)
-    os.environ[KERNEL_DIR_ENV] = kernel_dir  # inherited by the forked workers
-    try:
-        broken = _pool_round(course, assignment, notebooks, sandbox, list(pending), n, graded) if pending else []
-        for student in broken:  # a worker died under these: grade each alone, so none can take down another
-            if _pool_round(course, assignment, notebooks, sandbox, [student], 1, graded):
-                done(Outcome(student, "failed", "the grading worker died while grading this submission "
-                                                "(does its code kill its parent process?)"), None)
-    finally:
-        os.environ.pop(KERNEL_DIR_ENV, None) if previous is None else os.environ.update({KERNEL_DIR_ENV: previous})
-        shutil.rmtree(kernel_dir, ignore_errors=True)
+    if pending:
+        n = max(1, min(workers or os.cpu_count() or 1, len(pending)))
+        kernel_dir = temp_dir(course, "autograde")
+        previous = os.environ.get(KERNEL_DIR_ENV)
+        os.environ[KERNEL_DIR_ENV] = str(kernel_dir)  # inherited by the forked workers
+        pool = _Pool(course, sandbox, n)
+        try:
+            pool.run(assignment, notebooks, list(pending), graded)
+        except _Signal as sig:
+            caught = pool.in_flight()
+            pool.stop()  # before forgetting: a worker still running could write again
+            for student in caught:
+                forget(course, assignment, student)
+                journal.pop(student, None)
+            _write(_journal_path(course, assignment), journal)
+            raise Stopped(sig.signum, sorted(outcomes, key=lambda o: o.student)) from None
+        finally:
+            pool.stop()
+            if previous is None:
+                os.environ.pop(KERNEL_DIR_ENV, None)
+            else:
+                os.environ[KERNEL_DIR_ENV] = previous
+            shutil.rmtree(kernel_dir, ignore_errors=True)
     return sorted(outcomes, key=lambda o: o.student)
 
 
-def _pool_round(course: Course, assignment: str, notebooks: list[str], sandbox: bool, students: list[str],
-                workers: int, report: Callable[[Outcome], None]) -> list[str]:
-    """Grade `students` with a pool of `workers`; return those whose worker died under them."""
-    broken = []
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_worker_init,
-                             initargs=(str(course.root), sandbox)) as pool:
-        futures = {pool.submit(_grade_one, assignment, s, notebooks): s for s in students}
-        for future in as_completed(futures):
-            student = futures[future]
-            try:
-                report(future.result())
-            except BrokenProcessPool:
-                broken.append(student)
-            except Exception as exc:
-                report(Outcome(student, "failed", f"the grading worker failed: {exc}"))
-    return sorted(broken)
+class WorkerFailed(RuntimeError):
+    """A grading worker could not start (the course's config, the gradebook): the message says why."""
+
+
+class _Signal(Exception):
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+class _Pool:
+    """N forked workers fed one student at a time; a worker that dies fails only its own student."""
+
+    def __init__(self, course: Course, sandbox: bool, size: int) -> None:
+        self.course, self.sandbox, self.size = course, sandbox, size
+        self.ctx = multiprocessing.get_context("fork")
+        self.tasks = self.ctx.Queue()
+        self.results = self.ctx.Queue()
+        self.workers: dict[int, multiprocessing.process.BaseProcess] = {}
+        self.current: dict[int, str | None] = {}
+        self._next_id = 0
+        self._stopped = False
+
+    def _start_worker(self) -> None:
+        wid, self._next_id = self._next_id, self._next_id + 1
+        proc = self.ctx.Process(target=_worker_main, args=(wid, str(self.course.root), self.sandbox, self.tasks,
+                                                           self.results), daemon=True)
+        proc.start()
+        self.workers[wid], self.current[wid] = proc, None
+
+    def in_flight(self) -> list[str]:
+        return sorted(s for s in self.current.values() if s)
+
+    def run(self, assignment: str, notebooks: list[str], students: list[str],
+            report: Callable[[Outcome], None]) -> None:
+        def on_signal(signum, frame):
+            raise _Signal(signum)
+
+        old = {s: signal.signal(s, on_signal) for s in (signal.SIGINT, signal.SIGTERM)}
+        try:
+            for student in students:
+                self.tasks.put((assignment, student, notebooks))
+            for _ in range(self.size):
+                self._start_worker()
+                self.tasks.put(None)
+            left = set(students)
+            while left:
+                try:
+                    kind, wid, payload = self.results.get(timeout=POLL)
+                except queue.Empty:
+                    self._reap(left, report)
+                    continue
+                if kind == "fatal":  # the worker could not even start: the same for every worker
+                    raise WorkerFailed(payload)
+                if kind == "start":
+                    self.current[wid] = payload
+                else:
+                    self.current[wid] = None
+                    if payload.student in left:
+                        left.discard(payload.student)
+                        report(payload)
+        finally:
+            for s, handler in old.items():
+                signal.signal(s, handler)
+
+    def _reap(self, left: set[str], report: Callable[[Outcome], None]) -> None:
+        """A worker that died (its student's code killed it) fails its student; a new worker takes over."""
+        for wid, proc in list(self.workers.items()):
+            if proc.is_alive():
+                continue
+            student = self.current.pop(wid, None)
+            del self.workers[wid]
+            if student and student in left:
+                left.discard(student)
+                report(Outcome(student, "failed", "worker_died"))
+            if left:
+                self._start_worker()
+                self.tasks.put(None)
+
+    def stop(self) -> None:
+        """Kill every worker and everything it started (kernels run in sessions of their own)."""
+        if self._stopped:
+            return
+        self._stopped = True
+        for proc in self.workers.values():
+            if proc.pid is not None:
+                for pid in [*_descendants(proc.pid), proc.pid]:
+                    try:
+                        os.kill(pid, signal.SIGKILL)
+                    except ProcessLookupError:
+                        pass
+        for proc in self.workers.values():
+            proc.join(timeout=5)
+        for q in (self.tasks, self.results):
+            q.cancel_join_thread()
+            q.close()
+
+
+def _descendants(pid: int) -> list[int]:
+    """Every process below `pid`, read from /proc (children first found, deepest last)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="utf-8", errors="replace") as fh:
+                ppid = int(fh.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+        children.setdefault(ppid, []).append(int(entry))
+    out, stack = [], [pid]
+    while stack:
+        for child in children.get(stack.pop(), []):
+            out.append(child)
+            stack.append(child)
+    return out
 
 
 # --- the worker's side -------------------------------------------------------------------------
 
 _api = None
+
+
+def die_with_parent() -> None:
+    """Ask Linux to SIGKILL this process when its parent dies (prctl PR_SET_PDEATHSIG)."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+
+
+def _worker_main(wid: int, root: str, sandbox: bool, tasks, results) -> None:
+    die_with_parent()
+    parent = os.getppid()
+    os.setpgrp()  # out of the terminal's foreground group: Ctrl-C is the parent's to handle
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+    try:
+        _worker_init(root, sandbox)
+    except Exception as exc:
+        results.put(("fatal", wid, nbgrader_reason(str(exc))))
+        return
+    while True:
+        task = tasks.get()
+        if task is None:
+            break
+        assignment, student, notebooks = task
+        results.put(("start", wid, student))
+        try:
+            outcome = _grade_one(assignment, student, notebooks)
+        except Exception as exc:  # one student's problem must not stop the worker
+            outcome = Outcome(student, "failed", "worker_failed", {"detail": nbgrader_reason(str(exc))})
+        results.put(("done", wid, outcome))
 
 
 def _worker_init(root: str, sandbox: bool) -> None:
@@ -232,6 +450,7 @@ def _worker_init(root: str, sandbox: bool) -> None:
     from nbgrader.apps import NbGraderAPI
     from nbgrader.coursedir import CourseDirectory
 
+    quiet_warnings()
     os.environ.update(PATH=nbgrader_env()["PATH"])
     os.chdir(root)
     config = load_config(Course(Path(root)))
@@ -240,42 +459,36 @@ def _worker_init(root: str, sandbox: bool) -> None:
     if not sandbox:  # swap our sandboxed Execute for the plain one, keep the rest of the pipeline
         config.Autograde.autograde_preprocessors = [UNSANDBOXED if p == SANDBOXED else p for p in pps]
     elif SANDBOXED not in pps:
-        raise SandboxUnavailable("the course's nbgrader_config.py does not run kernels in the sandbox "
-                                 f"(add {SANDBOXED!r} to c.Autograde.autograde_preprocessors)")
+        raise keyed(SandboxUnavailable, "sandbox_not_configured", name=SANDBOXED)
     coursedir = CourseDirectory(config=config)
     _api = NbGraderAPI(coursedir=coursedir, config=config)
-
-
-def _last_error(log: str) -> str:
-    lines = [ln.strip() for ln in (log or "").splitlines() if ln.strip()]
-    errors = [ln for ln in lines if "[ERROR]" in ln or "Error" in ln]
-    return (errors or lines or ["no log"])[-1][:300]
 
 
 def _grade_one(assignment: str, student: str, notebooks: list[str]) -> Outcome:
     start = time.monotonic()
     course = Course(Path(_api.coursedir.root))
-    reason = unreadable_reason(course, assignment, student, notebooks)  # here, in parallel: validating is slow
-    if reason:
-        from sqlalchemy.exc import OperationalError
-
+    unreadable = unreadable_reason(course, assignment, student, notebooks)  # here, in parallel: validating is slow
+    if unreadable:
         for attempt in range(RETRIES):
             try:
                 record_zero(_api.coursedir.db_url, assignment, student)
                 break
             except OperationalError as exc:  # another worker holds SQLite's write lock
                 if "locked" not in str(exc) or attempt == RETRIES - 1:
-                    return Outcome(student, "failed", f"could not record the zero: {exc.orig}", time.monotonic() - start)
+                    return Outcome(student, "failed", "zero_not_recorded", {"detail": nbgrader_reason(str(exc.orig))},
+                                   time.monotonic() - start)
                 time.sleep(0.5 * (attempt + 1))
-        return Outcome(student, "zero", reason, time.monotonic() - start)
+        return Outcome(student, "zero", unreadable[0], unreadable[1], time.monotonic() - start)
     result: dict = {}
-    for attempt in range(RETRIES):
-        result = _api.autograde(assignment, student, force=True, create=True)
-        if result.get("success"):
-            return Outcome(student, "graded", "", time.monotonic() - start)
-        text = (result.get("log") or "") + (result.get("error") or "")
-        if "database is locked" not in text:
-            break
-        time.sleep(0.5 * (attempt + 1))
-    return Outcome(student, "failed", _last_error((result.get("log") or "") + "\n" + (result.get("error") or "")),
-                   time.monotonic() - start)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for attempt in range(RETRIES):
+            result = _api.autograde(assignment, student, force=True, create=True)
+            if result.get("success"):
+                return Outcome(student, "graded", "", {}, time.monotonic() - start)
+            text = (result.get("log") or "") + (result.get("error") or "")
+            if "database is locked" not in text:
+                break
+            time.sleep(0.5 * (attempt + 1))
+    log = (result.get("log") or "") + "\n" + (result.get("error") or "")
+    return Outcome(student, "failed", "nbgrader", {"detail": nbgrader_reason(log)}, time.monotonic() - start)

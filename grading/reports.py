@@ -17,9 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
+from nbgrader.api import Gradebook
 
 from conduct.i18n import t
 from grading.course import Course
+from grading.manual import Question, questions
+from grading.parallel import read_failures
+from grading.roster import roster_ids
 
 _ARTICLE_IN_NAME = re.compile(r"arts?(\d)(?:-(\d))?(?:-|$)")
 _ASSIGNED = re.compile(r"^\s*[A-Za-z_]\w*\s*=(?!=)")
@@ -37,7 +41,8 @@ class CellResult:
     score: float
     max_score: float
     articles: tuple[int, ...] = ()
-    answer: str = ""  # the student's answer lines before this test (filled for missed tests)
+    answer: str = ""  # the student's answer before this test, as values (filled for missed tests)
+    question: int = 0  # the question's number as the student saw it ("Câu 6")
 
     @property
     def missed(self) -> bool:
@@ -46,14 +51,29 @@ class CellResult:
 
 @dataclass(frozen=True)
 class Submission:
+    """A submission's total. `graded_max` counts only the points already graded (a written answer
+    waiting for a human is not yet a zero), and the percentage is taken over it."""
+
     assignment: str
     student: str
     score: float
     max_score: float
+    graded_max: float | None = None
+    waiting: int = 0  # answers still waiting for manual grading
 
     @property
     def percent(self) -> float:
-        return 100.0 * self.score / self.max_score if self.max_score else 0.0
+        top = self.max_score if self.graded_max is None else self.graded_max
+        return 100.0 * self.score / top if top else 0.0
+
+
+@dataclass(frozen=True)
+class Cohort:
+    """Who is counted: roster students who submitted, and those named apart."""
+
+    not_submitted: dict[str, tuple[str, ...]]  # assignment -> roster students without a submission
+    not_on_roster: tuple[str, ...]              # submitted but not on the roster: left out of every figure
+    failed: dict[str, tuple[str, ...]]         # assignment -> students nbgrader could not grade
 
 
 # --- reading -----------------------------------------------------------------------------------
@@ -84,12 +104,19 @@ def _articles_by_cell(course: Course, assignment: str, notebook: str) -> dict[st
     return out
 
 
-def _normalised(line: str) -> str:
-    """One answer line without its comment and spacing, so equal answers count together."""
+def _value(line: str) -> str | None:
+    """The value an answer line assigns, as the student would read it; None for a blank (`...`)."""
     try:
-        return ast.unparse(ast.parse(line.strip()))
-    except SyntaxError:
-        return line.strip()
+        node = ast.parse(line.strip()).body[0]
+        value = ast.literal_eval(node.value)
+    except (SyntaxError, ValueError, IndexError, AttributeError, TypeError):
+        return line.split("=", 1)[-1].strip()
+    if value is Ellipsis or value == "..." or value == [...] or value == [] and "[...]" in line:
+        return None
+    if isinstance(value, (list, tuple)):
+        items = [str(v) for v in value if v is not Ellipsis and v != "..."]
+        return ", ".join(items) if items else None
+    return str(value)
 
 
 def _answers_by_cell(path: Path) -> dict[str, str]:
@@ -103,41 +130,70 @@ def _answers_by_cell(path: Path) -> dict[str, str]:
         meta = cell.get("metadata", {}).get("nbgrader", {})
         if cell.cell_type == "code" and meta.get("solution"):
             code = [ln for ln in cell.source.splitlines() if ln.strip() and not ln.strip().startswith("#")]
-            if not code or code == ["raise NotImplementedError()"]:
+            assigned: dict[str, str | None] = {}  # the last assignment of each name is the answer given
+            for ln in code:
+                if _ASSIGNED.match(ln):
+                    assigned.pop(ln.split("=", 1)[0].strip(), None)
+                    assigned[ln.split("=", 1)[0].strip()] = _value(ln)
+            given = [v for v in assigned.values() if v is not None]
+            if not code or code == ["raise NotImplementedError()"] or (assigned and not given):
                 last = BLANK
             else:
-                assigned: dict[str, str] = {}  # the last assignment of each name is the answer given
-                for ln in cell.source.splitlines():
-                    if _ASSIGNED.match(ln):
-                        assigned.pop(ln.split("=", 1)[0].strip(), None)
-                        assigned[ln.split("=", 1)[0].strip()] = _normalised(ln)
-                last = "; ".join(assigned.values() or cell.source.strip().splitlines()[:1])[:120]
+                last = "; ".join(given or code[:1])[:120]
         elif meta.get("grade") and meta.get("grade_id"):
             out[meta["grade_id"]] = last
     return out
 
 
 def read_results(course: Course) -> tuple[list[Submission], list[CellResult]]:
-    """Every submission's total and every auto-graded test cell's result, from the gradebook."""
-    from nbgrader.api import Gradebook
+    """Every counted submission's total and every auto-graded test cell's result, from the gradebook.
 
+    Students not on the roster (when one was imported) and submissions nbgrader could not grade
+    are left out; `cohort()` names them.
+    """
+    roster = roster_ids(course.state)
     subs: list[Submission] = []
     cells: list[CellResult] = []
     with Gradebook(course.db_url) as gb:
         for assignment in gb.assignments:
+            failed = read_failures(course, assignment.name)
             for sub in assignment.submissions:
-                subs.append(Submission(assignment.name, sub.student.id, sub.score, assignment.max_score))
+                student = sub.student.id
+                if (roster is not None and student not in roster) or student in failed:
+                    continue
+                grades = [g for nb in sub.notebooks for g in nb.grades]
+                graded_max = sum(g.max_score for g in grades if not g.needs_manual_grade)
+                subs.append(Submission(assignment.name, student, sub.score, assignment.max_score, graded_max,
+                                       sum(bool(g.needs_manual_grade) for g in grades)))
                 for nb in sub.notebooks:
                     articles = _articles_by_cell(course, assignment.name, nb.name)
-                    answers = _answers_by_cell(course.step("autograded") / sub.student.id / assignment.name / f"{nb.name}.ipynb")
+                    qs = questions(course, assignment.name, nb.name)
+                    answers = _answers_by_cell(course.step("autograded") / student / assignment.name / f"{nb.name}.ipynb")
                     for grade in nb.grades:
                         if grade.cell.cell_type != "code" or grade.max_score == 0:
                             continue
                         score = grade.score or 0.0
-                        cells.append(CellResult(assignment.name, sub.student.id, nb.name, grade.name, score,
+                        cells.append(CellResult(assignment.name, student, nb.name, grade.name, score,
                                                 grade.max_score, tuple(articles[grade.name]),
-                                                answers.get(grade.name, NO_NOTEBOOK) if score < grade.max_score else ""))
+                                                answers.get(grade.name, NO_NOTEBOOK) if score < grade.max_score else "",
+                                                qs.get(grade.name, Question(grade.name, 0)).number))
     return subs, cells
+
+
+def cohort(course: Course, subs: list[Submission]) -> Cohort:
+    """Roster students missing per assignment, submitters not on the roster, failed gradings."""
+    roster = roster_ids(course.state)
+    with Gradebook(course.db_url) as gb:
+        names = [a.name for a in gb.assignments]
+        everyone = {s.student.id for a in gb.assignments for s in a.submissions}
+    submitted: dict[str, set[str]] = defaultdict(set)
+    for s in subs:
+        submitted[s.assignment].add(s.student)
+    failed = {a: tuple(sorted(set(read_failures(course, a)) & (roster if roster is not None else everyone)))
+              for a in names}
+    missing = {a: tuple(sorted((roster or set()) - submitted[a] - set(failed[a]))) for a in names}
+    outsiders = tuple(sorted(everyone - roster)) if roster is not None else ()
+    return Cohort(missing, outsiders, failed)
 
 
 # --- computing ---------------------------------------------------------------------------------
@@ -158,11 +214,17 @@ def mastery(cells: list[CellResult]) -> tuple[list[str], list[int], list[list[fl
 
 @dataclass(frozen=True)
 class Missed:
+    """A question (or, in a notebook without questions, a test cell) and who missed it."""
+
     assignment: str
     cell: str
     missed: int
     attempts: int
     wrong_answers: tuple[tuple[str, int], ...]  # the most common answers given by those who missed
+    question: int = 0
+
+    def label(self, lang: str) -> str:
+        return t("grading.question", lang, n=self.question) if self.question else self.cell
 
     @property
     def rate(self) -> float:
@@ -170,17 +232,19 @@ class Missed:
 
 
 def most_missed(cells: list[CellResult], top: int = 15, answers: int = 8) -> list[Missed]:
-    """Test cells ordered by how many students missed them, with the wrong answers given."""
-    by_cell: dict[tuple[str, str], list[CellResult]] = defaultdict(list)
+    """Questions ordered by how many students missed them (any of their tests), with the wrong answers given."""
+    by_question: dict[tuple[str, int, str], dict[str, list[CellResult]]] = defaultdict(lambda: defaultdict(list))
     for c in cells:
-        by_cell[(c.assignment, c.cell)].append(c)
+        key = (c.assignment, c.question, "" if c.question else c.cell)
+        by_question[key][c.student].append(c)
     out = []
-    for (assignment, cell), results in by_cell.items():
-        wrong = [r for r in results if r.missed]
+    for (assignment, question, cell), per_student in by_question.items():
+        wrong = [next(r for r in results if r.missed) for results in per_student.values()
+                 if any(r.missed for r in results)]
         if wrong:
             given = Counter(r.answer or NO_NOTEBOOK for r in wrong).most_common(answers)
-            out.append(Missed(assignment, cell, len(wrong), len(results), tuple(given)))
-    return sorted(out, key=lambda m: (-m.rate, -m.missed, m.assignment, m.cell))[:top]
+            out.append(Missed(assignment, cell or wrong[0].cell, len(wrong), len(per_student), tuple(given), question))
+    return sorted(out, key=lambda m: (-m.rate, -m.missed, m.assignment, m.question, m.cell))[:top]
 
 
 def detect_pairs(assignments: list[str]) -> list[tuple[str, str]]:
@@ -234,7 +298,7 @@ def _score_chart(subs: list[Submission], path: Path, lang: str) -> None:
     cols = min(3, len(assignments))
     rows = (len(assignments) + cols - 1) // cols
     fig, axes = plt.subplots(rows, cols, figsize=(4.2 * cols, 3 * rows), squeeze=False)
-    for ax, a in zip(axes.flat, assignments):
+    for ax, a in zip(axes.flat, assignments, strict=False):
         ax.hist([s.percent for s in subs if s.assignment == a], bins=range(0, 105, 10), color="#3b6ea5", edgecolor="white")
         ax.set_title(a, fontsize=9)
         ax.set_xlabel(t("grading.report_percent", lang))
@@ -267,7 +331,7 @@ def _mastery_chart(cells: list[CellResult], path: Path, lang: str) -> None:
 def _missed_chart(missed: list[Missed], path: Path, lang: str) -> None:
     plt = _plt()
     fig, ax = plt.subplots(figsize=(8, 1 + 0.35 * max(1, len(missed))))
-    labels = [f"{m.assignment} / {m.cell}" for m in missed][::-1]
+    labels = [f"{m.assignment} / {m.label(lang)}" for m in missed][::-1]
     ax.barh(labels or ["—"], [100 * m.rate for m in missed][::-1] or [0], color="#c0504d")
     ax.set_xlim(0, 100)
     ax.set_xlabel(t("grading.report_missed_axis", lang))
@@ -297,11 +361,23 @@ def _prepost_chart(pp: PrePost, path: Path, lang: str) -> None:
 
 # --- the page ----------------------------------------------------------------------------------
 
+def _answer_words(answer: str, lang: str) -> str:
+    """A wrong answer as the student meant it: verdict words in the report's language."""
+    words = {BLANK: t("grading.report_blank", lang), NO_NOTEBOOK: t("grading.report_no_notebook", lang)}
+    if answer in words:
+        return words[answer]
+    try:
+        return t(f"checker.verdict.{answer}", lang)
+    except KeyError:
+        return answer
+
+
 def write_report(course: Course, out: Path, *, lang: str = "vi",
                  pairs: list[tuple[str, str]] | None = None) -> Path:
     """Write the PNG charts and index.html into `out`; return the page's path."""
     out.mkdir(parents=True, exist_ok=True)
     subs, cells = read_results(course)
+    who = cohort(course, subs)
     e = html.escape
     _score_chart(subs, out / "scores.png", lang)
     _mastery_chart(cells, out / "mastery.png", lang)
@@ -314,15 +390,31 @@ def write_report(course: Course, out: Path, *, lang: str = "vi",
              "td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left}img{max-width:100%}</style></head><body>",
              f"<h1>{e(t('grading.report_title', lang))}</h1>",
              f"<p>{e(t('grading.report_summary', lang, students=len({s.student for s in subs}), submissions=len(subs)))}</p>"]
+    if who.not_on_roster:
+        parts.append(f"<p>{e(t('grading.report_not_on_roster', lang, count=len(who.not_on_roster), students=', '.join(who.not_on_roster)))}</p>")
+
+    # one row per student and assignment: the score over what has been graded so far
+    parts.append(f"<h2>{e(t('grading.report_students_table', lang))}</h2>")
+    parts.append(f"<table><tr><th>{e(t('grading.report_assignment', lang))}</th><th>{e(t('grading.report_student', lang))}</th>"
+                 f"<th>{e(t('grading.report_score', lang))}</th><th>{e(t('grading.report_percent', lang))}</th>"
+                 f"<th>{e(t('grading.report_state', lang))}</th></tr>")
+    rows = [(s.assignment, s.student, f"{s.score:g} / {(s.graded_max if s.graded_max is not None else s.max_score):g}",
+             f"{s.percent:.0f}%", t("grading.report_waiting", lang, count=s.waiting) if s.waiting
+             else t("grading.report_complete", lang)) for s in subs]
+    rows += [(a, st, "—", "—", t("grading.report_not_submitted", lang)) for a, sts in who.not_submitted.items() for st in sts]
+    rows += [(a, st, "—", "—", t("grading.report_failed", lang)) for a, sts in who.failed.items() for st in sts]
+    for row in sorted(rows):
+        parts.append("<tr>" + "".join(f"<td>{e(str(v))}</td>" for v in row) + "</tr>")
+    parts.append("</table>")
+
     for png, key in (("scores.png", "report_scores"), ("mastery.png", "report_mastery"), ("missed.png", "report_missed")):
         parts.append(f"<h2>{e(t('grading.' + key, lang))}</h2><img src='{png}' alt='{e(t('grading.' + key, lang))}'>")
     parts.append(f"<table><tr><th>{e(t('grading.report_question', lang))}</th><th>{e(t('grading.report_missed_by', lang))}</th>"
                  f"<th>{e(t('grading.report_wrong_answers', lang))}</th></tr>")
     for m in missed:
-        words = {BLANK: t("grading.report_blank", lang), NO_NOTEBOOK: t("grading.report_no_notebook", lang)}
-        answers = "<br>".join((f"<em>{e(words[a])}</em>" if a in words else f"<code>{e(a)}</code>") + f" × {n}"
-                              for a, n in m.wrong_answers)
-        parts.append(f"<tr><td>{e(m.assignment)} / {e(m.cell)}</td><td>{m.missed} / {m.attempts}</td><td>{answers}</td></tr>")
+        answers = "<br>".join((f"<em>{e(_answer_words(a, lang))}</em>" if a in (BLANK, NO_NOTEBOOK)
+                               else f"<q>{e(_answer_words(a, lang))}</q>") + f" × {n}" for a, n in m.wrong_answers)
+        parts.append(f"<tr><td>{e(m.assignment)} / {e(m.label(lang))}</td><td>{m.missed} / {m.attempts}</td><td>{answers}</td></tr>")
     parts.append("</table>")
 
     assignments = sorted({s.assignment for s in subs})

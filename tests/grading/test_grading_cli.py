@@ -67,8 +67,9 @@ def test_roster_rows(tmp_path):
                     "dung,,,\n", encoding="utf-8")
     good, bad = read_roster(path)
     assert [s.id for s in good] == ["an.nguyen", "dung"] and good[0].last_name == "Nguyễn"
-    assert [(b.row, b.reason.split(" ")[1]) for b in bad] == [(4, "id"), (5, "id"), (6, "id"), (7, "email"), (8, "fields")]
-    assert "repeats row 2" in bad[2].reason
+    assert [(b.row, b.key) for b in bad] == [(4, "empty_id"), (5, "bad_id"), (6, "repeated_id"), (7, "bad_email"),
+                                             (8, "extra_fields")]
+    assert "repeats row 2" in bad[2].reason("en") and "trùng với dòng 2" in bad[2].reason("vi")
 
 
 @pytest.mark.parametrize("text, problem", [("name,email\nx,y\n", "`id` column"), ("", "`id` column")])

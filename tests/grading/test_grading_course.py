@@ -175,7 +175,7 @@ def _outputs(root: Path, student: str, grade_id: str) -> str:
 
 
 def test_roster_bad_rows_reported_and_good_rows_imported(cohort):
-    assert cohort["logs"]["roster_code"] == 1  # some rows were bad
+    assert cohort["logs"]["roster_code"] == 0  # students were imported; the bad rows are listed
     with _gradebook(cohort["course"]) as gb:
         ids = {s.id for s in gb.students}
         assert {*EXPECTED, "absent"} <= ids
@@ -246,7 +246,8 @@ def test_not_a_notebook_gets_zero_with_a_reason(cohort, capsys):
 
 def test_feedback_for_every_graded_student(cohort, capsys):
     root = cohort["root"]
-    run_cli("--course", str(root), "feedback", ASSIGNMENT, capsys=capsys)
+    # the written reflection waits for manual grading: --partial releases feedback all the same
+    run_cli("--course", str(root), "feedback", ASSIGNMENT, "--partial", capsys=capsys)
     for student, score in EXPECTED.items():
         html = root / "feedback" / student / ASSIGNMENT / "exercise.html"
         if student in ZEROED:
@@ -276,11 +277,11 @@ def test_report_files(cohort, capsys):
     for png in ("scores.png", "mastery.png", "missed.png"):
         assert (out / png).stat().st_size > 1000
         assert png in page
-    # the most-missed tests, with the wrong answers given (escaped), a blank and a non-notebook labelled
-    row = next(r for r in page.split("<tr>") if "fixture / test-2-content" in r)
+    # the most-missed questions (named as the student saw them), with the wrong answers given as values
+    # (the list ["4(5)"] and the string "4(5)" read the same), a blank and a non-notebook labelled
+    row = next(r for r in page.split("<tr>") if "fixture / Question 2<" in r)
     assert f"7 / {len(EXPECTED)}" in row
-    assert "<code>clauses_post_2 = [&#x27;4(5)&#x27;]</code> × 1" in row
-    assert "<code>clauses_post_2 = &#x27;4(5)&#x27;</code> × 1" in row
+    assert "<q>4(5)</q> × 2" in row and "clauses_post_2" not in row
     assert "<em>no answer</em> × 1" in row and "<em>no notebook</em> × 2" in row
 
 
