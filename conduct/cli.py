@@ -17,9 +17,7 @@ from collections.abc import Sequence
 
 from conduct.commandline import OneLineParser as _Parser
 from conduct.commandline import UsageError, run_command, utf8_streams
-from conduct.vocab import ROLES
-
-from conduct.vocab import LANGS
+from conduct.vocab import LANGS, ROLES
 
 
 def _parser() -> argparse.ArgumentParser:

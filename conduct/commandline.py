@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from typing import NoReturn
 
 EXIT_OK = 0           # done
 EXIT_FAILED = 1       # the work could not be done; the line says why
@@ -23,7 +24,7 @@ class UsageError(Exception):
 class OneLineParser(argparse.ArgumentParser):
     """argparse without the usage dump: a bad argument becomes a UsageError with a pointer to --help."""
 
-    def error(self, message: str) -> None:
+    def error(self, message: str) -> NoReturn:
         raise UsageError(f"{message} (run `{self.prog} --help`)")
 
 

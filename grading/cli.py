@@ -28,7 +28,15 @@ from sqlalchemy.exc import OperationalError
 from conduct.commandline import EXIT_FAILED, EXIT_OK, OneLineParser, UsageError, run_command, utf8_streams
 from conduct.i18n import LANGS, t
 from grading import manual, student
-from grading.course import Course, CourseError, nbgrader_env, open_course, setup_course, write_student_config
+from grading.course import (
+    Course,
+    CourseError,
+    nbgrader_env,
+    open_course,
+    setup_course,
+    unreachable,
+    write_student_config,
+)
 from grading.exchange import Report, check_step, collect, sanitize_args, secure_course
 from grading.export import write_csv
 from grading.feedback import translate_all
@@ -49,10 +57,10 @@ def _lang(argv: list[str]) -> str:
     return env if env in LANGS else "vi"
 
 
-def _common(lang: str) -> argparse.ArgumentParser:
+def _common(lang: str) -> OneLineParser:
     """Options every subcommand accepts, before or after its name (SUPPRESS: the later one wins)."""
     h = lambda key: t(f"grading.{key}", lang)  # noqa: E731
-    common = argparse.ArgumentParser(add_help=False)
+    common = OneLineParser(add_help=False)
     common.add_argument("--course", default=argparse.SUPPRESS, help=h("help_course"))
     common.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS, help=h("help_lang"))
     common.add_argument("--verbose", action="store_true", default=argparse.SUPPRESS, help=h("help_verbose"))
@@ -74,6 +82,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     s.add_argument("--assignment", action="append", dest="only", metavar="NAME", help=h("help_only"))
     s.add_argument("--course-id", default="conduct", help=h("help_course_id"))
     s.add_argument("--db", help=h("help_db"))
+    s.add_argument("--exchange", metavar="DIR", help=h("help_exchange"))
     s.add_argument("--timeout", type=int, default=30, help=h("help_timeout"))
     s.add_argument("--cpu-seconds", type=int, default=60, help=h("help_cpu_seconds"))
     s.add_argument("--memory-mb", type=int, default=2048, help=h("help_memory_mb"))
@@ -195,11 +204,14 @@ def cmd_setup(args, lang: str) -> int:
         raise UsageError(t("grading.limits_positive", lang))
     course, copied, kept = setup_course(args.course_dir, args.exercises, course_id=args.course_id, db_url=args.db,
                                         timeout=args.timeout, cpu_seconds=args.cpu_seconds,
-                                        memory_mb=args.memory_mb, only=args.only)
+                                        memory_mb=args.memory_mb, only=args.only, exchange=args.exchange)
     secure_course(course, create_gradebook=True)  # 0700 folder, 0600 gradebook, before any student exists
     _say("setup_done", lang, root=course.root, copied=len(copied), kept=len(kept))
     path, written = write_student_config(course)
     _say("student_config_written" if written else "student_config_kept", lang, path=path)
+    closed = unreachable(course.exchange)
+    if closed is not None:
+        _say("exchange_unreachable", lang, err=True, exchange=course.exchange, folder=closed)
     return EXIT_OK
 
 
@@ -292,7 +304,8 @@ def cmd_autograde(args, lang: str) -> int:
             return 128 + stop.signum
         count = {s: sum(o.status == s for o in outcomes) for s in ("graded", "zero", "skipped", "failed")}
         failed += count["failed"]
-        _say("autograde_done", lang, assignment=assignment, seconds=f"{time.monotonic() - start:.1f}", **count)
+        _say("autograde_done", lang, assignment=assignment, seconds=f"{time.monotonic() - start:.1f}",
+             graded=count["graded"], zero=count["zero"], skipped=count["skipped"], failed=count["failed"])
         waiting = manual.pending(course, assignment)
         if waiting:
             _say("autograde_manual_waiting", lang, assignment=assignment, count=len(waiting))

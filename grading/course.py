@@ -78,7 +78,7 @@ def course_settings(root: Path, *, course_id: str = "conduct", db_url: str | Non
         Setting("CourseDirectory", "db_url", db_url or f"sqlite:///{root / 'gradebook.db'}",
                 "The gradebook: SQLite next to this file by default; any SQLAlchemy URL works, e.g.\n"
                 '"postgresql://grader@db.example.org/conduct_course"'),
-        Setting("Exchange", "root", str(exchange or root / "exchange"),
+        Setting("Exchange", "root", str(exchange or default_exchange(root)),
                 "Students fetch and submit through this folder (on a shared server, /srv/nbgrader/exchange)."),
         Setting("Execute", "timeout", timeout,
                 "Per-cell time limit (nbgrader interrupts the cell; the sandbox's CPU limit kills a kernel\n"
@@ -93,6 +93,13 @@ def course_settings(root: Path, *, course_id: str = "conduct", db_url: str | Non
                 "work_mb and tmp_mb (its tmpfs folders), cpu_cores; outputs kept per cell and per notebook:\n"
                 "c.GuardedExecute.max_cell_output, c.GuardedExecute.max_notebook_output (characters)."),
     ]
+
+
+def without_sandbox(config: Config) -> Config:
+    """The same config with nbgrader's plain kernels instead of the sandboxed ones (trusted code, tests)."""
+    steps = list(config.Autograde.get("autograde_preprocessors", []))
+    config.Autograde.autograde_preprocessors = [UNSANDBOXED if p == SANDBOXED else p for p in steps]
+    return config
 
 
 def course_config(settings: list[Setting], *, sandboxed: bool = True) -> Config:
@@ -134,7 +141,9 @@ class Course:
 
     @property
     def exchange(self) -> Path:
-        return self.root / "exchange"
+        """The exchange folder the course's config names (students fetch and submit there)."""
+        root = load_config(self).Exchange.get("root") if self.config.is_file() else None
+        return Path(root) if root else default_exchange(self.root)
 
     @property
     def state(self) -> Path:
@@ -175,6 +184,22 @@ def load_config(course: Course) -> Config:
     return PyFileConfigLoader(CONFIG_NAME, path=str(course.root)).load_config()
 
 
+def default_exchange(root: Path) -> Path:
+    """Beside the course, not in it: the course folder is private to the instructor (0700)."""
+    return root.parent / f"{root.name}-exchange"
+
+
+def unreachable(folder: Path) -> Path | None:
+    """The first folder on the way to `folder` that other accounts cannot pass through, if any."""
+    for parent in [*reversed(folder.parents), folder]:
+        try:
+            if not parent.stat().st_mode & 0o001:
+                return parent
+        except OSError:
+            return parent
+    return None
+
+
 def default_exercises() -> Path:
     """exercises/source of this repository (developer EXERCISES generates it)."""
     return Path(__file__).resolve().parent.parent / "exercises" / "source"
@@ -182,8 +207,8 @@ def default_exercises() -> Path:
 
 def setup_course(root: str | os.PathLike, exercises: str | os.PathLike | None = None, *,
                  course_id: str = "conduct", db_url: str | None = None, timeout: int = 30,
-                 cpu_seconds: int = 60, memory_mb: int = 2048,
-                 only: list[str] | None = None) -> tuple[Course, list[str], list[str]]:
+                 cpu_seconds: int = 60, memory_mb: int = 2048, only: list[str] | None = None,
+                 exchange: str | os.PathLike | None = None) -> tuple[Course, list[str], list[str]]:
     """Create (or complete) a course from source assignments.
 
     Returns the course, the assignments copied and those left alone because the course already
@@ -197,8 +222,13 @@ def setup_course(root: str | os.PathLike, exercises: str | os.PathLike | None = 
         raise keyed(CourseError, "course_error.no_sources", src=src)
     for name in ("source", "release", "submitted", "autograded", "feedback"):
         course.step(name).mkdir(parents=True, exist_ok=True)
-    course.exchange.mkdir(exist_ok=True)
-    os.chmod(course.exchange, 0o777)  # nbgrader's exchange must be writable by every student
+    if course.config.exists():
+        exchange_dir = course.exchange
+    else:
+        exchange_dir = Path(exchange).resolve() if exchange else default_exchange(course.root)
+    exchange_dir.mkdir(parents=True, exist_ok=True)
+    if exchange_dir.stat().st_uid == os.getuid():
+        os.chmod(exchange_dir, 0o777)  # nbgrader's exchange must be writable by every student
     course.state.mkdir(exist_ok=True)
     available = sorted(p for p in src.iterdir() if p.is_dir() and not p.name.startswith("."))
     unknown = sorted(set(only or ()) - {p.name for p in available})
@@ -216,7 +246,7 @@ def setup_course(root: str | os.PathLike, exercises: str | os.PathLike | None = 
         shutil.copytree(assignment, dest, ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
         copied.append(assignment.name)
     if not course.config.exists():
-        settings = course_settings(course.root, course_id=course_id, db_url=db_url, exchange=course.exchange,
+        settings = course_settings(course.root, course_id=course_id, db_url=db_url, exchange=exchange_dir,
                                    timeout=timeout, cpu_seconds=cpu_seconds, memory_mb=memory_mb,
                                    hidden=_hidden(course, src, db_url))
         course.config.write_text(config_text(settings), encoding="utf-8")

@@ -58,7 +58,7 @@ def translate_all(course: Course, assignment: str) -> int:
             lang = notebook_lang(nbformat.read(notebook, as_version=4))
         except (OSError, ValueError):
             continue
-        if lang in (None, "en"):
+        if lang is None or lang == "en":
             continue
         for page in sorted(course.step("feedback").glob(f"*/{assignment}/{notebook.stem}.html")):
             text = page.read_text(encoding="utf-8")

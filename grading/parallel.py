@@ -41,13 +41,14 @@ import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import nbformat
 from nbgrader.api import Gradebook, MissingEntry
 from sqlalchemy.exc import OperationalError
 
 from conduct.i18n import t
-from grading.course import SANDBOXED, UNSANDBOXED, Course, clean_stale_temp, load_config, nbgrader_env, temp_dir
+from grading.course import SANDBOXED, Course, clean_stale_temp, load_config, nbgrader_env, temp_dir, without_sandbox
 from grading.messages import explain, keyed, nbgrader_reason, quiet_warnings
 from grading.sandbox import KERNEL_DIR_ENV, SandboxUnavailable, bwrap_path
 
@@ -409,7 +410,7 @@ def _descendants(pid: int) -> list[int]:
 
 # --- the worker's side -------------------------------------------------------------------------
 
-_api = None
+_api: Any = None  # nbgrader's NbGraderAPI, built once per worker by _worker_init
 
 
 def die_with_parent() -> None:
@@ -455,10 +456,9 @@ def _worker_init(root: str, sandbox: bool) -> None:
     os.chdir(root)
     config = load_config(Course(Path(root)))
     config.CourseDirectory.root = root
-    pps = list(config.Autograde.get("autograde_preprocessors", []))
     if not sandbox:  # swap our sandboxed Execute for the plain one, keep the rest of the pipeline
-        config.Autograde.autograde_preprocessors = [UNSANDBOXED if p == SANDBOXED else p for p in pps]
-    elif SANDBOXED not in pps:
+        without_sandbox(config)
+    elif SANDBOXED not in config.Autograde.get("autograde_preprocessors", []):
         raise keyed(SandboxUnavailable, "sandbox_not_configured", name=SANDBOXED)
     coursedir = CourseDirectory(config=config)
     _api = NbGraderAPI(coursedir=coursedir, config=config)

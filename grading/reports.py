@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import html
+import json
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ from grading.roster import roster_ids
 
 _ARTICLE_IN_NAME = re.compile(r"arts?(\d)(?:-(\d))?(?:-|$)")
 _ASSIGNED = re.compile(r"^\s*[A-Za-z_]\w*\s*=(?!=)")
+ANSWERS_FILE = "answers.json"  # written by the clickable answer sheet (grading/answers.py reads it too)
 BLANK, NO_NOTEBOOK = "\0blank", "\0no-notebook"  # shown with the catalogue's words
 
 
@@ -108,8 +110,10 @@ def _value(line: str) -> str | None:
     """The value an answer line assigns, as the student would read it; None for a blank (`...`)."""
     try:
         node = ast.parse(line.strip()).body[0]
+        if not isinstance(node, ast.Assign):
+            return line.strip()
         value = ast.literal_eval(node.value)
-    except (SyntaxError, ValueError, IndexError, AttributeError, TypeError):
+    except (SyntaxError, ValueError, IndexError, TypeError):
         return line.split("=", 1)[-1].strip()
     if value is Ellipsis or value == "..." or value == [...] or value == [] and "[...]" in line:
         return None
@@ -145,6 +149,22 @@ def _answers_by_cell(path: Path) -> dict[str, str]:
     return out
 
 
+def _clicked(folder: Path) -> dict[str, str] | None:
+    """The answers a student clicked (answers.json of the answer sheet), as values per grade id; None without one."""
+    try:
+        data = json.loads((folder / ANSWERS_FILE).read_text(encoding="utf-8"))
+        answers = data["answers"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if not isinstance(answers, dict):
+        return None
+    out = {}
+    for gid, value in answers.items():
+        text = ", ".join(str(v) for v in value) if isinstance(value, list) else str(value)
+        out[str(gid)] = text or BLANK
+    return out
+
+
 def read_results(course: Course) -> tuple[list[Submission], list[CellResult]]:
     """Every counted submission's total and every auto-graded test cell's result, from the gradebook.
 
@@ -168,16 +188,27 @@ def read_results(course: Course) -> tuple[list[Submission], list[CellResult]]:
                 for nb in sub.notebooks:
                     articles = _articles_by_cell(course, assignment.name, nb.name)
                     qs = questions(course, assignment.name, nb.name)
-                    answers = _answers_by_cell(course.step("autograded") / student / assignment.name / f"{nb.name}.ipynb")
+                    folder = course.step("autograded") / student / assignment.name
+                    answers = _answers_by_cell(folder / f"{nb.name}.ipynb")
+                    clicked = _clicked(folder)
                     for grade in nb.grades:
                         if grade.cell.cell_type != "code" or grade.max_score == 0:
                             continue
                         score = grade.score or 0.0
                         cells.append(CellResult(assignment.name, student, nb.name, grade.name, score,
                                                 grade.max_score, tuple(articles[grade.name]),
-                                                answers.get(grade.name, NO_NOTEBOOK) if score < grade.max_score else "",
+                                                _given(grade.name, answers, clicked) if score < grade.max_score else "",
                                                 qs.get(grade.name, Question(grade.name, 0)).number))
     return subs, cells
+
+
+def _given(grade_id: str, typed: dict[str, str], clicked: dict[str, str] | None) -> str:
+    """The answer behind a missed test: clicked (answers.json) when the sheet recorded the item, else typed."""
+    if clicked is not None and grade_id in clicked:
+        return clicked[grade_id]
+    if clicked is not None and not typed.get(grade_id):
+        return BLANK  # an item of the answer sheet the student never clicked
+    return typed.get(grade_id, NO_NOTEBOOK)
 
 
 def cohort(course: Course, subs: list[Submission]) -> Cohort:

@@ -18,7 +18,7 @@ import pytest
 from conduct.exercises.build import DEFAULT_OUT, assignments
 from conduct.exercises.keys import parse_key
 from conduct.widgets.answer_sheet import Sheet
-from grading.course import load_config, setup_course
+from grading.course import load_config, setup_course, without_sandbox
 
 VENV_BIN = str(Path(sys.executable).parent)
 
@@ -29,10 +29,7 @@ def nbgrader_api(root: Path):
     from nbgrader.coursedir import CourseDirectory
 
     course, _, _ = setup_course(root, DEFAULT_OUT, timeout=60)
-    config = load_config(course)
-    config.Autograde.autograde_preprocessors = [
-        "grading.sandbox.UnsandboxedExecute" if p == "grading.sandbox.SandboxedExecute" else p
-        for p in config.Autograde.autograde_preprocessors]
+    config = without_sandbox(load_config(course))
     return NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
 
 

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 
 import pytest
+from grading_helpers import FILES, run_cli
 
 from grading import sandbox
 from grading.reports import CellResult, Submission, detect_pairs, prepost
 from grading.roster import RosterError, read_roster
-
-from grading_helpers import FILES, run_cli
 
 
 @pytest.mark.parametrize("args", [[], ["frobnicate"], ["autograde", "--workers", "0"], ["autograde", "--workers", "x"],

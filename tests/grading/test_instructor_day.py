@@ -187,7 +187,9 @@ def test_1_setup_writes_the_course_and_the_students_settings(day, capsys):
     assert f"Course ready in {day['root']}: 1 assignment(s) copied, 0 already there and kept." in out
     students_config = Path(os.environ["JUPYTER_CONFIG_PATH"]) / "nbgrader_config.py"
     assert f"Students' nbgrader settings written to {students_config}" in out
-    assert f"c.Exchange.root = '{day['root'] / 'exchange'}'" in students_config.read_text()
+    exchange = day["root"].parent / "course-exchange"  # beside the course, which is private to the instructor
+    assert f"c.Exchange.root = '{exchange}'" in students_config.read_text()
+    assert oct(day["root"].stat().st_mode & 0o777) == "0o700" and (exchange.stat().st_mode & 0o777) == 0o777
     day["course"] = open_course(day["root"])
 
 
@@ -260,7 +262,7 @@ def test_4_students_fetch_work_and_submit(day, capsys):
 
 def test_5_collect_names_who_is_not_on_the_roster(day, capsys):
     out, err = run(capsys, "--lang", "en", "--course", str(day["root"]), "collect")
-    assert out.strip() == f"{A}: collected, 6 submission(s) in the course."
+    assert out.strip() == f"{A}: collected 6 submission(s), skipped 0."
     assert err.strip() == ("1 submission(s) from students not on the roster: lan. They are graded but left out of "
                            "export and report until you add them to the roster.")
 
