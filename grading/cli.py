@@ -37,14 +37,16 @@ from grading.course import (
     unreachable,
     write_student_config,
 )
-from grading.exchange import Report, check_step, collect, sanitize_args, secure_course
+from grading.exchange import Report, check_step, collect, secure_course
 from grading.export import write_csv
 from grading.feedback import translate_all
+from grading.hub import commands as hub_commands
 from grading.messages import explain, nbgrader_reason, quiet_warnings, render
 from grading.parallel import Outcome, Stopped, autograde, read_failures, sandbox_check
 from grading.reports import write_report
 from grading.roster import RosterError, import_roster, roster_ids
 from grading.sandbox import UNSAFE_LIMITS_ENV, SandboxUnavailable, limits_check
+from grading.sanitize import feedback_args
 
 
 def _lang(argv: list[str]) -> str:
@@ -132,6 +134,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
             sv.add_argument("assignment", metavar="ASSIGNMENT")
         sv.add_argument("--student", help=h("help_student_id"))
         sv.add_argument("--dir", default=".", help=h("help_student_dir"))
+    hub_commands.add_parsers(sub, lang)  # hub setup|start, certificates, verify (grading/hub/commands.py)
     return p
 
 
@@ -223,7 +226,7 @@ def cmd_roster(args, lang: str) -> int:
     except RosterError as exc:
         raise CourseError(exc.message(lang)) from None
     for row in bad:
-        _say("roster_bad_row", lang, err=True, row=row.row, reason=row.reason(lang))
+        _say("roster_bad_row", lang, err=True, row=row.row, reason=row.text(lang))
     _say("roster_done", lang, good=len(good), bad=len(bad))
     return EXIT_OK if good else EXIT_FAILED
 
@@ -269,7 +272,7 @@ def cmd_autograde(args, lang: str) -> int:
     secure_course(course)
     if not args.no_sandbox:
         sandbox_check()  # refuse before anything else, even with nothing to grade yet
-        print(t("sandbox.limits_in_use", lang, layout=limits_check(args.unsafe_limits)), flush=True)
+        print(t("sandbox.limits_in_use", lang, layout=limits_check(args.unsafe_limits, lang)), flush=True)
         if args.unsafe_limits:
             os.environ[UNSAFE_LIMITS_ENV] = "1"  # read by the sandbox's kernel manager in the workers
     check_writable(course, lang)
@@ -360,7 +363,7 @@ def cmd_feedback(args, lang: str) -> int:
         exclude = ",".join(sorted(set(course.submissions(assignment)) - set(students) | set(held)))
         extra = [f"--CourseDirectory.student_id_exclude={exclude}"] if exclude else []
         if len(held) < len(students):
-            run_nbgrader(course, "generate_feedback", assignment, *sanitize_args(), *extra, verbose=args.verbose)
+            run_nbgrader(course, "generate_feedback", assignment, *feedback_args(), *extra, verbose=args.verbose)
             translate_all(course, assignment)
             run_nbgrader(course, "release_feedback", assignment, *extra, verbose=args.verbose)
         _say("feedback_done", lang, assignment=assignment, count=len(students) - len(held))
@@ -424,7 +427,7 @@ def cmd_student(args, lang: str) -> int:
 
 COMMANDS = {"setup": cmd_setup, "roster": cmd_roster, "release": cmd_release, "collect": cmd_collect,
             "autograde": cmd_autograde, "grade": cmd_grade, "feedback": cmd_feedback, "export": cmd_export,
-            "report": cmd_report, "student": cmd_student}
+            "report": cmd_report, "student": cmd_student, **hub_commands.COMMANDS}
 
 
 def _line(lang: str, verbose: bool):

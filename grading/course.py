@@ -21,6 +21,7 @@ from traitlets.config.loader import PyFileConfigLoader
 
 from conduct.exercises import configure
 from grading.messages import keyed
+from grading.sanitize import configure as sanitize_feedback
 
 CONFIG_NAME = "nbgrader_config.py"
 SANDBOXED = "grading.sandbox.SandboxedExecute"
@@ -52,8 +53,8 @@ def configure_pipeline(c: Config, *, sandboxed: bool = True) -> None:
     # ignores c.Execute.kernel_manager_class, hence the subclass in the pipeline.
     c.Autograde.autograde_preprocessors = [*AUTOGRADE_BEFORE, SANDBOXED if sandboxed else UNSANDBOXED,
                                            *AUTOGRADE_AFTER]
-    # Feedback pages: student HTML, <script> and on* handlers are removed (nbconvert's sanitizer).
-    c.HTMLExporter.sanitize_html = True
+    # Feedback pages: student HTML, <script> and on* handlers are removed (grading/sanitize.py).
+    sanitize_feedback(c)
     # `nbgrader export` and `conduct-course export` write a properly quoted UTF-8 CSV.
     c.ExportApp.plugin_class = "grading.export.CourseCsvExport"
 

@@ -52,8 +52,13 @@ class BadRow:
     key: str
     params: dict[str, object] = field(default_factory=dict)
 
-    def reason(self, lang: str = "vi") -> str:
+    def text(self, lang: str = "vi") -> str:
         return t(f"grading.roster_reason.{self.key}", lang, **self.params)
+
+    @property
+    def reason(self) -> str:
+        """The reason in English (for logs and other tools); the CLI uses text(lang)."""
+        return self.text("en")
 
 
 class RosterError(ValueError):

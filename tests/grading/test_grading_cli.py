@@ -67,7 +67,7 @@ def test_roster_rows(tmp_path):
     assert [s.id for s in good] == ["an.nguyen", "dung"] and good[0].last_name == "Nguyễn"
     assert [(b.row, b.key) for b in bad] == [(4, "empty_id"), (5, "bad_id"), (6, "repeated_id"), (7, "bad_email"),
                                              (8, "extra_fields")]
-    assert "repeats row 2" in bad[2].reason("en") and "trùng với dòng 2" in bad[2].reason("vi")
+    assert "repeats row 2" in bad[2].reason and "trùng với dòng 2" in bad[2].text("vi")
 
 
 @pytest.mark.parametrize("text, problem", [("name,email\nx,y\n", "`id` column"), ("", "`id` column")])

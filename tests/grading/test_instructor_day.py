@@ -417,3 +417,19 @@ def test_14_report(day, capsys):
     row = next(r for r in page.split("<tr>") if f"{A} / Câu 2<" in r)
     assert "<td>2 / 4</td>" in row and "<q>4(5)</q> × 1" in row and "<em>không trả lời</em> × 1" in row
     assert "clauses_2" not in page and "tra-loi" not in page and "kiem-tra" not in page
+
+
+def test_15_a_read_only_gradebook_is_one_line(day, capsys):
+    """The gradebook opened read-only (SQLite's own read-only mode, which binds root too): one line, no traceback."""
+    config = day["course"].config
+    original = config.read_text(encoding="utf-8")
+    db = day["root"] / "gradebook.db"
+    try:
+        config.write_text(original + f"\nc.CourseDirectory.db_url = 'sqlite:///file:{db}?mode=ro&uri=true'\n",
+                          encoding="utf-8")
+        _, err = run(capsys, "--lang", "en", "--course", str(day["root"]), "autograde", "--force", expect=1)
+        errors = [line for line in err.splitlines() if line.startswith("error:")]
+        assert errors == ["error: the gradebook is read-only: give the instructor's account write access to it "
+                          "and to its folder"]
+    finally:
+        config.write_text(original, encoding="utf-8")
