@@ -8,10 +8,12 @@ a closed tab or a restarted kernel loses nothing: a new view continues where the
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 import ipywidgets as W
 
+from conduct.bank import Post
 from conduct.bank import post as get_post
 from conduct.code import clause
 from conduct.i18n import check_lang
@@ -26,13 +28,18 @@ from conduct.widgets.saving import error_note, moved_aside_note, store_or_defaul
 from conduct.widgets.style import WRAP_CLASS, learner_box, style_block
 
 
-def evidence(post) -> tuple[tuple[int, int], ...]:
+@functools.lru_cache(maxsize=256)
+def evidence(post: Post) -> tuple[tuple[int, int], ...]:
     """Evidence spans for the post's gold answer: the checker's findings that agree with it.
 
     For an `ok` post only findings the checker itself judged `ok` count (a positive post, or a
     trap word the context shows is mentioned, not used: marking it shows the learner the word a
     careless filter would catch). Where the checker disagrees with the gold, its words are not
     marked, since marking them would teach the very mistake the post is there to catch.
+
+    Cached per post, and computed when a post is shown (not when it is answered): the checker's first
+    call loads its rules, and under Voilà's pre-heated kernels that happens before the learner arrives,
+    so the first answer's feedback is as quick as the others.
     """
     try:
         found = assess(post.text, role=post.role).findings
@@ -96,6 +103,7 @@ class ClassifierView:
         self.position.value = f"<p><strong>{esc(tr('widgets.classifier.position', n=s.index + 1, total=len(s.posts)))}</strong></p>"
         self.progress.value = s.done_count()
         self.card.value = card(p.text, p.role, self.lang)
+        evidence(p)  # ready before the learner answers (see `evidence`)
         for v, b in self.verdict_buttons.items():
             b.description = self.verdict_word(v)
             b.button_style = ""
