@@ -114,6 +114,15 @@ def teencode(lang: str) -> dict[str, str]:
     return out
 
 
+def _word_at(text: str, start: int, end: int) -> str:
+    """The whole word around text[start:end]."""
+    while start and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return text[start:end]
+
+
 _CLAUSE_END = re.compile(r"\s*(?:[.,!?;:…)\]]|$)")
 _MARKED_LETTER = re.compile("[\u00c0-\u024f\u1e00-\u1eff]")  # a Latin letter with a diacritic (đ included)
 
@@ -263,6 +272,8 @@ def _pass2_edits(text: str, lang: str, joinable: frozenset[str]) -> Iterator[tup
             if new == piece:
                 continue
         elif kind == "rep":
+            if fold(_word_at(text, m.start(), m.end())) in joinable:
+                continue  # a known word spelt with a tripled letter ("cccd"), not letters held for emphasis
             new = piece[0]
         elif kind == "leet":
             new = piece.translate(_LEET)

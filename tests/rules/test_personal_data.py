@@ -8,7 +8,7 @@ CASES = [
     ('Số điện thoại của nó đây 0912.345.678, mọi người gọi hỏi tội nó', 'individual', 'violation', ['Số điện thoại', 'của nó', '0912.345.678']),
     ('sđt của con Linh nè 0912 345 678, ai muốn troll thì gọi đi', 'individual', 'violation', ['sđt', 'của con', '0912 345 678']),
     ('Địa chỉ nhà con bé: số 12 ngõ 34 phố Huế, ai biết thì tới', 'individual', 'violation', ['Địa chỉ nhà con', 'ngõ 34 phố Huế']),
-    ('CCCD của thằng này 001203004567 nhé', 'individual', 'violation', ['của thằng', '001203004567']),
+    ('CCCD của thằng này 001203004567 nhé', 'individual', 'violation', ['CCCD', 'của thằng', '001203004567']),
     ("here's Jake's number 0912 345 678, everyone spam him", 'individual', 'violation', ["here's", "Jake's number", '0912 345 678', 'spam']),
     ('lộ clip nóng của con nhỏ lớp bên', 'individual', 'violation', ['lộ clip nóng']),
     ('Shop nhận đơn qua hotline 0912 345 678 nhé', 'individual', None, []),

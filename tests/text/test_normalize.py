@@ -7,7 +7,7 @@ from conduct.text import detect, fold, normalize
 from conduct.text.normalize import mark_key
 from conduct.text.offsets import OffsetMap, compose
 
-JOIN = frozenset({"ngu", "dm", "dan", "ba", "retard", "bitch"})
+JOIN = frozenset({"ngu", "dm", "dan", "ba", "retard", "bitch", "cccd"})
 
 
 def back(text: str, view_word: str, occurrence: int = 0) -> str:
@@ -28,6 +28,7 @@ def back(text: str, view_word: str, occurrence: int = 0) -> str:
     ("n g u", "ngu"),
     ("n\u200bg\u200bu", "ngu"),
     ("nguuuuu", "ngu"),
+    ("số cccd", "số cccd"),               # a known word with a tripled letter is left alone
     ("Đ.à.n b.à", "đàn bà"),
     ("such a r e t a r d", "such a retard"),
     ("ko dc j", "khong duoc gi"),         # a post typed bare stays bare, so bare phrases match across it
