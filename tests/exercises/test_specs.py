@@ -12,7 +12,8 @@ from conduct.bank import load_posts
 from conduct.datafiles import PACKAGE_ROOT, DataError
 from conduct.exercises.build import assignments, build_notebook, main
 from conduct.exercises.keys import ANSWER_KINDS, parse_key
-from conduct.exercises.spec import SPEC_DIR, all_specs, load_spec
+from conduct.exercises.spec import SPEC_DIR, all_specs, load_spec, read_yaml
+from conduct.school import TOPICS
 
 REPO = PACKAGE_ROOT.parent
 GRADED_POST_MIN = 30  # 39 posts when the keys moved out of the bank; keep the exercises about as long
@@ -175,3 +176,11 @@ def test_the_generator_takes_the_specs_folder_as_a_path(tmp_path, capsys):
 def test_build_names_an_unknown_spec(capsys):
     assert main(["nope"]) == 2
     assert capsys.readouterr().err.startswith("error: no exercise spec nope: choose from art1-3, art4")
+
+
+@pytest.mark.parametrize("band", ["11-14", "15-18"])
+def test_school_quiz_items_cover_every_school_topic(band):
+    """The pre/post quiz (moved here from the package with its keys) still asks about every topic."""
+    data = read_yaml(SPEC_DIR / f"school-quiz-{band}.yaml", f"school-quiz-{band}")
+    assert {item["topic"] for item in data["items"]} == set(TOPICS) and len(data["items"]) >= 6
+    assert all(item.kind == "choice" for item in load_spec(f"school-quiz-{band}").items)
