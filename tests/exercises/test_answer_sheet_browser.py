@@ -97,22 +97,30 @@ def served(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def page(served, tmp_path_factory):
+def browser(tmp_path_factory):
+    """One headless Chromium for the module (Playwright's sync API runs one event loop at a time)."""
     from playwright.sync_api import sync_playwright
 
-    url, _ = served
     pw = sync_playwright().start()
     context = pw.chromium.launch_persistent_context(str(tmp_path_factory.mktemp("profile")), executable_path=CHROMIUM,
-                                                    headless=True, args=CHROMIUM_ARGS, locale="vi-VN")
+                                                    headless=True, args=CHROMIUM_ARGS, locale="vi-VN",
+                                                    viewport={"width": 1200, "height": 900})
     try:
-        pg = context.new_page()
-        pg.goto(url, wait_until="domcontentloaded")
-        pg.wait_for_function("() => !document.getElementById('loading')", timeout=RENDER_TIMEOUT_MS)
-        pg.get_by_role("button", name=t("checker.verdict.violation", "vi"), exact=True).first.wait_for(timeout=RENDER_TIMEOUT_MS)
-        yield pg
+        yield context
     finally:
         context.close()
         pw.stop()
+
+
+@pytest.fixture(scope="module")
+def page(served, browser):
+    url, _ = served
+    pg = browser.new_page()
+    pg.goto(url, wait_until="domcontentloaded")
+    pg.wait_for_function("() => !document.getElementById('loading')", timeout=RENDER_TIMEOUT_MS)
+    pg.get_by_role("button", name=t("checker.verdict.violation", "vi"), exact=True).first.wait_for(timeout=RENDER_TIMEOUT_MS)
+    yield pg
+    pg.close()
 
 
 def _answers(folder: Path, key: str, want):
@@ -205,17 +213,13 @@ def lab(tmp_path_factory):
         log.close()
 
 
-def test_the_same_notebook_works_in_jupyterlab(lab, tmp_path_factory):
+def test_the_same_notebook_works_in_jupyterlab(lab, browser):
     """Run every cell once (as the how-to says), then click: answers.json is saved beside the notebook."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
-    from playwright.sync_api import sync_playwright
 
     url, folder = lab
-    pw = sync_playwright().start()
-    context = pw.chromium.launch_persistent_context(str(tmp_path_factory.mktemp("lab-profile")), executable_path=CHROMIUM,
-                                                    headless=True, args=CHROMIUM_ARGS, viewport={"width": 1200, "height": 900})
+    pg = browser.new_page()
     try:
-        pg = context.new_page()
         pg.goto(url, wait_until="domcontentloaded")
         pg.locator(".jp-Notebook").first.wait_for(timeout=RENDER_TIMEOUT_MS)
         select = pg.get_by_role("button", name="Select", exact=True)  # Lab asks which kernel for a fresh notebook
@@ -232,5 +236,4 @@ def test_the_same_notebook_works_in_jupyterlab(lab, tmp_path_factory):
         button.click()
         _answers(folder, "hate-verdict", "caution")
     finally:
-        context.close()
-        pw.stop()
+        pg.close()
