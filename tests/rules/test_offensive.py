@@ -27,6 +27,8 @@ CASES = [
     # contempt is an insult whoever writes it: an official is graded like anyone else (issue 9)
     ('Phường làm vậy đấy, không vừa ý thì chuyển đi chỗ khác mà ở!', 'official', 'violation', ['chuyển đi chỗ khác mà ở']),
     ('Phường làm vậy đấy, không vừa ý thì chuyển đi chỗ khác mà ở!', 'individual', 'violation', ['chuyển đi chỗ khác mà ở']),
+    ('lol my dog is such an idiot, he ran into the glass door again', 'individual', 'ok', ['is such an', 'idiot']),  # a pet
+    ('my neighbour is such an idiot, he parks on my lawn', 'individual', 'violation', ['is such an', 'idiot']),
 ]
 # fmt: on
 
