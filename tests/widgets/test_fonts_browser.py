@@ -9,6 +9,7 @@ import os
 import shutil
 
 import pytest
+from playwright.sync_api import sync_playwright
 
 from conduct.widgets.style import FONT_FAMILIES, LEARNER_CLASS, style_block
 
@@ -30,8 +31,6 @@ PAGE = """<!doctype html><html lang="vi"><head><meta charset="utf-8">
 def page(tmp_path_factory):
     if CHROMIUM is None:
         pytest.skip("Debian's chromium is not installed (`./course test` installs it)")
-    from playwright.sync_api import sync_playwright
-
     html = tmp_path_factory.mktemp("fonts") / "page.html"
     html.write_text(PAGE.format(style=style_block().value, cls=LEARNER_CLASS), encoding="utf-8")
     with sync_playwright() as pw:
