@@ -8,6 +8,7 @@
 import os
 from pathlib import Path
 
+from conduct.app.paths import template_root
 from grading.hub.settings import SETTINGS_NAME, load_settings
 
 c = get_config()  # noqa: F821
@@ -61,7 +62,10 @@ c.Spawner.mem_limit = s.mem_limit            # enforced by the spawner's cgroup 
 c.Spawner.cpu_limit = s.cpu_limit
 c.Spawner.start_timeout = 120                # a loaded machine starts JupyterLab slowly
 c.Spawner.http_timeout = 120
-c.Spawner.environment = {"PATH": f"{s.bin}:/usr/local/bin:/usr/bin:/bin", "CONDUCT_LANG": "vi"}
+# As the learner's own `./course start` runs the app (conduct/app/server.py): the course's Voilà
+# template first on JUPYTER_PATH, no byte code written next to the shared checkout.
+c.Spawner.environment = {"PATH": f"{s.bin}:/usr/local/bin:/usr/bin:/bin", "CONDUCT_LANG": "vi",
+                         "JUPYTER_PATH": str(template_root()), "PYTHONDONTWRITEBYTECODE": "1", "MPLBACKEND": "Agg"}
 
 
 def per_role(spawner):
@@ -70,6 +74,10 @@ def per_role(spawner):
     role = "instructor" if spawner.user.name in s.instructors or "instructors" in groups else "learner"
     spawner.environment = dict(spawner.environment, JUPYTER_CONFIG_PATH=str(here / "jupyter" / role))
     spawner.default_url = "/lab" if role == "instructor" else f"/voila/render/{s.home_page}"
+    if role == "instructor":  # autograding (N workers, each submission in a sandbox group) runs here
+        spawner.mem_limit = s.instructor_mem_limit
+        spawner.cpu_limit = s.instructor_cpu_limit
+        spawner.delegate_cgroup = True
 
 
 c.Spawner.pre_spawn_hook = per_role

@@ -19,14 +19,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import sqlalchemy as sa
-from fpdf import FPDF
-
-from conduct.i18n import t
 from nbgrader.api import Gradebook, MissingEntry
+
+from conduct.certificate import CertificateRecord, certificate_pdf
+from conduct.i18n import t
 
 TABLE = "conduct_certificates"
 _ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford's base 32: no I, L, O, U
-FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 
 _meta = sa.MetaData()
 certificates = sa.Table(
@@ -88,7 +87,7 @@ def _engine(db_url: str) -> sa.Engine:
 
 
 def _row(r) -> Certificate:
-    issued = r.issued_at if r.issued_at.tzinfo else r.issued_at.replace(tzinfo=dt.timezone.utc)
+    issued = r.issued_at if r.issued_at.tzinfo else r.issued_at.replace(tzinfo=dt.UTC)
     return Certificate(r.code, r.student_id, r.assignment, r.learner_name, r.score, r.max_score, issued, r.issuer)
 
 
@@ -121,7 +120,7 @@ def issue(db_url: str, assignment: str, pass_percent: float, issuer: str) -> tup
     with engine.begin() as conn:
         have = {r.student_id for r in conn.execute(sa.select(certificates.c.student_id)
                                                     .where(certificates.c.assignment == assignment))}
-        now = dt.datetime.now(dt.timezone.utc)
+        now = dt.datetime.now(dt.UTC)
         for student, name, score, max_score in passed:
             if student not in have:
                 conn.execute(certificates.insert().values(
@@ -152,34 +151,12 @@ def verify(db_url: str, code: str, pass_percent: float) -> Verification:
     return Verification(cert, current, ok)
 
 
-def write_pdf(cert: Certificate, path: Path, lang: str, course_title: str) -> Path:
-    """One A4 landscape page: who, what, the score, the date, the issuer and how to verify."""
-    pdf = FPDF(orientation="L", format="A4")
-    pdf.set_auto_page_break(False)
-    pdf.add_page()
-    pdf.add_font("DejaVu", "", str(FONT_DIR / "DejaVuSans.ttf"))
-    pdf.add_font("DejaVu", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
-    pdf.set_draw_color(40, 70, 120)
-    pdf.set_line_width(1.2)
-    pdf.rect(10, 10, 277, 190)
-    width = 257
-
-    def line(text: str, size: int, style: str = "", gap: float = 4) -> None:
-        pdf.set_font("DejaVu", style, size)
-        pdf.set_x(20)
-        pdf.multi_cell(width, size * 0.5, text, align="C")
-        pdf.ln(gap)
-
-    pdf.set_y(30)
-    line(t("hub.cert_title", lang), 28, "B", 8)
-    line(t("hub.cert_certifies", lang), 14)
-    line(cert.learner_name, 24, "B", 6)
-    line(t("hub.cert_completed", lang, course=course_title), 14, "", 6)
-    line(t("hub.cert_score", lang, assignment=cert.assignment, score=f"{cert.score:g}",
-           max_score=f"{cert.max_score:g}", percent=f"{cert.percent:.0f}"), 13, "", 4)
-    line(t("hub.cert_date", lang, date=cert.issued_at.date().isoformat()), 12, "", 14)
-    line(t("hub.cert_issuer", lang, issuer=cert.issuer), 12, "", 4)
-    line(t("hub.cert_verify", lang, code=cert.code), 12, "B", 2)
+def write_pdf(cert: Certificate, path: Path, lang: str, track: str = "adults") -> Path:
+    """The learner app's certificate layout (conduct/certificate.py), with the gradebook's code and an
+    issuer line that names who stands behind it and how to check it."""
+    record = CertificateRecord(name=cert.learner_name, date=cert.issued_at.date().isoformat(), track=track,
+                               modules=(), final_percent=round(cert.percent))
+    issuer = t("hub.cert_issuer", lang, issuer=cert.issuer, assignment=cert.assignment, code=cert.code)
     path.parent.mkdir(parents=True, exist_ok=True)
-    pdf.output(str(path))
+    path.write_bytes(certificate_pdf(record, lang, issuer=issuer, code=cert.code))
     return path

@@ -45,11 +45,44 @@ def layout(root: Path = ROOT) -> str:
                             "(run the hub as root on Linux, or use Kubernetes' limits)")
 
 
+V1_CONTROLLERS = ("memory", "cpu", "cpuacct", "pids")
+
+
+def _own_v1(controller: str) -> str:
+    """This process's group in a v1 hierarchy (from /proc/self/cgroup), e.g. "/" or "/machine/x"."""
+    for line in Path("/proc/self/cgroup").read_text().splitlines():
+        _, controllers, path = line.split(":", 2)
+        if controller in controllers.split(","):
+            return path
+    return "/"
+
+
 def group_dirs(name: str, root: Path = ROOT) -> list[Path]:
-    """The folders of group `name`: one in v2, one per controller in v1."""
+    """The folders of group `name`: one in v2, one per controller in v1.
+
+    In v1 the group is a child of the hub's own group in each hierarchy, so a limit the machine
+    puts on the hub (a container, a session) still holds for every server it starts.
+    """
     if layout(root) == "v2":
         return [root / name]
-    return [root / c / name for c in ("memory", "cpu", "pids") if (root / c).is_dir()]
+    return [root / c / _own_v1(c).lstrip("/") / name for c in V1_CONTROLLERS if (root / c).is_dir()]
+
+
+def controller_of(folder: Path, root: Path = ROOT) -> str:
+    """"memory", "cpu", … for a v1 group folder; "v2" for the unified hierarchy."""
+    first = folder.relative_to(root).parts[0]
+    return first if first in V1_CONTROLLERS else "v2"
+
+
+def delegate(dirs: list[Path], uid: int, gid: int) -> None:
+    """Let the user make groups inside their own (the autograding sandbox of an instructor does):
+    the folder and the files that move processes become theirs; the limit files stay root's, and
+    a child group can never get more than its parent."""
+    for d in dirs:
+        os.chown(d, uid, gid)
+        for name in ("cgroup.procs", "tasks", "cgroup.subtree_control", "cgroup.threads"):
+            if (d / name).exists():
+                os.chown(d / name, uid, gid)
 
 
 def _write(path: Path, value: str) -> None:
@@ -73,7 +106,7 @@ def create(name: str, limits: Limits, root: Path = ROOT) -> list[Path]:
             _write(d / "pids.max", str(limits.pids))
         return dirs
     for d in dirs:
-        controller = d.parent.name
+        controller = controller_of(d, root)
         if controller == "memory":
             _write(d / "memory.limit_in_bytes", str(limits.memory_bytes))
             if (d / "memory.memsw.limit_in_bytes").exists():  # no swapping around the limit either
@@ -106,10 +139,14 @@ def members(dirs: list[Path]) -> set[int]:
 
 
 def remove(dirs: list[Path], timeout: float = 5.0) -> bool:
-    """Kill whatever is left in the group (kernels the server left behind) and remove it.
+    """Kill whatever is left in the group and the groups inside it (kernels the server left
+    behind, an instructor's sandboxes) and remove them, innermost first.
 
     Returns False when a folder could not be removed in time (a process in uninterruptible sleep).
     """
+    inner = sorted((p for d in dirs if d.is_dir() for p in d.rglob("*") if p.is_dir()),
+                   key=lambda p: len(p.parts), reverse=True)
+    dirs = [*inner, *dirs]
     deadline = time.monotonic() + timeout
     while True:
         left = members(dirs)

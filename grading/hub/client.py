@@ -50,7 +50,7 @@ class Learner:
         if r.status_code != 302:
             raise HubError(f"{self.name}: sign-in refused ({r.status_code})")
         # signing in issues a new XSRF cookie bound to the session: use that one from now on
-        xsrf = [c.value for c in self.session.cookies if c.name == "_xsrf"][-1]
+        xsrf = [c.value or "" for c in self.session.cookies if c.name == "_xsrf"][-1]
         r = self.session.post(f"{self.base}/hub/api/users/{self.name}/tokens",
                               headers={"X-XSRFToken": xsrf, "Referer": f"{self.base}/hub/token"},
                               json={"note": "conduct client", "expires_in": 86400}, timeout=60)

@@ -9,8 +9,9 @@ import pwd
 import sys
 from pathlib import Path
 
+from conduct.app.paths import home_page
 from conduct.i18n import t
-
+from conduct.vocab import AUDIENCES
 from grading import certificates as certs
 from grading.course import open_course
 from grading.hub.settings import SETTINGS_NAME, HubSettings, load_settings
@@ -44,7 +45,7 @@ def add_parsers(sub, lang: str) -> None:
     s.add_argument("--pg-port", type=int, default=5432, help=h("help_pg_port"))
     s.add_argument("--authenticator", choices=("pam", "dummy"), default="pam", help=h("help_authenticator"))
     s.add_argument("--dummy-password", default="", help=h("help_dummy_password"))
-    s.add_argument("--home-page", default="vi/00-Bat-Dau-Tu-Day.ipynb", help=h("help_home_page"))
+    s.add_argument("--home-page", default=home_page("vi"), help=h("help_home_page"))
     s.add_argument("--cgroup-prefix", default="conduct-hub")
     s.add_argument("--venv", default=str(Path(sys.prefix)))
     s.add_argument("--proxy", default=str(Path(sys.prefix) / "node" / "node_modules" / ".bin" / "configurable-http-proxy"))
@@ -56,7 +57,7 @@ def add_parsers(sub, lang: str) -> None:
     c.add_argument("--out", default="certificates", help=h("help_cert_out"))
     c.add_argument("--pass-percent", type=float, default=DEFAULT_PASS, help=h("help_pass_percent"))
     c.add_argument("--issuer", required=True, help=h("help_issuer"))
-    c.add_argument("--title", default=None, help=h("help_title"))
+    c.add_argument("--track", choices=AUDIENCES, default="adults", help=h("help_track"))
 
     v = sub.add_parser("verify", help=h("help_verify"))
     v.add_argument("code", metavar="CODE", help=h("help_code"))
@@ -95,12 +96,11 @@ def cmd_certificates(args, lang: str) -> int:
     course = open_course(args.course)
     issued, pending = certs.issue(course.db_url, args.assignment, args.pass_percent, args.issuer)
     out = Path(args.out).resolve()
-    title = args.title or t("hub.course_title", lang)
     new = 0
     for cert in issued:
         path = out / f"{cert.student_id}-{cert.assignment}.pdf"
         new += not path.exists()
-        certs.write_pdf(cert, path, lang, title)
+        certs.write_pdf(cert, path, lang, args.track)
     if pending:
         print(t("hub.cert_pending", lang, count=len(pending), students=", ".join(pending)))
     print(t("hub.cert_issued", lang, assignment=args.assignment, count=len(issued), out=out, new=new))

@@ -47,6 +47,8 @@ class HubSettings:
     proxy_api_port: int = 8001
     mem_limit: str = "1G"
     cpu_limit: float = 1.0
+    instructor_mem_limit: str = "4G"   # autograding runs in the instructor's server: N workers and sandboxes
+    instructor_cpu_limit: float = 2.0
     cull_timeout: int = 3600           # seconds of inactivity before a learner's server is stopped
     cull_every: int = 300
     authenticator: str = "pam"
@@ -70,10 +72,12 @@ class HubSettings:
             raise SettingsError(f"authenticator: {self.authenticator!r} is not one of {', '.join(AUTHENTICATORS)}")
         if self.authenticator == "dummy" and len(self.dummy_password) < 8:
             raise SettingsError("dummy_password: the shared test password needs at least 8 characters")
-        if not _BYTES.match(self.mem_limit):
-            raise SettingsError(f"mem_limit: {self.mem_limit!r} is not a size such as 512M or 1G")
-        if not 0 < self.cpu_limit <= 64:
-            raise SettingsError(f"cpu_limit: {self.cpu_limit} must be a number of cores above 0")
+        for name in ("mem_limit", "instructor_mem_limit"):
+            if not _BYTES.match(getattr(self, name)):
+                raise SettingsError(f"{name}: {getattr(self, name)!r} is not a size such as 512M or 1G")
+        for name in ("cpu_limit", "instructor_cpu_limit"):
+            if not 0 < getattr(self, name) <= 64:
+                raise SettingsError(f"{name}: {getattr(self, name)} must be a number of cores above 0")
         if len({self.port, self.hub_port, self.proxy_api_port}) != 3:
             raise SettingsError("port, hub_port and proxy_api_port must be three different ports")
         if bool(self.ssl_cert) != bool(self.ssl_key):

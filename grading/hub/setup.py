@@ -33,6 +33,7 @@ import subprocess
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from conduct.app.server import TEMPLATE
 from grading.course import Course, load_config, setup_course
 from grading.hub.settings import SETTINGS_NAME, HubSettings
 from grading.roster import import_roster, read_roster
@@ -115,7 +116,7 @@ def add_users(names: list[str], hub_dir: Path) -> list[str]:
             run = subprocess.run(["useradd", "--create-home", "--shell", "/bin/bash", name],
                                  capture_output=True, text=True)
             if run.returncode != 0:
-                raise HubSetupError(f"useradd {name} failed: {run.stderr.strip()}")
+                raise HubSetupError(f"useradd {name} failed: {run.stderr.strip()}") from None
             password = secrets.token_urlsafe(9)
             subprocess.run(["chpasswd"], input=f"{name}:{password}\n", text=True, check=True)
             created.append((name, password))
@@ -176,14 +177,15 @@ def role_configs(settings: HubSettings) -> dict[str, dict[str, dict]]:
     """{role: {file name: JSON}}: the Jupyter config each role's servers read."""
     nbgrader = {"Exchange": {"root": settings.exchange_root},
                 "CourseDirectory": {"course_id": settings.course_id}}
+    voila = {"template": TEMPLATE, "show_tracebacks": False}  # the learner app's look, as `./course start`
     learner_server = {"ServerApp": {"jpserver_extensions": {
         "nbgrader.server_extensions.formgrader": False,
         "nbgrader.server_extensions.create_assignment": False,
         "nbgrader.server_extensions.course_list": False,
-    }}}
+    }}, "VoilaConfiguration": voila}
     # JupyterHub >= 4.1 forbids framing; nbgrader's formgrader shows pages in a frame of the same server.
     instructor_server = {"ServerApp": {"tornado_settings": {"headers": {
-        "Content-Security-Policy": "frame-ancestors 'self'"}}}}
+        "Content-Security-Policy": "frame-ancestors 'self'"}}}, "VoilaConfiguration": voila}
     instructor_nbgrader = {**nbgrader, "CourseDirectory": {**nbgrader["CourseDirectory"],
                                                            "root": settings.course_root}}
     return {"learner": {"jupyter_server_config.json": learner_server, "nbgrader_config.json": nbgrader},

@@ -30,6 +30,8 @@ class LimitedSpawner(LocalProcessSpawner):
 
     cgroup_prefix = Unicode("conduct-hub", help="Prefix of the per-user cgroup names (unique per hub).").tag(config=True)
     enforce_limits = Bool(True, help="Refuse to start a server whose limits cannot be enforced.").tag(config=True)
+    delegate_cgroup = Bool(False, help="Give the user their group to make groups inside it (instructors: "
+                           "the autograding sandbox limits each submission in a group of its own).").tag(config=True)
     course_links = Dict(Unicode(), help="{name in the home: target}: links made in each home at start "
                         "(the course's notebooks/vi and notebooks/en).").tag(config=True)
 
@@ -45,7 +47,11 @@ class LimitedSpawner(LocalProcessSpawner):
         limits = cgroups.Limits(memory_bytes=int(self.mem_limit or 0) or (1 << 62),
                                 cpu_cores=float(self.cpu_limit or os.cpu_count() or 1))
         try:
-            return cgroups.create(self.cgroup_name, limits)
+            dirs = cgroups.create(self.cgroup_name, limits)
+            if self.delegate_cgroup:
+                entry = pwd.getpwnam(self.user.name)
+                cgroups.delegate(dirs, entry.pw_uid, entry.pw_gid)
+            return dirs
         except (cgroups.CgroupUnavailable, OSError) as exc:
             if self.enforce_limits:
                 raise RuntimeError(f"cannot enforce the limits of {self.user.name}'s server: {exc}") from exc

@@ -22,7 +22,6 @@ from pathlib import Path
 import requests
 
 REPO = Path(__file__).resolve().parents[2]
-RUNUSER = shutil.which("runuser") or "/usr/sbin/runuser"
 PG_BIN_CANDIDATES = sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True)
 
 
@@ -142,15 +141,6 @@ def remove_user(name: str) -> None:
         return
     time.sleep(0.2)
     subprocess.run(["userdel", "--remove", name], capture_output=True)
-
-
-def run_as(user: str, cmd: list[str], venv: Path, **kw) -> subprocess.CompletedProcess:
-    """Run a command as `user` in their home, with their HOME and the hub's venv first on PATH."""
-    entry = pwd.getpwnam(user)
-    env = {"HOME": entry.pw_dir, "USER": user, "LOGNAME": user, "LANG": "C.UTF-8",
-           "PATH": f"{venv / 'bin'}:/usr/local/bin:/usr/bin:/bin"}
-    return subprocess.run([RUNUSER, "-u", user, "--", *cmd], env=env, cwd=entry.pw_dir,
-                          capture_output=True, text=True, **kw)
 
 
 @dataclass
