@@ -106,6 +106,10 @@ def test_offset_map_replacements_and_deletions():
     ("The weather is lovely today, let's go for a walk", "en"),
     ("you are such an idiot lol", "en"),
     (unicodedata.normalize("NFD", "Ạ:NGU:A"), "vi"),  # decomposed letters count as Vietnamese too
+    ("mat day, an com xong ko rua bat", "vi"),  # "an" is English too: it counts for neither language
+    ("ngu nhu bo, an hai lan roi van sai", "vi"),
+    ("Asians can't drive, everyone knows that", "en"),
+    ("Theo nguon tin rieng cua phuong, so ca sot cao gap doi con so So Y te cong bo", "vi"),
 ])
 # fmt: on
 def test_detect(text, lang):
