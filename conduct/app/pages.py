@@ -9,14 +9,16 @@ under `app.pupil.` is read from there.
 """
 from __future__ import annotations
 
+import os
 import unicodedata
 from collections.abc import Callable
 
 import ipywidgets as W
 
+from conduct import bank, code
 from conduct.app.homes import Home, get_home, modules
 from conduct.app.status import DONE, HomeStatus, home_status
-from conduct.curriculum.lessons import Lesson
+from conduct.curriculum.lessons import Lesson, all_lessons
 from conduct.curriculum.show import module_of
 from conduct.final import final_test
 from conduct.i18n import catalogue, check_lang, t
@@ -80,6 +82,26 @@ def passed_attempt(home: Home, store: ProgressStore):
     """The best passed final-test attempt of the home's track, or None."""
     passed = [a for a in store.final_attempts(home.audience) if a.passed]
     return max(passed, key=lambda a: (a.percent, -a.time)) if passed else None
+
+
+# ---------------------------------------------------------------- every page
+
+def ready() -> None:
+    """The first call of every page: load the course's data, then wait for the learner's request.
+
+    With Voilà's pre-heated kernels (`python -m conduct.app --preheat N`) a kernel runs a page ahead
+    of time; the wait makes it stop here, after the slow part (imports and data), so the cells after
+    it read the learner's progress file when the page is actually opened, never a stale copy. Without
+    pre-heating (JupyterLab, nbval, a plain Voilà) the wait returns at once.
+    """
+    if os.environ.get("VOILA_PREHEAT") != "True":
+        return  # an ordinary kernel: each widget loads what it needs
+    from voila.utils import wait_for_request
+
+    all_lessons()
+    bank.load_posts()
+    code.load_code()
+    wait_for_request()
 
 
 # ---------------------------------------------------------------- the home page

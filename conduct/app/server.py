@@ -9,6 +9,7 @@ put first on JUPYTER_PATH. Voilà never saves a notebook, so the app writes only
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import socket
 import sys
@@ -38,13 +39,26 @@ def app_env(env: dict[str, str] | None = None) -> dict[str, str]:
     return env
 
 
-def voila_args(port: int, ip: str = "127.0.0.1", *, preheat: int = 0) -> list[str]:
+def preheated_pages(lang: str) -> list[str]:
+    """The pages kept ready when pre-heating: the course's home, lessons, final test and certificate in
+    one language (one pool per page costs a kernel each, about 100 MB, so not every page of every track)."""
+    from conduct.app.homes import get_home, lesson_path, modules, page_path
+
+    home = get_home("course")
+    return ([page_path(home, "home", lang)] + [lesson_path(x, lang) for x in modules(home)]
+            + [page_path(home, p, lang) for p in ("final", "certificate")])
+
+
+def voila_args(port: int, ip: str = "127.0.0.1", *, preheat: int = 0, lang: str = DEFAULT_LANG) -> list[str]:
     """Voilà's command-line arguments for the app (without the program name)."""
     args = [f"--Voila.ip={ip}", f"--Voila.port={port}", "--Voila.port_retries=0", "--Voila.open_browser=False",
             f"--VoilaConfiguration.template={TEMPLATE}", "--VoilaConfiguration.show_tracebacks=False",
             "--ServerApp.token=", "--Voila.token=", "--Voila.log_level=WARN"]
     if preheat > 0:
-        args += ["--VoilaConfiguration.preheat_kernel=True", f"--VoilaConfiguration.default_pool_size={preheat}"]
+        pools = {"default": {"pool_size": 0}, **{rel: {"pool_size": preheat} for rel in dict.fromkeys(
+            [home_page(lang)] + preheated_pages(lang))}}
+        args += ["--VoilaConfiguration.preheat_kernel=True", "--VoilaConfiguration.default_pool_size=0",
+                 f"--VoilaKernelManager.kernel_pools_config={json.dumps(pools)}"]
     return args + [str(notebook_root())]
 
 
@@ -64,6 +78,11 @@ def _make_app_class():
             redirects = [(self.server_url, RedirectHandler, {"url": home}),
                          (url_path_join(self.server_url, r"/voila/tree(/.*)?"), RedirectHandler, {"url": home}),
                          (url_path_join(self.server_url, r"/voila/?"), RedirectHandler, {"url": home})]
+            if self.voila_configuration.preheat_kernel:  # fill the pools now, not at each page's first opening
+                pools = self.kernel_manager.kernel_pools_config
+                for rel, conf in pools.items():
+                    if rel != "default" and conf.get("pool_size", 0) > 0:
+                        self.kernel_manager.fill_if_needed(delay=0, notebook_name=rel)
             return redirects + handlers  # tornado takes the first route that matches
 
     return ConductVoila
@@ -96,5 +115,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         import threading
 
         threading.Timer(1.5, lambda: webbrowser.open(url)).start()
-    app_class.launch_instance(argv=voila_args(port, args.ip, preheat=args.preheat))
+    app_class.launch_instance(argv=voila_args(port, args.ip, preheat=args.preheat, lang=args.lang))
     return 0

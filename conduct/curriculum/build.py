@@ -321,6 +321,9 @@ def navigation(lessons: tuple[Lesson, ...], i: int, lang: str, track: Track) -> 
 
 
 def _finish(cells: list, meta: dict, title: str) -> nbformat.NotebookNode:
+    # the first code cell loads the data and, under pre-heated Voilà kernels, waits for the request
+    first_code = next((n for n, c in enumerate(cells) if c.cell_type == "code"), len(cells))
+    cells.insert(first_code, app_call("ready", "ready()", meta["lang"]))
     for n, cell in enumerate(cells):
         cell.id = f"{n:02d}-{cell.metadata['conduct']['part']}"
     nb = new_notebook(cells=cells)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import io
 
 import pytest
-from app_helpers import axe_violations, git_status, norm, press_until, text_of, wait_rendered
+from app_helpers import RENDER_TIMEOUT_MS, axe_violations, git_status, norm, press_until, text_of, wait_rendered
 
 from conduct.app.homes import get_home, lesson_path, modules, page_path
 from conduct.app.paths import home_page
@@ -46,7 +46,7 @@ def page(chromium):
 
 
 def open_page(pg, server, rel: str) -> None:
-    pg.goto(server.page_url(rel), wait_until="domcontentloaded")
+    pg.goto(server.page_url(rel), wait_until="domcontentloaded", timeout=RENDER_TIMEOUT_MS)
     wait_rendered(pg, server)
 
 
@@ -70,7 +70,7 @@ def quiz_option(lang: str, n: int = 0, letter: str = "A") -> str:
 
 
 def test_root_address_opens_the_vietnamese_home_with_every_module(page, app_server, state, screenshots):
-    page.goto(app_server.url, wait_until="domcontentloaded")
+    page.goto(app_server.url, wait_until="domcontentloaded", timeout=RENDER_TIMEOUT_MS)
     assert page.url.endswith(home_page("vi")), f"the root address led to {page.url}"
     wait_rendered(page, app_server)
     assert page.evaluate("document.documentElement.lang") == "vi"
@@ -86,12 +86,12 @@ def test_root_address_opens_the_vietnamese_home_with_every_module(page, app_serv
 
 def test_keyboard_only_module_card_classify_quiz(page, app_server, state, screenshots):
     """From the home page to an answered exercise and quiz with Tab, Enter and Space alone."""
-    page.goto(app_server.page_url(home_page("vi")), wait_until="domcontentloaded")
+    page.goto(app_server.page_url(home_page("vi")), wait_until="domcontentloaded", timeout=RENDER_TIMEOUT_MS)
     wait_rendered(page, app_server)
     card = norm(f"{LESSON.number} · {LESSON.title['vi']}")
     press_until(page, lambda s: s.startswith(card))
     page.keyboard.press("Enter")
-    page.wait_for_url(f"**/{LESSON.filename('vi')}")
+    page.wait_for_url(f"**/{LESSON.filename('vi')}", timeout=RENDER_TIMEOUT_MS)
     wait_rendered(page, app_server)
     assert page.title() == f"{LESSON.number} · {LESSON.title['vi']}"
 
@@ -123,7 +123,7 @@ def _quiz_answer_shown(pg, lang: str) -> None:
 
 
 def test_reload_keeps_answers_and_score(page, app_server, state):
-    page.reload(wait_until="domcontentloaded")
+    page.reload(wait_until="domcontentloaded", timeout=RENDER_TIMEOUT_MS)
     wait_rendered(page, app_server)
     page.get_by_role("button", name=quiz_option("vi"), exact=False).first.wait_for()
     _quiz_answer_shown(page, "vi")
@@ -133,14 +133,14 @@ def test_reload_keeps_answers_and_score(page, app_server, state):
 def test_english_is_one_click_away_and_keeps_the_place_and_answers(page, app_server, state):
     other = t("app.nav.other_lang", "vi")
     page.get_by_role("link", name=other, exact=True).first.click()
-    page.wait_for_url(f"**/en/{LESSON.filename('en')}")
+    page.wait_for_url(f"**/en/{LESSON.filename('en')}", timeout=RENDER_TIMEOUT_MS)
     wait_rendered(page, app_server)
     assert page.evaluate("document.documentElement.lang") == "en"
     page.get_by_role("button", name=quiz_option("en"), exact=False).first.wait_for()
     _quiz_answer_shown(page, "en")
     assert quiz_score_text(page, "en").split()[-4:] != [], "no English score line"
     page.get_by_role("link", name=t("app.nav.other_lang", "en"), exact=True).first.click()
-    page.wait_for_url(f"**/vi/{LESSON.filename('vi')}")
+    page.wait_for_url(f"**/vi/{LESSON.filename('vi')}", timeout=RENDER_TIMEOUT_MS)
     wait_rendered(page, app_server)
     page.get_by_role("button", name=quiz_option("vi"), exact=False).first.wait_for()
     _quiz_answer_shown(page, "vi")

@@ -188,7 +188,7 @@ def page(voila, browser):
     """The lesson loaded once, after Voilà has run every cell and drawn the widgets."""
     url, _, log = voila
     pg = browser.new_page()
-    pg.goto(url, wait_until="domcontentloaded")
+    pg.goto(url, wait_until="domcontentloaded", timeout=RENDER_TIMEOUT_MS)
     try:
         # Voilà removes #loading once every cell has run; the widgets' views are then drawn from the
         # kernel's models: wait for the classifier's first button and the quiz's last option.
@@ -441,7 +441,7 @@ def test_jupyterlab_shows_no_code_either(browser, tmp_path_factory):
                 CONDUCT_PROGRESS=str(tmp / "progress.json")) as (url, log):
         pg = browser.new_page()
         try:
-            pg.goto(f"{url}lab/tree/{NOTEBOOK.name}", wait_until="domcontentloaded")
+            pg.goto(f"{url}lab/tree/{NOTEBOOK.name}", wait_until="domcontentloaded", timeout=RENDER_TIMEOUT_MS)
             cells = pg.locator(".jp-Notebook .jp-CodeCell")
             try:  # the notebook is open and all its cells are drawn
                 pg.wait_for_function("(n) => document.querySelectorAll('.jp-Notebook .jp-CodeCell').length === n",

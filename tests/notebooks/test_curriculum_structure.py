@@ -54,7 +54,8 @@ def _calls(nb) -> list[tuple[str, list]]:
             m = CALL.match(cell.source.splitlines()[-1])
             assert m, f"code cell is not a one-line show or pages call: {cell.source!r}"
             module = "pages" if "pages." in cell.source else "show"
-            out.append((m[1] if module == "show" else f"pages.{m[1]}", list(ast.literal_eval(f"({m[2]},)"))))
+            args = list(ast.literal_eval(f"({m[2]},)")) if m[2] else []
+            out.append((m[1] if module == "show" else f"pages.{m[1]}", args))
     return out
 
 
@@ -78,7 +79,7 @@ def test_editions_have_the_same_structure_exercises_and_posts(editions):
         assert shape(vi) == shape(en), f"lesson {number}: vi and en cells differ"
         vi_calls, en_calls = _calls(vi), _calls(en)
         assert [(f, a[:-1]) for f, a in vi_calls] == [(f, a[:-1]) for f, a in en_calls], number
-        assert all(a[-1] == "vi" for _, a in vi_calls) and all(a[-1] == "en" for _, a in en_calls), number
+        assert all(a[-1] == "vi" for _, a in vi_calls if a) and all(a[-1] == "en" for _, a in en_calls if a), number
         for f, args in vi_calls:
             if f == "exercise":
                 assert find_part(args[0], "exercise").data["posts"], number
