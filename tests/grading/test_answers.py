@@ -236,10 +236,11 @@ def find_personal_data(text):
 
 
 @pytest.mark.skipif(shutil.which("bwrap") is None, reason="bubblewrap (bwrap) is not installed")
-def test_a_programming_attacker_is_graded_on_what_its_function_returns(tmp_path):
+def test_a_programming_attacker_is_graded_on_what_its_function_returns(tmp_path_factory):
     """The expected outputs never enter the kernel: a function that hunts for them finds nothing."""
     from nbgrader.api import Gradebook
 
+    tmp_path = tmp_path_factory.mktemp("p")  # short: the kernels' IPC socket paths live under the course
     root = tmp_path / "course"
     run_cli("setup", str(root), "--assignment", "pii-en", "--timeout", "30")
     course = open_course(root)
