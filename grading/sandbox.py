@@ -391,6 +391,9 @@ class GuardedExecute(Execute):
     _deadline: float = 0.0
 
     def preprocess(self, nb, resources=None, km=None):
+        if not any(c.cell_type == "code" and c.source.strip() and self.skip_cells_with_tag not in c.metadata.get("tags", [])
+                   for c in nb.cells):
+            return nb, resources  # every code cell is graded as data (grading.answers): no kernel to start
         self._stopped = None
         self._deadline = time.monotonic() + self.notebook_timeout
         self._cell_chars: dict[int, int] = {}
