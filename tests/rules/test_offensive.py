@@ -29,6 +29,9 @@ CASES = [
     ('Phường làm vậy đấy, không vừa ý thì chuyển đi chỗ khác mà ở!', 'individual', 'violation', ['chuyển đi chỗ khác mà ở']),
     ('lol my dog is such an idiot, he ran into the glass door again', 'individual', 'ok', ['is such an', 'idiot']),  # a pet
     ('my neighbour is such an idiot, he parks on my lawn', 'individual', 'violation', ['is such an', 'idiot']),
+    ('Bộ phim này đúng là rác, phí tiền vé', 'individual', None, []),  # a thing criticised, no person insulted
+    ('Thằng hàng xóm đúng là vô dụng', 'individual', 'violation', ['Thằng', 'vô dụng']),
+    ('The results are garbage if the data is bad', 'individual', None, []),
 ]
 # fmt: on
 
