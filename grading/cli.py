@@ -211,7 +211,10 @@ def cmd_setup(args, lang: str) -> int:
     secure_course(course, create_gradebook=True)  # 0700 folder, 0600 gradebook, before any student exists
     _say("setup_done", lang, root=course.root, copied=len(copied), kept=len(kept))
     path, written = write_student_config(course)
-    _say("student_config_written" if written else "student_config_kept", lang, path=path)
+    if written:
+        _say("student_config_written", lang, path=path)
+    else:
+        _say("student_config_kept", lang, path=path, exchange=course.exchange)
     closed = unreachable(course.exchange)
     if closed is not None:
         _say("exchange_unreachable", lang, err=True, exchange=course.exchange, folder=closed)
@@ -286,6 +289,8 @@ def cmd_autograde(args, lang: str) -> int:
             reason = o.text(lang)
             if o.status == "failed":
                 reason = t("grading.failed_cleared", lang, reason=reason)
+                if args.verbose and o.log:  # nbgrader's own log, traceback included
+                    print(o.log.rstrip(), file=sys.stderr, flush=True)
             _say("autograde_student", lang, student=o.student, status=t(f"grading.status_{o.status}", lang),
                  reason=reason)
 

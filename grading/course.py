@@ -288,7 +288,9 @@ def write_student_config(course: Course) -> tuple[Path, bool]:
     """Point the students' nbgrader at this course's exchange; return (file, written).
 
     Only a file this command wrote before is replaced: an administrator's own nbgrader_config.py at
-    that level is left alone (the caller says so), and students then use `--course`.
+    that level is left alone (the caller says so). The same settings go into the exchange folder
+    itself, which students can read (the course folder is private): `--course EXCHANGE_DIR` then
+    names the course for a student.
     """
     path = student_config_dir() / CONFIG_NAME
     config = load_config(course)
@@ -298,6 +300,13 @@ def write_student_config(course: Course) -> tuple[Path, bool]:
                       f"c.Exchange.root = {str(config.Exchange.get('root', course.exchange))!r}",
                       f"c.CourseDirectory.course_id = {str(config.CourseDirectory.get('course_id', 'conduct'))!r}",
                       ""])
+    beside = course.exchange / CONFIG_NAME
+    try:
+        if beside.parent.is_dir() and (not beside.exists() or beside.read_text(encoding="utf-8").startswith(STUDENT_MARK)):
+            beside.write_text(text, encoding="utf-8")
+            beside.chmod(0o644)
+    except OSError:
+        pass
     try:
         if path.exists() and not path.read_text(encoding="utf-8").startswith(STUDENT_MARK):
             return path, False

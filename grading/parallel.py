@@ -73,6 +73,7 @@ class Outcome:
     key: str = ""
     params: dict[str, object] = field(default_factory=dict)
     seconds: float = 0.0
+    log: str = ""  # nbgrader's whole log when it failed (shown with --verbose)
 
     def text(self, lang: str = "vi") -> str:
         params = dict(self.params)
@@ -491,4 +492,4 @@ def _grade_one(assignment: str, student: str, notebooks: list[str]) -> Outcome:
                 break
             time.sleep(0.5 * (attempt + 1))
     log = (result.get("log") or "") + "\n" + (result.get("error") or "")
-    return Outcome(student, "failed", "nbgrader", {"detail": nbgrader_reason(log)}, time.monotonic() - start)
+    return Outcome(student, "failed", "nbgrader", {"detail": nbgrader_reason(log)}, time.monotonic() - start, log)

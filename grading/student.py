@@ -24,8 +24,9 @@ from nbgrader.exchange import ExchangeError
 from nbgrader.exchange.default import ExchangeFetchAssignment, ExchangeFetchFeedback, ExchangeList, ExchangeSubmit
 from nbgrader.utils import get_username
 from traitlets.config import Config
+from traitlets.config.loader import ConfigFileNotFound, PyFileConfigLoader
 
-from grading.course import load_config, open_course, student_config
+from grading.course import CONFIG_NAME, student_config
 from grading.messages import nbgrader_reason
 
 COURSE_ENV = "CONDUCT_COURSE"
@@ -60,9 +61,19 @@ class AssignmentState:
 
 
 def settings(course: str | os.PathLike | None = None) -> Settings:
-    """Exchange folder and course id: from the named course, or from the students' nbgrader config."""
+    """Exchange folder and course id: from the named folder, or from the students' nbgrader config.
+
+    The named folder is the course's exchange (readable by students; setup writes the settings there)
+    or, for the instructor, the course folder itself: both hold an nbgrader_config.py that says.
+    """
     named = course or os.environ.get(COURSE_ENV)
-    config = load_config(open_course(named)) if named else student_config()
+    if named:
+        try:
+            config = PyFileConfigLoader(CONFIG_NAME, path=str(Path(named).resolve())).load_config()
+        except (ConfigFileNotFound, OSError):
+            raise StudentError("No course id specified") from None
+    else:
+        config = student_config()
     root = config.Exchange.get("root") if "Exchange" in config else None
     course_id = config.CourseDirectory.get("course_id") if "CourseDirectory" in config else None
     if not root or not course_id:

@@ -162,7 +162,7 @@ def prepare_course(course_root: Path, owner: str, db_url: str, course_id: str, e
     config = (config.split("\n" + marker)[0].rstrip("\n") + "\n") + block
     course.config.write_text(config, encoding="utf-8")
     if roster is not None:
-        import_roster(db_url, roster)
+        import_roster(db_url, roster, course.state)  # .conduct/roster.json: export and report count the roster
     entry = pwd.getpwnam(owner)
     for folder, _, files in os.walk(course.root):
         os.chown(folder, entry.pw_uid, entry.pw_gid)

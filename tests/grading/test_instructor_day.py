@@ -190,6 +190,8 @@ def test_1_setup_writes_the_course_and_the_students_settings(day, capsys):
     exchange = day["root"].parent / "course-exchange"  # beside the course, which is private to the instructor
     assert f"c.Exchange.root = '{exchange}'" in students_config.read_text()
     assert oct(day["root"].stat().st_mode & 0o777) == "0o700" and (exchange.stat().st_mode & 0o777) == 0o777
+    # the same settings where students can read them, for `--course EXCHANGE_DIR`
+    assert (exchange / "nbgrader_config.py").read_text() == students_config.read_text()
     day["course"] = open_course(day["root"])
 
 
@@ -258,6 +260,9 @@ def test_4_students_fetch_work_and_submit(day, capsys):
                            capture_output=True, text=True)
     assert plain.returncode == 0, plain.stderr
     assert (homes / "sv05" / A / NB).is_file()
+    exchange = str(day["root"].parent / "course-exchange")
+    assert _student(capsys, "sv05", homes / "sv05", "list", "--course", exchange).strip() == \
+        f"{A}: fetched, not submitted yet"
 
 
 def test_5_collect_names_who_is_not_on_the_roster(day, capsys):
