@@ -11,21 +11,20 @@ from __future__ import annotations
 
 import os
 import unicodedata
-from collections.abc import Callable
 
 import ipywidgets as W
 
 from conduct import bank, code
 from conduct.app.homes import Home, get_home, modules
 from conduct.app.status import DONE, HomeStatus, home_status
+from conduct.app.words import speaker
 from conduct.curriculum.lessons import Lesson, all_lessons
 from conduct.curriculum.show import module_of
 from conduct.final import final_test
-from conduct.i18n import catalogue, check_lang, t
+from conduct.i18n import check_lang, t
 from conduct.progress import ProgressStore, try_store
 from conduct.widgets import certificate_widget, final_test_widget
 from conduct.widgets.a11y import button, esc, live_region, say
-from conduct.widgets.register import register_of
 from conduct.widgets.style import learner_box
 
 MAX_NAME = 80
@@ -46,19 +45,6 @@ CSS = """<style>
 .conduct-button-link:focus { outline: 3px solid #13294b; outline-offset: 2px; }
 .conduct-meter { width: 100%; max-width: 480px; height: 14px; }
 </style>"""
-
-
-def speaker(lang: str, audience: str) -> Callable[..., str]:
-    """`t()` for the app's strings in one language, with the audience's register override if any."""
-    lang = check_lang(lang)
-    register = register_of(audience, lang)
-    cat = catalogue(lang)
-
-    def tr(key: str, **params: object) -> str:
-        override = key.replace("app.", f"app.{register}.", 1)
-        return t(override if override in cat else key, lang, **params)
-
-    return tr
 
 
 def _html(body: str) -> W.HTML:

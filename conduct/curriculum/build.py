@@ -25,6 +25,7 @@ import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from conduct.app.homes import home_of, homes, modules
+from conduct.app.words import speaker
 from conduct.curriculum.cite import cite, expand
 from conduct.curriculum.lessons import LANGS, TRACKS, Lesson, Part, Track, load_track
 from conduct.datafiles import PACKAGE_ROOT, DataError
@@ -368,7 +369,7 @@ def app_page(track: Track, home, page: str, lang: str) -> nbformat.NotebookNode:
     parts.append(_lang_link(track, names, lang))
     intro = [md("header", heading)]
     if page == "home":
-        intro.append(md("intro", t("app.home.intro", lang)))
+        intro.append(md("intro", speaker(lang, home.audience)("app.home.intro")))
     cells = [*intro, _nav_cell(parts), app_call(page, f'{page}("{home.id}", "{lang}")', lang)]
     return _finish(cells, {"track": track.name, "page": page, "home": home.id, "lang": lang},
                    heading.lstrip("# "))

@@ -84,6 +84,21 @@ def test_root_address_opens_the_vietnamese_home_with_every_module(page, app_serv
     assert not axe_violations(page), axe_violations(page)
 
 
+def test_english_home_and_a_school_band_home(page, app_server, screenshots):
+    open_page(page, app_server, home_page("en"))
+    assert page.evaluate("document.documentElement.lang") == "en"
+    body = text_of(page)
+    assert all(norm(f"{x.number} · {x.title['en']}") in body for x in modules(HOME))
+    page.screenshot(path=str(screenshots / "home-en.png"), full_page=True)
+    band = get_home("school-11-14")
+    open_page(page, app_server, page_path(band, "home", "vi"))
+    body = text_of(page)
+    assert all(norm(f"{x.number} · {x.title['vi']}") in body for x in modules(band))
+    assert "Em đã hoàn thành" in body  # pupils are "em", as in their lessons
+    page.screenshot(path=str(screenshots / "home-school-11-14-vi.png"), full_page=True)
+    assert not axe_violations(page), axe_violations(page)
+
+
 def test_keyboard_only_module_card_classify_quiz(page, app_server, state, screenshots):
     """From the home page to an answered exercise and quiz with Tab, Enter and Space alone."""
     page.goto(app_server.page_url(home_page("vi")), wait_until="domcontentloaded", timeout=RENDER_TIMEOUT_MS)
