@@ -142,3 +142,34 @@ def test_gradebook_url_from_setup_is_used_and_hidden(capsys, tmp_path):
     with Gradebook(url) as gb:
         assert [s.id for s in gb.students] == ["an"]
     assert not (course.root / "gradebook.db").exists()
+
+
+def test_nbgrader_reason_is_found_and_worded():
+    """nbgrader's log format, colour codes included: the CRITICAL line wins, then a traceback's last
+    line, never the generic 'see the above traceback'; known reasons are worded in each language."""
+    from grading.messages import explain, nbgrader_reason
+
+    release = ("\x1b[32m[ReleaseAssignmentApp | INFO]\x1b[0m Source: /c/release/a\n"
+               "\x1b[31m[ReleaseAssignmentApp | CRITICAL]\x1b[0m Destination already exists, add --force to "
+               "overwrite: /x/outbound/a\n"
+               "[ReleaseAssignmentApp | ERROR] nbgrader release_assignment failed\n")
+    assert nbgrader_reason(release).startswith("Destination already exists, add --force")
+    assert explain(nbgrader_reason(release), "vi").startswith("bài tập này đã được phát trước đó; thêm --force")
+    autograde = ("[AutogradeApp | ERROR] There was an error processing assignment: /c/submitted/s/a\n"
+                 "[AutogradeApp | ERROR] Traceback (most recent call last):\n"
+                 '  File "x.py", line 1, in <module>\n'
+                 "nbgrader.nbgraderformat.common.SchemaTooNewError: Notebook uses a newer version\n"
+                 "[AutogradeApp | ERROR] Please see the the above traceback for details on the specific errors\n")
+    assert nbgrader_reason(autograde) == "nbgrader.nbgraderformat.common.SchemaTooNewError: Notebook uses a newer version"
+    assert explain("something new", "en") == "something new"
+    assert explain("sqlite3.OperationalError: attempt to write a readonly database", "vi").startswith("sổ điểm chỉ đọc")
+
+
+def test_roster_semicolons_unclosed_quote_and_case(tmp_path):
+    path = tmp_path / "r.csv"
+    path.write_text('id;first_name;last_name\nSv01;An;Nguyễn\nsv02;"Bình;Trần\nsv03;Chi;Lê\nSV01;Lặp;Lại\n',
+                    encoding="utf-8")
+    good, bad = read_roster(path)
+    assert [(s.id, s.first_name) for s in good] == [("sv01", "An"), ("sv03", "Chi")]  # row 3 swallowed nothing
+    assert [(b.row, b.key) for b in bad] == [(3, "unclosed_quote"), (5, "repeated_id")]
+    assert bad[0].text("vi").startswith("dấu ngoặc kép mở ở dòng này không được đóng")
