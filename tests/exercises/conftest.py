@@ -12,12 +12,9 @@ import os
 import sys
 from pathlib import Path
 
-import nbformat
 import pytest
 
 from conduct.exercises.build import DEFAULT_OUT, assignments
-from conduct.exercises.keys import parse_key
-from conduct.widgets.answer_sheet import Sheet
 from grading.course import load_config, setup_course, without_sandbox
 
 VENV_BIN = str(Path(sys.executable).parent)
@@ -33,34 +30,6 @@ def nbgrader_api(root: Path):
     return NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
 
 
-def keys_of(source_nb) -> dict[str, dict]:
-    """{grade id: key} of every answer item of an instructor's source notebook."""
-    return {c.metadata["nbgrader"]["grade_id"]: key for c in source_nb.cells
-            if c.cell_type == "code" and (key := parse_key(c.source)) and key["kind"] != "function"}
-
-
-def click_answers(source_nb, folder: Path, choose) -> dict:
-    """Answer as a learner does: draw the notebook's own answer widgets and click them.
-
-    `choose(grade_id, key)` returns the value to click (None: leave the item unanswered). The widget
-    cells are the notebook's own locked `sheet.…` lines; the clicks go through the widgets, which save
-    answers.json in `folder`.
-    """
-    meta = source_nb.metadata["conduct"]
-    sheet = Sheet(meta["assignment"], meta["lang"], folder=folder)
-    for cell in source_nb.cells:
-        if cell.cell_type == "code" and cell.source.startswith("sheet."):
-            eval(cell.source, {"sheet": sheet})  # our own locked cell: it only draws the widget
-    for grade_id, key in keys_of(source_nb).items():
-        value = choose(grade_id, key)
-        if value is None:
-            continue
-        buttons = sheet.buttons[grade_id]
-        for option in ([value] if isinstance(value, str) else value) or [""]:
-            buttons[option].value = True
-    return sheet.file.answers()
-
-
 @pytest.fixture(scope="session")
 def course(tmp_path_factory):
     """A course whose source/ is a copy of the committed exercises/source, every assignment generated."""
@@ -70,7 +39,3 @@ def course(tmp_path_factory):
     ids = sorted(assignments())
     results = {aid: api.generate_assignment(aid) for aid in ids}
     return {"root": root, "api": api, "ids": ids, "generated": results}
-
-
-def read_source(root: Path, aid: str):
-    return nbformat.read(root / "source" / aid / f"{aid}.ipynb", as_version=4)

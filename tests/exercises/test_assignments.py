@@ -9,9 +9,9 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from exercise_helpers import click_answers, keys_of, read_source
 
 from conduct.exercises.build import DEFAULT_OUT, build_all, index
-from conftest import click_answers, keys_of, read_source
 
 SOLUTION_STUDENT = "solution"
 WRONG_STUDENT = "naive"
