@@ -76,9 +76,9 @@ def cmd_hub(args, lang: str) -> int:
     except KeyError:
         home = f"/home/{first}"
     settings = HubSettings(
-        hub_dir=str(Path(args.hub_dir).resolve()), venv=str(Path(args.venv).resolve()),
-        notebooks=str(REPO / "notebooks"), course_root=str(Path(args.course_dir or f"{home}/course").resolve()),
-        exchange_root=str(Path(args.exchange).resolve()), proxy_command=str(Path(args.proxy).resolve()),
+        hub_dir=os.path.abspath(args.hub_dir), venv=os.path.abspath(args.venv),
+        notebooks=str(REPO / "notebooks"), course_root=os.path.abspath(args.course_dir or f"{home}/course"),
+        exchange_root=os.path.abspath(args.exchange), proxy_command=os.path.abspath(args.proxy),
         instructors=tuple(args.instructor), learners=(), course_id=args.course_id, home_page=args.home_page,
         ip=args.ip, port=args.port, hub_port=args.hub_port, proxy_api_port=args.proxy_api_port,
         mem_limit=args.mem_limit, cpu_limit=args.cpu_limit, cull_timeout=args.cull_timeout,

@@ -19,7 +19,7 @@ import pwd
 import re
 import shutil
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pytest
@@ -27,12 +27,12 @@ import sqlalchemy as sa
 from live import REPO, Hub, PgCluster, chp_path, free_port, hub_venv, missing_requirements, remove_user, unique
 from nbgrader.api import Gradebook
 
-from grading import certificates
+from grading import certificates, cli
 from grading.course import Course, load_config
 from grading.hub import cgroups
 from grading.hub.client import Learner
-from grading.hub.settings import HubSettings
-from grading.hub.setup import PASSWORDS_NAME, Postgres, hub_setup
+from grading.hub.settings import SETTINGS_NAME, HubSettings, load_settings
+from grading.hub.setup import PASSWORDS_NAME
 
 FILES = Path(__file__).resolve().parent / "files"
 ASSIGNMENT = "final-hub"
@@ -154,8 +154,16 @@ def cohort():
     state = None
     try:
         os.environ["PATH"] = f"{venv / 'bin'}:{os.environ['PATH']}"  # nbgrader's gradebook runs `alembic`
-        hub_setup(settings, roster=roster, pg=Postgres(socket_dir=str(pg.socket_dir), port=pg.port),
-                  exercises=str(FILES))
+        # the instructor's one command, as README "On a server" shows it
+        assert cli.main(["--lang", "en", "hub", "setup", "--hub-dir", settings.hub_dir, "--instructor", instructor,
+                         "--roster", str(roster), "--exchange", settings.exchange_root, "--exercises", str(FILES),
+                         "--ip", "127.0.0.1", "--port", str(settings.port), "--hub-port", str(settings.hub_port),
+                         "--proxy-api-port", str(settings.proxy_api_port), "--mem-limit", MEM_LIMIT,
+                         "--pg-socket", str(pg.socket_dir), "--pg-port", str(pg.port), "--home-page", HOME_PAGE,
+                         "--cgroup-prefix", settings.cgroup_prefix, "--venv", str(venv),
+                         "--proxy", settings.proxy_command]) == 0
+        assert load_settings(Path(settings.hub_dir) / SETTINGS_NAME) == replace(
+            settings, learners=tuple(sorted(students.values())))
         with open(tmp / "hub" / PASSWORDS_NAME, encoding="utf-8") as f:
             passwords = {r["user"]: r["password"] for r in csv.DictReader(f)}
         hub.start()
