@@ -314,8 +314,9 @@ def test_student_code_being_autograded_sees_no_gradebook_credentials_exchange_or
             assert value.startswith("denied:"), (key, value)  # no network inside the sandbox
         elif key == "env":
             assert value == {}
-        elif key == "course_folder":  # empty but for the path down to the submission's own folder
-            assert value in ("listed:", "listed:autograded"), (key, value)
+        elif key == "course_folder":  # empty but for the paths down to what the sandbox binds back
+            # (the submission's own folder, the kernel's connection folder under .conduct/)
+            assert set(value.removeprefix("listed:").split(",")) <= {"", "autograded", ".conduct"}, (key, value)
         else:  # hidden (an empty folder or nothing) or refused: never the real contents
             assert value.startswith("denied:") or value == "listed:", (key, value)
 
