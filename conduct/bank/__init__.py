@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from conduct.vocab import ROLES, VERDICTS
+from conduct.code import clause
+from conduct.code.concerns import concerns
 from conduct.datafiles import (
     PACKAGE_ROOT,
     DataError,
@@ -71,8 +73,6 @@ class Post:
 
 def _clause_exists(clause_id: str) -> bool:
     """The Code is the authority on which clauses exist (conduct.code)."""
-    from conduct.code import clause
-
     try:
         clause(clause_id)
     except KeyError:
@@ -82,8 +82,6 @@ def _clause_exists(clause_id: str) -> bool:
 
 def _concerns():
     """The concern vocabulary, from the one place that maps concerns to roles and clauses."""
-    from conduct.code.concerns import concerns
-
     return concerns()
 
 

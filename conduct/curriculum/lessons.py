@@ -69,6 +69,7 @@ as its en twin. Every notebook gets a generated header, navigation and a link to
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any, Mapping
 
@@ -132,8 +133,6 @@ class Lesson:
 
 def slugify(title: str) -> str:
     """An ASCII Title-Case-With-Dashes file name from a title in either language."""
-    import unicodedata
-
     plain = unicodedata.normalize("NFD", title.replace("đ", "d").replace("Đ", "D"))
     plain = "".join(c for c in plain if not unicodedata.combining(c))
     words = re.findall(r"[A-Za-z0-9]+", plain)
