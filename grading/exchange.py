@@ -35,7 +35,6 @@ from nbgrader.api import Gradebook
 from nbgrader.utils import parse_utc
 
 from conduct.i18n import t
-
 from grading.course import Course, load_config
 
 MAX_BYTES = 100 << 20  # a submission of a few notebooks is far smaller
@@ -276,7 +275,8 @@ def collect(course: Course, assignment: str, lang: str, *, inbound: Path | None 
             reports.append(Report(entry.student, assignment, "skipped",
                                   (t("sandbox.problem_entry_name", lang, name=name),)))
             continue
-        if entry.student not in latest or entry.timestamp > latest[entry.student].timestamp:
+        newest = latest.get(entry.student)
+        if newest is None or newest.timestamp is None or entry.timestamp > newest.timestamp:
             latest[entry.student] = entry
     skipped = {r.student for r in reports}
     for student, entry in sorted(latest.items()):

@@ -60,7 +60,7 @@ class Layout:
 
 def _mounts() -> list[tuple[str, str, set[str]]]:
     """(mount point, fs type, options) of cgroup mounts."""
-    out = []
+    out: list[tuple[str, str, set[str]]] = []
     try:
         lines = Path("/proc/self/mounts").read_text().splitlines()
     except OSError:

@@ -42,17 +42,17 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from jupyter_client.manager import AsyncKernelManager
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbformat.notebooknode import NotebookNode
+from nbgrader.preprocessors import Execute
 from traitlets import Bool, Float, Integer, List, Unicode, default
 
 from conduct.i18n import LANGS, t
 from grading import limits as cg
-from nbgrader.preprocessors import Execute
 
 KERNEL_DIR_ENV = "CONDUCT_KERNEL_DIR"
 UNSAFE_LIMITS_ENV = "CONDUCT_UNSAFE_LIMITS"  # set by `conduct-course autograde --unsafe-limits`
@@ -213,7 +213,7 @@ def fill_inbox(workdir: Path, inbox: Path, max_bytes: int) -> list[str]:
     return left_out
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def cgroup_layout() -> cg.Layout:
     """The machine's cgroup layout, probed once per process (CgroupUnavailable when none is usable).
 
@@ -275,9 +275,10 @@ class SandboxKernelManager(AsyncKernelManager):
 
     def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
         # In the sandbox's own session a signal cannot reach the kernel: interrupt by message.
-        self.kernel_spec.interrupt_mode = "message"
+        if self.kernel_spec is not None:
+            self.kernel_spec.interrupt_mode = "message"
         cmd = super().format_kernel_cmd(extra_arguments)
-        workdir = Path((self._launch_args or {}).get("cwd") or os.getcwd()).resolve()
+        workdir = Path(str((self._launch_args or {}).get("cwd") or os.getcwd())).resolve()
         conn = Path(self._conn_dir)
         (conn / "passwd").write_text(PASSWD)
         (conn / "group").write_text(GROUP)

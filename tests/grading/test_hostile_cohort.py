@@ -18,22 +18,21 @@ import json
 import os
 import shutil
 import stat
-import sys
 import uuid
 from html.parser import HTMLParser
 from pathlib import Path
 
 import nbformat
 import pytest
+from grading_helpers import FILES, cell_by_id, run_cli, student_copy, submit
 from nbformat.v4 import new_code_cell, new_markdown_cell
+from nbgrader.api import Gradebook, MissingEntry
 
 from conduct.i18n import t
 from grading import cli, limits
 from grading.course import open_course
 from grading.parallel import autograde
 from grading.sandbox import cgroup_layout
-
-from grading_helpers import FILES, cell_by_id, run_cli, student_copy, submit
 
 ASSIGNMENT = "fixture"
 CORRECT_1 = 'verdict_post_1 = "violation"'
@@ -312,16 +311,12 @@ def _printed(root: Path, student: str, label: str):
 
 @pytest.mark.parametrize("student", sorted(EXPECTED))
 def test_exact_score(cohort, student):
-    from nbgrader.api import Gradebook
-
     with Gradebook(cohort["course"].db_url) as gb:
         sub = gb.find_submission(ASSIGNMENT, student)
         assert (sub.score, sub.max_score) == (EXPECTED[student], 8)
 
 
 def test_rejected_submissions_are_reported_and_never_graded(cohort):
-    from nbgrader.api import Gradebook, MissingEntry
-
     log = cohort["logs"]["collect"]
     for student, reason in REJECTED.items():
         line = next((ln for ln in log.splitlines() if ln.startswith(f"{student}: skipped")), "")

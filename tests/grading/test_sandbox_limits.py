@@ -8,16 +8,14 @@ import shutil
 import stat
 from html.parser import HTMLParser
 
-import nbformat
 import pytest
+from grading_helpers import FILES, run_cli
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from conduct.i18n import t
 from grading import limits, sandbox
 from grading.exchange import check_folder, parse_entry
 from grading.sanitize import SanitizeMarkdown
-
-from grading_helpers import FILES, run_cli
 
 KERNELSPEC = {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}
 STAMP = "2026-12-01 10:00:00.000000 UTC"
