@@ -300,6 +300,19 @@ def _alive(pid: int) -> bool:
     return True
 
 
+def creator_alive(folder: Path) -> bool:
+    """Whether the grader process that made this group (its PID is in the name) still runs."""
+    try:
+        return _alive(int(folder.name[len(PREFIX):].split("-", 1)[0]))
+    except ValueError:
+        return True
+
+
+def orphaned(layout: Layout) -> set[Path]:
+    """Groups whose grader is gone: left behind (other graders' live groups are not counted)."""
+    return {p for p in leftovers(layout) if not creator_alive(p)}
+
+
 def sweep(layout: Layout, min_age: float = 60.0) -> list[Path]:
     """Remove empty groups whose grader process is gone and that are older than `min_age` seconds.
 

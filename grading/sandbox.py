@@ -267,6 +267,7 @@ class SandboxKernelManager(AsyncKernelManager):
         self.ip = os.path.join(self._conn_dir, "k")
         self.connection_file = os.path.join(self._conn_dir, "kernel.json")
         self._cgroup: cg.Cgroup | None = None
+        self._process: subprocess.Popen | None = None
         self._watch_stop = threading.Event()
         self._over_cpu = False
         self._sandbox_env: dict[str, str] = {}
@@ -316,6 +317,7 @@ class SandboxKernelManager(AsyncKernelManager):
         kw["stderr"] = subprocess.DEVNULL
         kw.pop("cwd", None)  # the real working folder is not the sandbox's: bwrap starts wherever
         await super()._async_launch_kernel(kernel_cmd, **kw)
+        self._process = getattr(self.provisioner, "process", None)
         if self._cgroup is not None:
             self._watch_stop.clear()
             threading.Thread(target=self._watch_cpu, args=(self._cgroup,), daemon=True).start()
@@ -343,6 +345,14 @@ class SandboxKernelManager(AsyncKernelManager):
         self._watch_stop.set()
         if self._cgroup is not None:
             start = time.perf_counter()
+            self._cgroup.kill()
+            # bwrap, killed, stays a zombie of this process until reaped, and a v1 cpu or pids group
+            # with a zombie in it cannot be removed
+            if self._process is not None:
+                try:
+                    self._process.wait(timeout=10)
+                except (subprocess.TimeoutExpired, OSError):
+                    pass
             self._cgroup.remove()
             self.setup_seconds += time.perf_counter() - start
             self._cgroup = None
