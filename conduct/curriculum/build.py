@@ -14,10 +14,8 @@ Code cells are one-line calls into `conduct.curriculum.show`, hidden from the le
 from __future__ import annotations
 
 import argparse
-import filecmp
 import os
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -29,6 +27,7 @@ from conduct.app.words import speaker
 from conduct.curriculum.cite import cite, expand
 from conduct.curriculum.lessons import LANGS, TRACKS, Lesson, Part, Track, load_track
 from conduct.datafiles import PACKAGE_ROOT, DataError
+from conduct.generated import drift, sync
 from conduct.i18n import t
 from conduct.vocab import VERDICTS
 
@@ -416,60 +415,28 @@ def render_track(track: Track) -> dict[str, str]:
     return out
 
 
-def _is_ours(path: Path, track: Track) -> bool:
-    try:
-        meta = nbformat.read(path, as_version=4).metadata.get("conduct", {})
-    except Exception:  # not a notebook we can read: never ours to delete
-        return False
-    return meta.get("generated_by") == GENERATOR and meta.get("track") == track.name
+def _wanted(root: Path, tracks: tuple[Track, ...]) -> tuple[dict[Path, str], list[Path]]:
+    """Every notebook the tracks make, by its path under `root`, and the folders they own."""
+    wanted: dict[Path, str] = {}
+    folders: list[Path] = []
+    for track in tracks:
+        wanted.update({root / rel: text for rel, text in render_track(track).items()})
+        folders += [root / lang / track.out for lang in LANGS]
+    return wanted, folders
 
 
 def build(root: Path | None = None, tracks: tuple[Track, ...] = TRACKS) -> list[str]:
     """Write every track's notebooks under `root`; return the paths written or removed."""
     root = Path(root) if root else default_root()
-    changed = []
-    for track in tracks:
-        wanted = render_track(track)
-        for rel, text in wanted.items():
-            path = root / rel
-            if path.exists() and path.read_text(encoding="utf-8") == text:
-                continue
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-            changed.append(rel)
-        for lang in LANGS:
-            folder = root / lang / track.out
-            if not folder.is_dir():
-                continue
-            for path in sorted(folder.glob("*.ipynb")):
-                rel = path.relative_to(root).as_posix()
-                if rel not in wanted and _is_ours(path, track):
-                    path.unlink()
-                    changed.append(f"{rel} (removed)")
-    return changed
+    changed = sync(*_wanted(root, tracks), GENERATOR)
+    rel = [p.relative_to(root).as_posix() for p in (*changed.missing, *changed.differing)]
+    return sorted(rel) + [f"{p.relative_to(root).as_posix()} (removed)" for p in changed.stale]
 
 
 def differences(root: Path | None = None, tracks: tuple[Track, ...] = TRACKS) -> list[str]:
-    """Generated notebooks missing from, differing in or stale in `root`, compared with a fresh build."""
+    """Generated notebooks missing from, differing in or stale in `root`, compared with what the data makes."""
     root = Path(root) if root else default_root()
-    problems = []
-    with tempfile.TemporaryDirectory() as tmp:
-        build(Path(tmp), tracks)
-        fresh = {p.relative_to(tmp).as_posix() for p in Path(tmp).rglob("*.ipynb")}
-        for rel in sorted(fresh):
-            mine = root / rel
-            if not mine.exists():
-                problems.append(f"{rel}: missing")
-            elif not filecmp.cmp(mine, Path(tmp, rel), shallow=False):
-                problems.append(f"{rel}: differs from the lesson data")
-        for track in tracks:
-            for lang in LANGS:
-                folder = root / lang / track.out
-                for path in sorted(folder.glob("*.ipynb")) if folder.is_dir() else []:
-                    rel = path.relative_to(root).as_posix()
-                    if rel not in fresh and _is_ours(path, track):
-                        problems.append(f"{rel}: stale (no lesson makes it)")
-    return problems
+    return drift(*_wanted(root, tracks), GENERATOR).problems(root)
 
 
 def main(argv: list[str] | None = None) -> int:

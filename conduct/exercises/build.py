@@ -31,6 +31,7 @@ from typing import Any
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
+from conduct.generated import drift, sync
 from conduct.code import cite, clause
 from conduct.curriculum.cite import expand
 from conduct.datafiles import PACKAGE_ROOT, DataError
@@ -55,6 +56,8 @@ class GradeCell:
     articles: tuple[int, ...]
     gold: Any
     options: tuple[str, ...] = ()
+
+GENERATOR = "conduct.exercises.build"  # the mark on every notebook this module makes
 
 
 def _s(value: Any) -> str:
@@ -301,7 +304,7 @@ class _Builder:
         nb = new_notebook(cells=self.cells, metadata={
             "kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"},
             "language_info": {"name": "python"},
-            "conduct": {"assignment": self.assignment, "spec": self.spec.id, "lang": self.lang,
+            "conduct": {"generated_by": GENERATOR, "assignment": self.assignment, "spec": self.spec.id, "lang": self.lang,
                         "articles": list(self.spec.articles)},
         })
         nb.nbformat, nb.nbformat_minor = 4, 5
@@ -355,23 +358,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (DataError, KeyError) as exc:
         print(f"error: {exc.args[0] if isinstance(exc, KeyError) else exc}", file=sys.stderr)
         return 2
-    stale = [p for p, text in wanted.items() if not p.exists() or p.read_text(encoding="utf-8") != text]
-    # a full build also owns removals: a notebook no spec produces any more (a renamed exercise)
-    orphans = [] if args.names else sorted(p for p in args.out.glob("*/*.ipynb") if p not in wanted)
+    # a full build also owns removals: a notebook of ours no spec makes any more (a renamed exercise)
+    folders = [] if args.names else [d for d in args.out.iterdir() if d.is_dir()] if args.out.is_dir() else []
     if args.check:
-        for p in stale:
-            print(f"out of date: {p}", file=sys.stderr)
-        for p in orphans:
-            print(f"not made by any spec: {p}", file=sys.stderr)
-        return 1 if stale or orphans else 0
-    for p in stale:
-        p.parent.mkdir(parents=True, exist_ok=True)
-        p.write_text(wanted[p], encoding="utf-8")
-    for p in orphans:
-        p.unlink()
-        if not any(p.parent.iterdir()):
-            p.parent.rmdir()
-    print(f"{len(wanted)} notebook(s), {len(stale)} written, {len(orphans)} removed, in {args.out}")
+        problems = drift(wanted, folders, GENERATOR).problems(args.out)
+        for line in problems:
+            print(line, file=sys.stderr)
+        return 1 if problems else 0
+    changed = sync(wanted, folders, GENERATOR)
+    print(f"{len(wanted)} notebook(s), {len(changed.missing) + len(changed.differing)} written, "
+          f"{len(changed.stale)} removed, in {args.out}")
     return 0
 
 
