@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -329,18 +330,46 @@ def student_config() -> Config:
 
 # --- temporary folders that a killed run cannot leave in /tmp -------------------------------------
 
+# Room left in a socket path (at most 107 bytes) after the temporary folder: the sandbox adds a
+# 10-character kernel folder and a socket name of about 8.
+MAX_TEMP_PATH = 107 - 24
+
+
 def temp_dir(course: Course, prefix: str) -> Path:
-    """A fresh folder under the course's .conduct/tmp/, named after this process.
+    """A fresh folder for this process under the course's .conduct/tmp/, named after the process.
 
     Under the course rather than /tmp so that a run killed with SIGKILL (which can clean nothing)
-    leaves its leftovers where `clean_stale_temp` finds them at the next start.
+    leaves its leftovers where `clean_stale_temp` finds them at the next start. Kernels put their IPC
+    sockets in it, and a socket's path may not exceed 107 bytes: when the course folder is too deep
+    for that, the folder is made short-named in the system's temporary folder instead, with a link
+    under the course as its record (so the next start still finds and removes it).
     """
     base = course.state / "tmp"
     base.mkdir(parents=True, exist_ok=True)
-    folder = base / f"{prefix}-{os.getpid()}"
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir()
+    record = base / f"{prefix}-{os.getpid()}"
+    _remove_temp(record)
+    if len(str(record)) <= MAX_TEMP_PATH:
+        record.mkdir()
+        return record
+    folder = Path(tempfile.mkdtemp(prefix="cc-"))
+    record.symlink_to(folder)
     return folder
+
+
+def drop_temp_dir(course: Course, prefix: str) -> None:
+    """Remove this process's `temp_dir(course, prefix)` and its record."""
+    _remove_temp(course.state / "tmp" / f"{prefix}-{os.getpid()}")
+
+
+def _remove_temp(record: Path) -> None:
+    """Remove a temporary folder's record and, when the record is our link, the folder it names."""
+    if record.is_symlink():
+        target = Path(os.readlink(record))
+        if target.name.startswith("cc-") and target.parent == Path(tempfile.gettempdir()):
+            shutil.rmtree(target, ignore_errors=True)
+        record.unlink()
+    else:
+        shutil.rmtree(record, ignore_errors=True)
 
 
 def clean_stale_temp(course: Course) -> list[Path]:
@@ -351,7 +380,7 @@ def clean_stale_temp(course: Course) -> list[Path]:
         pid = folder.name.rsplit("-", 1)[-1]
         if pid.isdigit() and _alive(int(pid)):
             continue
-        shutil.rmtree(folder, ignore_errors=True)
+        _remove_temp(folder)
         removed.append(folder)
     return removed
 

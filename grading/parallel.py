@@ -48,7 +48,16 @@ from nbgrader.api import Gradebook, MissingEntry
 from sqlalchemy.exc import OperationalError
 
 from conduct.i18n import t
-from grading.course import SANDBOXED, Course, clean_stale_temp, load_config, nbgrader_env, temp_dir, without_sandbox
+from grading.course import (
+    SANDBOXED,
+    Course,
+    clean_stale_temp,
+    drop_temp_dir,
+    load_config,
+    nbgrader_env,
+    temp_dir,
+    without_sandbox,
+)
 from grading.messages import explain, keyed, nbgrader_reason, quiet_warnings
 from grading.sandbox import KERNEL_DIR_ENV, SandboxUnavailable, bwrap_path
 
@@ -267,7 +276,7 @@ def autograde(course: Course, assignment: str, *, workers: int | None = None, sa
 
     if pending:
         n = max(1, min(workers or os.cpu_count() or 1, len(pending)))
-        kernel_dir = temp_dir(course, "autograde")
+        kernel_dir = temp_dir(course, "ag")
         previous = os.environ.get(KERNEL_DIR_ENV)
         os.environ[KERNEL_DIR_ENV] = str(kernel_dir)  # inherited by the forked workers
         pool = _Pool(course, sandbox, n)
@@ -287,7 +296,7 @@ def autograde(course: Course, assignment: str, *, workers: int | None = None, sa
                 os.environ.pop(KERNEL_DIR_ENV, None)
             else:
                 os.environ[KERNEL_DIR_ENV] = previous
-            shutil.rmtree(kernel_dir, ignore_errors=True)
+            drop_temp_dir(course, "ag")
     return sorted(outcomes, key=lambda o: o.student)
 
 

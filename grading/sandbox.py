@@ -262,7 +262,8 @@ class SandboxKernelManager(AsyncKernelManager):
         super().__init__(**kwargs)
         # parallel.autograde points KERNEL_DIR_ENV at a folder it removes at the end, so connection
         # files of kernels whose worker was killed do not pile up in /tmp
-        self._conn_dir = tempfile.mkdtemp(prefix="conduct-kernel-", dir=os.environ.get(KERNEL_DIR_ENV) or None)
+        # short names: the kernel's IPC socket path ("<dir>/k-<n>") may not exceed 107 bytes
+        self._conn_dir = tempfile.mkdtemp(prefix="k", dir=os.environ.get(KERNEL_DIR_ENV) or None)
         self.transport = "ipc"
         self.ip = os.path.join(self._conn_dir, "k")
         self.connection_file = os.path.join(self._conn_dir, "kernel.json")
