@@ -12,6 +12,7 @@ it by accident. It does not depend on the language the PDF is printed in. The le
 self-declared certificates (self-study, nobody checked the answers); the hub (grading/certificates.py)
 reuses `certificate_pdf` with its own `issuer` line and a gradebook-verified `code`.
 """
+
 from __future__ import annotations
 
 import base64
@@ -64,8 +65,13 @@ class CertificateRecord:
     final_percent: int
 
     def canonical(self) -> str:
-        data = {"name": self.name, "date": self.date, "track": self.track, "final_percent": self.final_percent,
-                "modules": [[m.key, m.percent] for m in self.modules]}
+        data = {
+            "name": self.name,
+            "date": self.date,
+            "track": self.track,
+            "final_percent": self.final_percent,
+            "modules": [[m.key, m.percent] for m in self.modules],
+        }
         return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
     def code(self) -> str:
@@ -95,12 +101,15 @@ def find_font() -> tuple[Path, Path]:
     for regular, bold in FONT_CANDIDATES:
         if Path(regular).is_file():
             return Path(regular), Path(bold) if bold and Path(bold).is_file() else Path(regular)
-    raise FontMissing("no font with Vietnamese letters found for the certificate: install Debian's fonts-noto-core "
-                      f"or fonts-dejavu-core (./course does), or set {FONT_ENV} to a .ttf file that covers Vietnamese")
+    raise FontMissing(
+        "no font with Vietnamese letters found for the certificate: install Debian's fonts-noto-core "
+        f"or fonts-dejavu-core (./course does), or set {FONT_ENV} to a .ttf file that covers Vietnamese"
+    )
 
 
-def record_from_progress(store: ProgressStore, track: str, modules: Sequence[Module], *, name: str | None = None,
-                         date: dt.date | None = None) -> CertificateRecord:
+def record_from_progress(
+    store: ProgressStore, track: str, modules: Sequence[Module], *, name: str | None = None, date: dt.date | None = None
+) -> CertificateRecord:
     """The record of a learner's passed final test on `track`, from the progress file.
 
     Raises ValueError when no attempt passed or no name was given (the app asks for it once).
@@ -113,8 +122,11 @@ def record_from_progress(store: ProgressStore, track: str, modules: Sequence[Mod
         raise ValueError("no learner name: enter it once on the home page")
     best = max(passed, key=lambda a: (a.percent, a.time))
     when = date or dt.datetime.fromtimestamp(best.time).date()
-    lines = tuple(ModuleLine(st.module.key, dict(st.module.title), st.percent)
-                  for st in module_status(store, modules) if st.module.parts)
+    lines = tuple(
+        ModuleLine(st.module.key, dict(st.module.title), st.percent)
+        for st in module_status(store, modules)
+        if st.module.parts
+    )
     return CertificateRecord(name=name, date=when.isoformat(), track=track, modules=lines, final_percent=best.percent)
 
 
@@ -123,8 +135,9 @@ def _date_text(iso: str, lang: str) -> str:
     return t("certificate.date_format", lang, day=d.day, month=d.month, year=d.year)
 
 
-def certificate_pdf(record: CertificateRecord, lang: str = "vi", *, issuer: str | None = None,
-                    code: str | None = None) -> bytes:
+def certificate_pdf(
+    record: CertificateRecord, lang: str = "vi", *, issuer: str | None = None, code: str | None = None
+) -> bytes:
     """The certificate as PDF bytes, in `lang`.
 
     `issuer` is the line saying who stands behind it (default: the catalogue's self-declared line of the
@@ -160,9 +173,19 @@ def certificate_pdf(record: CertificateRecord, lang: str = "vi", *, issuer: str 
         pdf.cell(width, 6, t("certificate.modules", lang), align="C", new_x="LMARGIN", new_y="NEXT")
         pdf.set_font("Body", "", 10)
         for m in record.modules:
-            score = t("certificate.score", lang, percent=m.percent) if m.percent is not None else t("certificate.no_score", lang)
-            pdf.cell(width, 5.5, t("certificate.module_line", lang, title=m.title[lang], score=score),
-                     align="C", new_x="LMARGIN", new_y="NEXT")
+            score = (
+                t("certificate.score", lang, percent=m.percent)
+                if m.percent is not None
+                else t("certificate.no_score", lang)
+            )
+            pdf.cell(
+                width,
+                5.5,
+                t("certificate.module_line", lang, title=m.title[lang], score=score),
+                align="C",
+                new_x="LMARGIN",
+                new_y="NEXT",
+            )
         pdf.ln(3)
     line(t("certificate.date", lang, date=_date_text(record.date, lang)), 11)
     line(t("certificate.code", lang, code=code or record.code()), 11, "B")

@@ -8,6 +8,7 @@
 Bad input (empty text, unknown role or language, text that is not UTF-8) gets one line saying
 what is wrong and what to do, and exit status 2; never a traceback.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -21,8 +22,11 @@ from conduct.vocab import LANGS, ROLES
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="conduct", description="Vietnam's Code of Conduct on Social Networks (874/QĐ-BTTTT): "
-                "check a post, print the Code, list a role's duties.")
+    p = _Parser(
+        prog="conduct",
+        description="Vietnam's Code of Conduct on Social Networks (874/QĐ-BTTTT): "
+        "check a post, print the Code, list a role's duties.",
+    )
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
     c = sub.add_parser("check", help="assess a post against the Code")
     c.add_argument("text", nargs="?", default="-", help="the post's text, or - to read it from stdin (default)")
@@ -111,8 +115,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
     # TypeError/ValueError are the API's own input checks (e.g. from assess()): bad input too.
-    code = run_command(body, line=lambda exc: f"conduct: {exc}", usage=(UsageError, TypeError, ValueError),
-                       failures=())
+    code = run_command(body, line=lambda exc: f"conduct: {exc}", usage=(UsageError, TypeError, ValueError), failures=())
     if code:
         return code
     out = result[0]

@@ -4,6 +4,7 @@ Both promise the same thing to the person at the terminal: a problem is one line
 traceback), and the exit status says what kind of problem it was, so scripts can tell a typo from a
 failed run. Each command only decides how its line is worded (its own prefix, its own language).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -11,9 +12,9 @@ import sys
 from collections.abc import Callable
 from typing import NoReturn
 
-EXIT_OK = 0           # done
-EXIT_FAILED = 1       # the work could not be done; the line says why
-EXIT_USAGE = 2        # what was typed is wrong (argparse's own convention)
+EXIT_OK = 0  # done
+EXIT_FAILED = 1  # the work could not be done; the line says why
+EXIT_USAGE = 2  # what was typed is wrong (argparse's own convention)
 EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT, as shells report it)
 
 
@@ -35,9 +36,13 @@ def utf8_streams() -> None:
             stream.reconfigure(encoding="utf-8")
 
 
-def run_command(body: Callable[[], int], *, line: Callable[[BaseException], str],
-                usage: tuple[type[BaseException], ...] = (UsageError,),
-                failures: tuple[type[BaseException], ...] = (Exception,)) -> int:
+def run_command(
+    body: Callable[[], int],
+    *,
+    line: Callable[[BaseException], str],
+    usage: tuple[type[BaseException], ...] = (UsageError,),
+    failures: tuple[type[BaseException], ...] = (Exception,),
+) -> int:
     """Run `body`; turn the exceptions it raises into one line (worded by `line`) and an exit status.
 
     `usage` exceptions exit 2, `failures` exit 1, Ctrl-C exits 130 quietly; anything else is a bug

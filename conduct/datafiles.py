@@ -6,14 +6,15 @@ code. Data is parsed here and checked by the module that owns it; any problem ra
 `DataError` naming the file, the key and what to do, so a broken edit never reaches a learner as
 a traceback or a silently wrong answer.
 """
+
 from __future__ import annotations
 
 import difflib
 import functools
 import unicodedata
-from importlib import resources
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import yaml
 
@@ -35,7 +36,7 @@ class DataError(ValueError):
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load(relpath: str) -> Any:
     """Parse a YAML file given relative to the package (e.g. "code/data/code.yaml").
 
@@ -63,8 +64,9 @@ def check_version(file: str, data: Any, supported: int = 1) -> dict:
     place with one message instead of being half-read by a loader that forgot to look.
     """
     if not isinstance(data, dict):
-        raise DataError(file, "(root)", "expected a mapping at the top of the file",
-                        f"start with `schema_version: {supported}`")
+        raise DataError(
+            file, "(root)", "expected a mapping at the top of the file", f"start with `schema_version: {supported}`"
+        )
     version = require(file, data, "schema_version", int)
     if version != supported:
         raise DataError(file, "schema_version", f"unsupported version {version}", f"use `schema_version: {supported}`")

@@ -6,6 +6,7 @@ score, and the catalogue keys of the explanation (`message`, `reason`, `frames`)
 itself is rendered at the edge, in the language asked for, from the one catalogue per language,
 so a wording change or a third language touches no engine code.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -67,8 +68,7 @@ def render(f: Finding, lang: str) -> str:
     """One finding's sentence(s) in `lang`: the clause cited, what was found, and what moved the score."""
     check_catalogues()
     cat = catalogue(lang)
-    text = cat[f.message].format(cite=cite(f.clause, lang),
-                                 reason=cat[f.reason], words=_quote_words(f.words, cat))
+    text = cat[f.message].format(cite=cite(f.clause, lang), reason=cat[f.reason], words=_quote_words(f.words, cat))
     if f.context_effect:
         names = ", ".join(dict.fromkeys(cat[f"checker.context.{name}"] for name in f.frames))
         words = _quote_words(f.context, cat) if f.context else cat["checker.quote_marks"]
@@ -96,6 +96,7 @@ class Assessment:
         if not self.findings:
             lines.append(t("checker.nothing_found", lang))
         for f in self.findings:
-            lines.append(t("checker.bullet", lang, verdict=t(f"checker.verdict.{f.verdict}", lang),
-                           text=f.explain(lang)))
+            lines.append(
+                t("checker.bullet", lang, verdict=t(f"checker.verdict.{f.verdict}", lang), text=f.explain(lang))
+            )
         return "\n".join(lines)

@@ -7,6 +7,7 @@ is the generator's own when its metadata says `conduct.generated_by: <generator>
 notebook that no data makes any more is stale (removed by a build, reported by a check). A
 notebook without the mark (an author's scratch file) is never touched.
 """
+
 from __future__ import annotations
 
 import json
@@ -21,8 +22,11 @@ def made_by(path: Path, generator: str) -> bool:
         meta = json.loads(path.read_text(encoding="utf-8")).get("metadata", {})
     except (OSError, ValueError, AttributeError):  # unreadable or not a notebook: never ours
         return False
-    return isinstance(meta, dict) and isinstance(meta.get("conduct"), dict) \
+    return (
+        isinstance(meta, dict)
+        and isinstance(meta.get("conduct"), dict)
         and meta["conduct"].get("generated_by") == generator
+    )
 
 
 @dataclass(frozen=True)
@@ -35,11 +39,15 @@ class Drift:
 
     def problems(self, root: Path) -> list[str]:
         """One line per file, relative to `root`, for a check's report."""
+
         def rel(p: Path) -> str:
             return p.relative_to(root).as_posix() if p.is_relative_to(root) else str(p)
-        return ([f"{rel(p)}: missing" for p in self.missing]
-                + [f"{rel(p)}: differs from its data" for p in self.differing]
-                + [f"{rel(p)}: stale (no data makes it)" for p in self.stale])
+
+        return (
+            [f"{rel(p)}: missing" for p in self.missing]
+            + [f"{rel(p)}: differs from its data" for p in self.differing]
+            + [f"{rel(p)}: stale (no data makes it)" for p in self.stale]
+        )
 
     def __bool__(self) -> bool:
         return bool(self.missing or self.differing or self.stale)
@@ -48,10 +56,18 @@ class Drift:
 def drift(wanted: Mapping[Path, str], folders: Iterable[Path], generator: str, pattern: str = "*.ipynb") -> Drift:
     """Compare `wanted` ({path: text}) with disk; own notebooks in `folders` that are not wanted are stale."""
     missing = tuple(sorted(p for p in wanted if not p.exists()))
-    differing = tuple(sorted(p for p, text in wanted.items()
-                             if p.exists() and p.read_text(encoding="utf-8") != text))
-    stale = tuple(sorted({p for folder in folders if folder.is_dir() for p in folder.glob(pattern)
-                          if p not in wanted and made_by(p, generator)}))
+    differing = tuple(sorted(p for p, text in wanted.items() if p.exists() and p.read_text(encoding="utf-8") != text))
+    stale = tuple(
+        sorted(
+            {
+                p
+                for folder in folders
+                if folder.is_dir()
+                for p in folder.glob(pattern)
+                if p not in wanted and made_by(p, generator)
+            }
+        )
+    )
     return Drift(missing, differing, stale)
 
 

@@ -16,6 +16,7 @@ The module also turns answers into module status (not started / in progress / do
 for whatever groups of exercises a caller passes in: the home page, the progress panel and the
 certificate all count the same way, and none of them makes this module depend on the lessons.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -57,15 +58,27 @@ class Answer:
     time: float
 
     def to_dict(self) -> dict[str, Any]:
-        return {"exercise_id": self.exercise_id, "item": self.item, "answer": self.answer,
-                "correct": self.correct, "clauses": list(self.clauses), "article": self.article,
-                "time": self.time}
+        return {
+            "exercise_id": self.exercise_id,
+            "item": self.item,
+            "answer": self.answer,
+            "correct": self.correct,
+            "clauses": list(self.clauses),
+            "article": self.article,
+            "time": self.time,
+        }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Answer:
-        return cls(exercise_id=str(d["exercise_id"]), item=str(d["item"]), answer=str(d["answer"]),
-                   correct=bool(d["correct"]), clauses=tuple(d.get("clauses") or ()),
-                   article=d.get("article"), time=float(d.get("time", 0.0)))
+        return cls(
+            exercise_id=str(d["exercise_id"]),
+            item=str(d["item"]),
+            answer=str(d["answer"]),
+            correct=bool(d["correct"]),
+            clauses=tuple(d.get("clauses") or ()),
+            article=d.get("article"),
+            time=float(d.get("time", 0.0)),
+        )
 
 
 def default_path() -> Path:
@@ -98,17 +111,28 @@ class FinalAttempt:
         return round(100 * self.correct / self.total) if self.total else 0
 
     def to_dict(self) -> dict[str, Any]:
-        return {"track": self.track, "answers": dict(self.answers), "correct": self.correct,
-                "total": self.total, "passed": self.passed, "time": self.time}
+        return {
+            "track": self.track,
+            "answers": dict(self.answers),
+            "correct": self.correct,
+            "total": self.total,
+            "passed": self.passed,
+            "time": self.time,
+        }
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> FinalAttempt:
         answers = d["answers"]
         if not isinstance(answers, dict):
             raise TypeError("answers must be a mapping")
-        return cls(track=str(d["track"]), answers={str(k): str(v) for k, v in answers.items()},
-                   correct=int(d["correct"]), total=int(d["total"]), passed=bool(d["passed"]),
-                   time=float(d.get("time", 0.0)))
+        return cls(
+            track=str(d["track"]),
+            answers={str(k): str(v) for k, v in answers.items()},
+            correct=int(d["correct"]),
+            total=int(d["total"]),
+            passed=bool(d["passed"]),
+            time=float(d.get("time", 0.0)),
+        )
 
 
 @dataclass(frozen=True)
@@ -144,9 +168,14 @@ def _empty() -> dict[str, Any]:
 
 
 def _valid(data: Any) -> bool:
-    if not (isinstance(data, dict) and isinstance(data.get("answers"), list)
-            and isinstance(data.get("exercises", {}), dict) and isinstance(data.get("profile", {}), dict)
-            and isinstance(data.get("final", []), list) and isinstance(data.get("visited", []), list)):
+    if not (
+        isinstance(data, dict)
+        and isinstance(data.get("answers"), list)
+        and isinstance(data.get("exercises", {}), dict)
+        and isinstance(data.get("profile", {}), dict)
+        and isinstance(data.get("final", []), list)
+        and isinstance(data.get("visited", []), list)
+    ):
         return False
     try:
         for f in data.get("final", []):
@@ -196,14 +225,20 @@ class ProgressStore:
             n += 1
         os.replace(self.path, bak)
         self.moved_aside = (self.path, bak)
-        warnings.warn(f"the progress file {self.path} could not be read; it was moved to {bak} "
-                      "and a new one is started (open the .bak file to recover earlier answers)",
-                      ProgressWarning, stacklevel=4)
+        warnings.warn(
+            f"the progress file {self.path} could not be read; it was moved to {bak} "
+            "and a new one is started (open the .bak file to recover earlier answers)",
+            ProgressWarning,
+            stacklevel=4,
+        )
 
     def answers(self, exercise_id: str | None = None) -> list[Answer]:
         """Every recorded answer in the order given, optionally for one exercise."""
-        return [a for a in map(Answer.from_dict, self._read()["answers"])
-                if exercise_id is None or a.exercise_id == exercise_id]
+        return [
+            a
+            for a in map(Answer.from_dict, self._read()["answers"])
+            if exercise_id is None or a.exercise_id == exercise_id
+        ]
 
     def latest(self, exercise_id: str | None = None) -> dict[tuple[str, str], Answer]:
         """The last answer to each (exercise, item): a redone exercise reflects what the learner knows now."""
@@ -241,12 +276,20 @@ class ProgressStore:
         return set(self._read()["visited"])
 
     # -- writing -------------------------------------------------------------------------
-    def record(self, exercise_id: str, item: str, answer: str, correct: bool,
-               clauses: tuple[str, ...] | list[str] = ()) -> Answer:
+    def record(
+        self, exercise_id: str, item: str, answer: str, correct: bool, clauses: tuple[str, ...] | list[str] = ()
+    ) -> Answer:
         """Append one answer and save at once."""
         clauses = tuple(clauses)
-        rec = Answer(exercise_id=exercise_id, item=item, answer=answer, correct=bool(correct),
-                     clauses=clauses, article=article_of(clauses[0]) if clauses else None, time=time.time())
+        rec = Answer(
+            exercise_id=exercise_id,
+            item=item,
+            answer=answer,
+            correct=bool(correct),
+            clauses=clauses,
+            article=article_of(clauses[0]) if clauses else None,
+            time=time.time(),
+        )
         with self._update() as data:
             data["answers"].append(rec.to_dict())
         return rec
@@ -274,11 +317,13 @@ class ProgressStore:
             if key not in data["visited"]:
                 data["visited"].append(key)
 
-    def record_final(self, track: str, answers: Mapping[str, str], correct: int, total: int,
-                     passed: bool) -> FinalAttempt:
+    def record_final(
+        self, track: str, answers: Mapping[str, str], correct: int, total: int, passed: bool
+    ) -> FinalAttempt:
         """Append one final-test attempt (every retake is kept)."""
-        rec = FinalAttempt(track=track, answers=dict(answers), correct=correct, total=total, passed=passed,
-                           time=time.time())
+        rec = FinalAttempt(
+            track=track, answers=dict(answers), correct=correct, total=total, passed=passed, time=time.time()
+        )
         with self._update() as data:
             data["final"].append(rec.to_dict())
         return rec

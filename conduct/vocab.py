@@ -9,6 +9,7 @@ nothing from the package, so anything may import it.
 Citations ("Art. 4(5)", "Điều 4 khoản 5") are learner-facing text and depend on the Code (a
 one-clause article is cited as the article): `conduct.code.cite` writes them, from the catalogue.
 """
+
 from __future__ import annotations
 
 import re
@@ -59,10 +60,10 @@ class ClauseId:
 
     @classmethod
     def parse(cls, text: str) -> ClauseId:
-        """"4(5)" or " 4 ( 5 ) " -> ClauseId(4, 5); ValueError naming the expected form otherwise."""
+        """ "4(5)" or " 4 ( 5 ) " -> ClauseId(4, 5); ValueError naming the expected form otherwise."""
         m = _CLAUSE_ID.match(text) if isinstance(text, str) else None
         if m is None:
-            raise ValueError(f"not a clause id: {text!r} (write it like \"4(5)\")")
+            raise ValueError(f'not a clause id: {text!r} (write it like "4(5)")')
         return cls(int(m[1]), int(m[2]))
 
     @staticmethod

@@ -27,6 +27,7 @@ The answers file (schema_version 1):
     {"schema_version": 1, "assignment": "<id>", "notebook": "<name>",
      "answers": {"<grade id>": "<option>" | ["<option>", ...]}}
 """
+
 from __future__ import annotations
 
 import json
@@ -62,6 +63,7 @@ class AnswersFileError(ValueError):
 
 # --- reading answers.json ----------------------------------------------------------------------
 
+
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     keys = [k for k, _ in pairs]
     if len(keys) != len(set(keys)):
@@ -73,7 +75,9 @@ def _reject_constant(name: str) -> Any:
     raise AnswersFileError(f"{name} is not allowed")
 
 
-def read_answers(folder: str | os.PathLike, assignment: str, notebook: str, *, max_bytes: int = MAX_BYTES) -> dict[str, Any]:
+def read_answers(
+    folder: str | os.PathLike, assignment: str, notebook: str, *, max_bytes: int = MAX_BYTES
+) -> dict[str, Any]:
     """The answers in `folder/answers.json`, checked strictly.
 
     Raises FileNotFoundError when there is no file, and AnswersFileError when it is a symlink, not a
@@ -119,7 +123,9 @@ def _check_schema(data: Any, assignment: str, notebook: str) -> dict[str, Any]:
     if data["schema_version"] != SCHEMA_VERSION or isinstance(data["schema_version"], bool):
         raise AnswersFileError(f"unsupported schema_version {data['schema_version']!r}")
     if data["assignment"] != assignment or data["notebook"] != notebook:
-        raise AnswersFileError(f"it belongs to {data['assignment']!r}/{data['notebook']!r}, not {assignment!r}/{notebook!r}")
+        raise AnswersFileError(
+            f"it belongs to {data['assignment']!r}/{data['notebook']!r}, not {assignment!r}/{notebook!r}"
+        )
     answers = data["answers"]
     if not isinstance(answers, dict) or len(answers) > MAX_ITEMS:
         raise AnswersFileError("`answers` must map question ids to answers")
@@ -135,6 +141,7 @@ def _check_schema(data: Any, assignment: str, notebook: str) -> dict[str, Any]:
 
 
 # --- comparing one answer with its key (pure) --------------------------------------------------
+
 
 def _label(key: dict[str, Any], option: str) -> str:
     labels = key.get("labels") or {}
@@ -166,8 +173,10 @@ def grade_answer(key: dict[str, Any], value: Any, lang: str) -> tuple[bool, str]
         none = t("exercises.graded.none", lang)
         shown_gold = ", ".join(_label(key, g) for g in gold) or none
     listed = ", ".join(_label(key, c) for c in chosen) or t("exercises.graded.none", lang)
-    parts = [t("exercises.graded.right" if right else "exercises.graded.wrong", lang),
-             t("exercises.graded.you_chose", lang, chosen=listed)]
+    parts = [
+        t("exercises.graded.right" if right else "exercises.graded.wrong", lang),
+        t("exercises.graded.you_chose", lang, chosen=listed),
+    ]
     if not right:
         parts.append(t("exercises.graded.expected", lang, gold=shown_gold))
     parts += [str(feedback[c]) for c in chosen if c in feedback]
@@ -179,20 +188,38 @@ def grade_answer(key: dict[str, Any], value: Any, lang: str) -> tuple[bool, str]
 def grade_function(key: dict[str, Any], results: Any, lang: str) -> tuple[bool, str]:
     """(right, feedback) for one group of the programming item, from the outputs its run emitted."""
     name, cases = key["name"], key["cases"]
-    if (not isinstance(results, list) or len(results) != len(cases)
-            or not all(isinstance(r, dict) and len(r) == 1 and ("value" in r or "error" in r) for r in results)):
+    if (
+        not isinstance(results, list)
+        or len(results) != len(cases)
+        or not all(isinstance(r, dict) and len(r) == 1 and ("value" in r or "error" in r) for r in results)
+    ):
         return False, t("exercises.graded.fn_missing", lang, name=name)
     problems = []
     for case, result in zip(cases, results, strict=True):
         if "error" in result:
-            problems.append(t("exercises.graded.fn_error", lang, name=name, text=case["text"], error=str(result["error"])[:300]))
+            problems.append(
+                t("exercises.graded.fn_error", lang, name=name, text=case["text"], error=str(result["error"])[:300])
+            )
             continue
         got = result["value"]
-        if not (isinstance(got, list) and all(isinstance(p, list) and len(p) == 2 and all(isinstance(s, str) for s in p)
-                                              for p in got)) or got != case["expect"]:
+        if (
+            not (
+                isinstance(got, list)
+                and all(isinstance(p, list) and len(p) == 2 and all(isinstance(s, str) for s in p) for p in got)
+            )
+            or got != case["expect"]
+        ):
             shown = [tuple(p) for p in got] if isinstance(got, list) and all(isinstance(p, list) for p in got) else got
-            problems.append(t("exercises.graded.fn_wrong", lang, name=name, text=case["text"], got=repr(shown)[:300],
-                              expected=repr([tuple(p) for p in case["expect"]])))
+            problems.append(
+                t(
+                    "exercises.graded.fn_wrong",
+                    lang,
+                    name=name,
+                    text=case["text"],
+                    got=repr(shown)[:300],
+                    expected=repr([tuple(p) for p in case["expect"]]),
+                )
+            )
     if problems:
         return False, "\n".join([t("exercises.graded.wrong", lang), *problems[:3]])
     return True, t("exercises.graded.fn_right", lang, name=name, count=len(cases))
@@ -208,9 +235,10 @@ def outcome_outputs(right: bool, text: str, lang: str) -> list[NotebookNode]:
 
 # --- the function item's run -------------------------------------------------------------------
 
+
 def runner_source(name: str, texts: list[str]) -> str:
     """What runs in the student's (sandboxed) kernel for a programming test cell: outputs only."""
-    return f'''# grading.answers: run {name} on every case; the results are compared in the grader
+    return f"""# grading.answers: run {name} on every case; the results are compared in the grader
 def _conduct_results(_texts):
     _out = []
     for _text in _texts:
@@ -224,7 +252,7 @@ def _conduct_results(_texts):
     return _out
 from IPython.display import display as _conduct_display
 _conduct_display({{{json.dumps(RESULTS_MIME)}: {{"results": _conduct_results({json.dumps(texts, ensure_ascii=False)})}}}}, raw=True)
-'''
+"""
 
 
 def _results_of(cell: NotebookNode) -> Any:
@@ -246,6 +274,7 @@ def _results_of(cell: NotebookNode) -> Any:
 
 # --- the two preprocessors ---------------------------------------------------------------------
 
+
 def _lang(nb: NotebookNode) -> str:
     lang = nb.metadata.get("conduct", {}).get("lang", DEFAULT_LANG)
     return lang if lang in LANGS else DEFAULT_LANG
@@ -253,8 +282,13 @@ def _lang(nb: NotebookNode) -> str:
 
 def _is_widget_cell(cell: NotebookNode) -> bool:
     meta = cell.metadata.get("nbgrader", {})
-    return (cell.cell_type == "code" and meta.get("locked") and not meta.get("grade") and not meta.get("solution")
-            and cell.source.startswith(_WIDGET_PREFIXES))
+    return (
+        cell.cell_type == "code"
+        and meta.get("locked")
+        and not meta.get("grade")
+        and not meta.get("solution")
+        and cell.source.startswith(_WIDGET_PREFIXES)
+    )
 
 
 def _tag(cell: NotebookNode, on: bool) -> None:
@@ -284,13 +318,17 @@ class ReadAnswers(NbGraderPreprocessor):
         notebook = info.get("notebook", "")
         answers: dict[str, Any] = {}
         file_problem = None
-        keyed = [(cell, parse_key(cell.source)) for cell in nb.cells
-                 if cell.cell_type == "code" and cell.metadata.get("nbgrader", {}).get("grade")]
+        keyed = [
+            (cell, parse_key(cell.source))
+            for cell in nb.cells
+            if cell.cell_type == "code" and cell.metadata.get("nbgrader", {}).get("grade")
+        ]
         needs_file = any(key and key["kind"] in ANSWER_KINDS for _, key in keyed)
         if needs_file:
             try:
-                answers = read_answers(self._submission_folder(resources), info.get("assignment", ""), notebook,
-                                       max_bytes=self.max_bytes)
+                answers = read_answers(
+                    self._submission_folder(resources), info.get("assignment", ""), notebook, max_bytes=self.max_bytes
+                )
             except FileNotFoundError:
                 file_problem = t("exercises.graded.file_missing", lang)
             except AnswersFileError as exc:

@@ -11,6 +11,7 @@ tables, so it is backed up with the grades), through SQLAlchemy like nbgrader it
 random (60 bits, Crockford base-32 without look-alike letters), never derived from the student id,
 so one code says nothing about another.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -29,7 +30,8 @@ _ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford's base 32: no I, L, 
 
 _meta = sa.MetaData()
 certificates = sa.Table(
-    TABLE, _meta,
+    TABLE,
+    _meta,
     sa.Column("code", sa.String(20), primary_key=True),
     sa.Column("student_id", sa.String(128), nullable=False, index=True),
     sa.Column("assignment", sa.String(128), nullable=False),
@@ -70,14 +72,14 @@ class Verification:
 def new_code() -> str:
     """12 random base-32 characters (60 bits) as XXXX-XXXX-XXXX."""
     raw = "".join(secrets.choice(_ALPHABET) for _ in range(12))
-    return "-".join(raw[i:i + 4] for i in range(0, 12, 4))
+    return "-".join(raw[i : i + 4] for i in range(0, 12, 4))
 
 
 def normalise_code(code: str) -> str:
     """Accept what a person types: lower case, spaces, O for 0, I/L for 1, no dashes."""
     raw = code.upper().replace("O", "0").replace("I", "1").replace("L", "1")
     raw = "".join(ch for ch in raw if ch in _ALPHABET)
-    return "-".join(raw[i:i + 4] for i in range(0, len(raw), 4))
+    return "-".join(raw[i : i + 4] for i in range(0, len(raw), 4))
 
 
 def _engine(db_url: str) -> sa.Engine:
@@ -118,16 +120,28 @@ def issue(db_url: str, assignment: str, pass_percent: float, issuer: str) -> tup
     passed, pending = passing(db_url, assignment, pass_percent)
     engine = _engine(db_url)
     with engine.begin() as conn:
-        have = {r.student_id for r in conn.execute(sa.select(certificates.c.student_id)
-                                                    .where(certificates.c.assignment == assignment))}
+        have = {
+            r.student_id
+            for r in conn.execute(sa.select(certificates.c.student_id).where(certificates.c.assignment == assignment))
+        }
         now = dt.datetime.now(dt.UTC)
         for student, name, score, max_score in passed:
             if student not in have:
-                conn.execute(certificates.insert().values(
-                    code=new_code(), student_id=student, assignment=assignment, learner_name=name, score=score,
-                    max_score=max_score, issued_at=now, issuer=issuer))
-        rows = conn.execute(sa.select(certificates).where(certificates.c.assignment == assignment)
-                            .order_by(certificates.c.student_id)).all()
+                conn.execute(
+                    certificates.insert().values(
+                        code=new_code(),
+                        student_id=student,
+                        assignment=assignment,
+                        learner_name=name,
+                        score=score,
+                        max_score=max_score,
+                        issued_at=now,
+                        issuer=issuer,
+                    )
+                )
+        rows = conn.execute(
+            sa.select(certificates).where(certificates.c.assignment == assignment).order_by(certificates.c.student_id)
+        ).all()
     engine.dispose()
     return [_row(r) for r in rows], pending
 
@@ -154,8 +168,13 @@ def verify(db_url: str, code: str, pass_percent: float) -> Verification:
 def write_pdf(cert: Certificate, path: Path, lang: str, track: str = "adults") -> Path:
     """The learner app's certificate layout (conduct/certificate.py), with the gradebook's code and an
     issuer line that names who stands behind it and how to check it."""
-    record = CertificateRecord(name=cert.learner_name, date=cert.issued_at.date().isoformat(), track=track,
-                               modules=(), final_percent=round(cert.percent))
+    record = CertificateRecord(
+        name=cert.learner_name,
+        date=cert.issued_at.date().isoformat(),
+        track=track,
+        modules=(),
+        final_percent=round(cert.percent),
+    )
     issuer = t("hub.cert_issuer", lang, issuer=cert.issuer, assignment=cert.assignment, code=cert.code)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(certificate_pdf(record, lang, issuer=issuer, code=cert.code))

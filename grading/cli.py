@@ -13,6 +13,7 @@ language, never a traceback (unless --verbose), and an exit status that says wha
 
 --course, --lang and --verbose may come before or after the subcommand.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -165,8 +166,15 @@ def _released(course: Course) -> list[str]:
 def _targets(course: Course, assignment: str | None, lang: str) -> list[str]:
     if assignment:
         if assignment not in course.assignments():
-            raise UsageError(t("grading.no_assignment", lang, assignment=assignment, source=course.step("source"),
-                               known=", ".join(course.assignments()) or "—"))
+            raise UsageError(
+                t(
+                    "grading.no_assignment",
+                    lang,
+                    assignment=assignment,
+                    source=course.step("source"),
+                    known=", ".join(course.assignments()) or "—",
+                )
+            )
         return [assignment]
     targets = _released(course)
     if not targets:
@@ -194,7 +202,7 @@ def check_writable(course: Course, lang: str) -> None:
     url = course.db_url
     if not url.startswith("sqlite:///"):
         return
-    db = Path(url[len("sqlite:///"):])
+    db = Path(url[len("sqlite:///") :])
     for path in (db, db.parent):
         if path.exists() and not os.access(path, os.W_OK):
             raise CourseError(t("grading.reason.readonly_db", lang) + f" ({path})")
@@ -202,12 +210,21 @@ def check_writable(course: Course, lang: str) -> None:
 
 # --- commands ------------------------------------------------------------------------------------
 
+
 def cmd_setup(args, lang: str) -> int:
     if min(args.timeout, args.cpu_seconds, args.memory_mb) < 1:
         raise UsageError(t("grading.limits_positive", lang))
-    course, copied, kept = setup_course(args.course_dir, args.exercises, course_id=args.course_id, db_url=args.db,
-                                        timeout=args.timeout, cpu_seconds=args.cpu_seconds,
-                                        memory_mb=args.memory_mb, only=args.only, exchange=args.exchange)
+    course, copied, kept = setup_course(
+        args.course_dir,
+        args.exercises,
+        course_id=args.course_id,
+        db_url=args.db,
+        timeout=args.timeout,
+        cpu_seconds=args.cpu_seconds,
+        memory_mb=args.memory_mb,
+        only=args.only,
+        exchange=args.exchange,
+    )
     secure_course(course, create_gradebook=True)  # 0700 folder, 0600 gradebook, before any student exists
     _say("setup_done", lang, root=course.root, copied=len(copied), kept=len(kept))
     path, written = write_student_config(course)
@@ -250,9 +267,13 @@ def _say_skipped(reports: list[Report], lang: str) -> int:
     """Print each skipped student's reasons and each warning (grading/exchange.py); count the skipped."""
     for r in reports:
         for reason in r.reasons:
-            print(t("sandbox.skipped", lang, student=r.student, assignment=r.assignment, reason=reason), file=sys.stderr)
+            print(
+                t("sandbox.skipped", lang, student=r.student, assignment=r.assignment, reason=reason), file=sys.stderr
+            )
         for warning in r.warnings:
-            print(t("sandbox.warning", lang, student=r.student, assignment=r.assignment, reason=warning), file=sys.stderr)
+            print(
+                t("sandbox.warning", lang, student=r.student, assignment=r.assignment, reason=warning), file=sys.stderr
+            )
     return sum(r.status == "skipped" for r in reports)
 
 
@@ -262,8 +283,16 @@ def cmd_collect(args, lang: str) -> int:
     for assignment in _targets(course, args.assignment, lang):
         reports = collect(course, assignment, lang)  # our own safe copy, not nbgrader's (see exchange.py)
         skipped += _say_skipped(reports, lang)
-        print(t("sandbox.collected", lang, assignment=assignment, count=sum(r.status == "collected" for r in reports),
-                skipped=sum(r.status == "skipped" for r in reports)), flush=True)
+        print(
+            t(
+                "sandbox.collected",
+                lang,
+                assignment=assignment,
+                count=sum(r.status == "collected" for r in reports),
+                skipped=sum(r.status == "skipped" for r in reports),
+            ),
+            flush=True,
+        )
         _outsiders(course, course.submissions(assignment), lang)
     return EXIT_FAILED if skipped else EXIT_OK
 
@@ -291,29 +320,61 @@ def cmd_autograde(args, lang: str) -> int:
                 reason = t("grading.failed_cleared", lang, reason=reason)
                 if args.verbose and o.log:  # nbgrader's own log, traceback included
                     print(o.log.rstrip(), file=sys.stderr, flush=True)
-            _say("autograde_student", lang, student=o.student, status=t(f"grading.status_{o.status}", lang),
-                 reason=reason)
+            _say(
+                "autograde_student",
+                lang,
+                student=o.student,
+                status=t(f"grading.status_{o.status}", lang),
+                reason=reason,
+            )
 
     for assignment in targets:
-        _say("autograde_start", lang, assignment=assignment, count=len(course.submissions(assignment)),
-             workers=workers, sandbox=sandbox)
+        _say(
+            "autograde_start",
+            lang,
+            assignment=assignment,
+            count=len(course.submissions(assignment)),
+            workers=workers,
+            sandbox=sandbox,
+        )
         _outsiders(course, course.submissions(assignment), lang)
         start = time.monotonic()
         bad = check_step(course, "submitted", assignment, lang)  # links, devices…: never handed to nbgrader
         failed += _say_skipped([Report(s, assignment, "skipped", r) for s, r in bad.items()], lang)
         try:
-            outcomes = autograde(course, assignment, workers=workers, sandbox=not args.no_sandbox,
-                                 force=args.force, on_outcome=show,
-                                 students=[s for s in course.submissions(assignment) if s not in bad])
+            outcomes = autograde(
+                course,
+                assignment,
+                workers=workers,
+                sandbox=not args.no_sandbox,
+                force=args.force,
+                on_outcome=show,
+                students=[s for s in course.submissions(assignment) if s not in bad],
+            )
         except Stopped as stop:
             graded = sum(o.status == "graded" for o in stop.outcomes)
-            _say("autograde_stopped", lang, err=True, assignment=assignment, signal=stop.args[0], graded=graded,
-                 left=len(course.submissions(assignment)) - len(stop.outcomes))
+            _say(
+                "autograde_stopped",
+                lang,
+                err=True,
+                assignment=assignment,
+                signal=stop.args[0],
+                graded=graded,
+                left=len(course.submissions(assignment)) - len(stop.outcomes),
+            )
             return 128 + stop.signum
         count = {s: sum(o.status == s for o in outcomes) for s in ("graded", "zero", "skipped", "failed")}
         failed += count["failed"]
-        _say("autograde_done", lang, assignment=assignment, seconds=f"{time.monotonic() - start:.1f}",
-             graded=count["graded"], zero=count["zero"], skipped=count["skipped"], failed=count["failed"])
+        _say(
+            "autograde_done",
+            lang,
+            assignment=assignment,
+            seconds=f"{time.monotonic() - start:.1f}",
+            graded=count["graded"],
+            zero=count["zero"],
+            skipped=count["skipped"],
+            failed=count["failed"],
+        )
         waiting = manual.pending(course, assignment)
         if waiting:
             _say("autograde_manual_waiting", lang, assignment=assignment, count=len(waiting))
@@ -329,9 +390,15 @@ def cmd_grade(args, lang: str) -> int:
             waiting = manual.pending(course, assignment, roster)
             total += len(waiting)
             for p in waiting:
-                _say("grade_waiting", lang, assignment=assignment, student=p.student,
-                     question=p.question.label(lang), max=f"{p.max_score:g}",
-                     answer=p.answer or t("grading.report_blank", lang))
+                _say(
+                    "grade_waiting",
+                    lang,
+                    assignment=assignment,
+                    student=p.student,
+                    question=p.question.label(lang),
+                    max=f"{p.max_score:g}",
+                    answer=p.answer or t("grading.report_blank", lang),
+                )
         _say("grade_summary", lang, count=total)
         if total:
             _say("grade_how", lang)
@@ -341,13 +408,21 @@ def cmd_grade(args, lang: str) -> int:
     check_writable(course, lang)
     _targets(course, args.assignment, lang)
     try:
-        question, top = manual.record(course, args.assignment, args.student.lower(), args.question, args.score,
-                                      args.comment)
+        question, top = manual.record(
+            course, args.assignment, args.student.lower(), args.question, args.score, args.comment
+        )
     except manual.GradeError as exc:
         raise CourseError(exc.message(lang)) from None
     left = len(manual.pending(course, args.assignment, {args.student.lower()}))
-    _say("grade_recorded", lang, student=args.student.lower(), question=question.label(lang),
-         score=f"{args.score:g}", max=f"{top:g}", left=left)
+    _say(
+        "grade_recorded",
+        lang,
+        student=args.student.lower(),
+        question=question.label(lang),
+        score=f"{args.score:g}",
+        max=f"{top:g}",
+        left=left,
+    )
     return EXIT_OK
 
 
@@ -375,8 +450,9 @@ def cmd_feedback(args, lang: str) -> int:
         if args.partial and waiting:
             _say("feedback_partial", lang, err=True, count=len(waiting), students=", ".join(waiting))
         elif waiting:
-            _say("feedback_held", lang, err=True, count=len(waiting), students=", ".join(waiting),
-                 assignment=assignment)
+            _say(
+                "feedback_held", lang, err=True, count=len(waiting), students=", ".join(waiting), assignment=assignment
+            )
         failed = sorted(set(failures) & set(students))
         if failed:
             _say("feedback_failed_held", lang, err=True, count=len(failed), students=", ".join(failed))
@@ -420,8 +496,15 @@ def cmd_student(args, lang: str) -> int:
         else:
             states = student.list_assignments(**kw)
             for a in states:
-                status = ("feedback_ready" if a.feedback_ready else "submitted" if a.submissions
-                          else "fetched" if a.fetched else "released")
+                status = (
+                    "feedback_ready"
+                    if a.feedback_ready
+                    else "submitted"
+                    if a.submissions
+                    else "fetched"
+                    if a.fetched
+                    else "released"
+                )
                 _say("student_list_row", lang, assignment=a.name, status=t(f"grading.student_status.{status}", lang))
             if not states:
                 _say("student_list_empty", lang)
@@ -430,16 +513,31 @@ def cmd_student(args, lang: str) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"setup": cmd_setup, "roster": cmd_roster, "release": cmd_release, "collect": cmd_collect,
-            "autograde": cmd_autograde, "grade": cmd_grade, "feedback": cmd_feedback, "export": cmd_export,
-            "report": cmd_report, "student": cmd_student, **hub_commands.COMMANDS}
+COMMANDS = {
+    "setup": cmd_setup,
+    "roster": cmd_roster,
+    "release": cmd_release,
+    "collect": cmd_collect,
+    "autograde": cmd_autograde,
+    "grade": cmd_grade,
+    "feedback": cmd_feedback,
+    "export": cmd_export,
+    "report": cmd_report,
+    "student": cmd_student,
+    **hub_commands.COMMANDS,
+}
 
 
 def _line(lang: str, verbose: bool):
     def line(exc: BaseException) -> str:
         if isinstance(exc, NbgraderFailed):
-            return t("grading.nbgrader_failed", lang, verb=exc.verb, reason=explain(exc.reason, lang),
-                     hint="" if verbose else t("grading.verbose_hint", lang))
+            return t(
+                "grading.nbgrader_failed",
+                lang,
+                verb=exc.verb,
+                reason=explain(exc.reason, lang),
+                hint="" if verbose else t("grading.verbose_hint", lang),
+            )
         if isinstance(exc, OperationalError):
             return t("grading.error", lang, message=explain(str(exc.orig), lang))
         if isinstance(exc, RosterError):
@@ -447,6 +545,7 @@ def _line(lang: str, verbose: bool):
         if verbose:
             traceback.print_exception(exc, file=sys.stderr)
         return t("grading.error", lang, message=render(exc, lang))
+
     return line
 
 
@@ -467,9 +566,21 @@ def main(argv: list[str] | None = None) -> int:
         args.verbose = getattr(args, "verbose", False)
         return COMMANDS[args.command](args, getattr(args, "lang", lang))
 
-    return run_command(body, line=_line(lang, verbose), usage=(UsageError,),
-                       failures=(NbgraderFailed, CourseError, RosterError, SandboxUnavailable, OperationalError,
-                                 OSError, ValueError, RuntimeError))
+    return run_command(
+        body,
+        line=_line(lang, verbose),
+        usage=(UsageError,),
+        failures=(
+            NbgraderFailed,
+            CourseError,
+            RosterError,
+            SandboxUnavailable,
+            OperationalError,
+            OSError,
+            ValueError,
+            RuntimeError,
+        ),
+    )
 
 
 if __name__ == "__main__":

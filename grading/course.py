@@ -7,12 +7,13 @@ gradebook.db); we add an exchange/ folder inside the course so that a single mac
 any SQLAlchemy URL such as PostgreSQL), time and sandbox limits, and the hooks that plug our
 sandbox and CSV export into nbgrader's own pipeline.
 """
+
 from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,10 +31,15 @@ UNSANDBOXED = "grading.sandbox.UnsandboxedExecute"
 # grading.answers grades the clicked answers (answers.json) in the grader's process, before and after
 # the kernel runs, and never lets the kernel run an answer item (exercises/README.md).
 AUTOGRADE_BEFORE = ("grading.answers.ReadAnswers",)
-AUTOGRADE_AFTER = ("grading.answers.GradeAnswers", "nbgrader.preprocessors.IgnorePattern",
-                   "nbconvert.preprocessors.ClearMetadataPreprocessor", "nbgrader.preprocessors.LimitOutput",
-                   "nbgrader.preprocessors.SaveAutoGrades", "nbgrader.preprocessors.AssignLatePenalties",
-                   "nbgrader.preprocessors.CheckCellMetadata")
+AUTOGRADE_AFTER = (
+    "grading.answers.GradeAnswers",
+    "nbgrader.preprocessors.IgnorePattern",
+    "nbconvert.preprocessors.ClearMetadataPreprocessor",
+    "nbgrader.preprocessors.LimitOutput",
+    "nbgrader.preprocessors.SaveAutoGrades",
+    "nbgrader.preprocessors.AssignLatePenalties",
+    "nbgrader.preprocessors.CheckCellMetadata",
+)
 
 STUDENT_MARK = "# Written by `conduct-course setup` for the students of this machine."
 ENV_CONFIG_PATH = "JUPYTER_CONFIG_PATH"
@@ -52,8 +58,7 @@ def configure_pipeline(c: Config, *, sandboxed: bool = True) -> None:
     c.OverwriteCells.add_missing_cells = True
     # Every autograding kernel runs in a bubblewrap sandbox (grading/sandbox.py): nbgrader's Execute
     # ignores c.Execute.kernel_manager_class, hence the subclass in the pipeline.
-    c.Autograde.autograde_preprocessors = [*AUTOGRADE_BEFORE, SANDBOXED if sandboxed else UNSANDBOXED,
-                                           *AUTOGRADE_AFTER]
+    c.Autograde.autograde_preprocessors = [*AUTOGRADE_BEFORE, SANDBOXED if sandboxed else UNSANDBOXED, *AUTOGRADE_AFTER]
     # Feedback pages: student HTML, <script> and on* handlers are removed (grading/sanitize.py).
     sanitize_feedback(c)
     # `nbgrader export` and `conduct-course export` write a properly quoted UTF-8 CSV.
@@ -70,30 +75,62 @@ class Setting:
     comment: str = ""
 
 
-def course_settings(root: Path, *, course_id: str = "conduct", db_url: str | None = None,
-                    exchange: Path | None = None, timeout: int = 30, cpu_seconds: int = 60,
-                    memory_mb: int = 2048, hidden: list[str] | None = None) -> list[Setting]:
+def course_settings(
+    root: Path,
+    *,
+    course_id: str = "conduct",
+    db_url: str | None = None,
+    exchange: Path | None = None,
+    timeout: int = 30,
+    cpu_seconds: int = 60,
+    memory_mb: int = 2048,
+    hidden: list[str] | None = None,
+) -> list[Setting]:
     """The values that differ between courses, in the order nbgrader_config.py lists them."""
     return [
         Setting("CourseDirectory", "root", str(root)),
         Setting("CourseDirectory", "course_id", course_id),
-        Setting("CourseDirectory", "db_url", db_url or f"sqlite:///{root / 'gradebook.db'}",
-                "The gradebook: SQLite next to this file by default; any SQLAlchemy URL works, e.g.\n"
-                '"postgresql://grader@db.example.org/conduct_course"'),
-        Setting("Exchange", "root", str(exchange or default_exchange(root)),
-                "Students fetch and submit through this folder (on a shared server, /srv/nbgrader/exchange)."),
-        Setting("Execute", "timeout", timeout,
-                "Per-cell time limit (nbgrader interrupts the cell; the sandbox's CPU limit kills a kernel\n"
-                "that ignores the interrupt)..."),
-        Setting("GuardedExecute", "notebook_timeout", max(600, 20 * timeout),
-                "...and for one whole notebook (many cells that each sleep until the cell limit)."),
-        Setting("SandboxKernelManager", "hidden_paths", list(hidden or [str(root)]),
-                "What student code must not see, and its limits (grading/sandbox.py)."),
+        Setting(
+            "CourseDirectory",
+            "db_url",
+            db_url or f"sqlite:///{root / 'gradebook.db'}",
+            "The gradebook: SQLite next to this file by default; any SQLAlchemy URL works, e.g.\n"
+            '"postgresql://grader@db.example.org/conduct_course"',
+        ),
+        Setting(
+            "Exchange",
+            "root",
+            str(exchange or default_exchange(root)),
+            "Students fetch and submit through this folder (on a shared server, /srv/nbgrader/exchange).",
+        ),
+        Setting(
+            "Execute",
+            "timeout",
+            timeout,
+            "Per-cell time limit (nbgrader interrupts the cell; the sandbox's CPU limit kills a kernel\n"
+            "that ignores the interrupt)...",
+        ),
+        Setting(
+            "GuardedExecute",
+            "notebook_timeout",
+            max(600, 20 * timeout),
+            "...and for one whole notebook (many cells that each sleep until the cell limit).",
+        ),
+        Setting(
+            "SandboxKernelManager",
+            "hidden_paths",
+            list(hidden or [str(root)]),
+            "What student code must not see, and its limits (grading/sandbox.py).",
+        ),
         Setting("SandboxKernelManager", "cpu_seconds", cpu_seconds),
-        Setting("SandboxKernelManager", "memory_mb", memory_mb,
-                "Limits hold for the whole sandbox through a cgroup (see grading/README.md): also max_processes,\n"
-                "work_mb and tmp_mb (its tmpfs folders), cpu_cores; outputs kept per cell and per notebook:\n"
-                "c.GuardedExecute.max_cell_output, c.GuardedExecute.max_notebook_output (characters)."),
+        Setting(
+            "SandboxKernelManager",
+            "memory_mb",
+            memory_mb,
+            "Limits hold for the whole sandbox through a cgroup (see grading/README.md): also max_processes,\n"
+            "work_mb and tmp_mb (its tmpfs folders), cpu_cores; outputs kept per cell and per notebook:\n"
+            "c.GuardedExecute.max_cell_output, c.GuardedExecute.max_notebook_output (characters).",
+        ),
     ]
 
 
@@ -115,12 +152,16 @@ def course_config(settings: list[Setting], *, sandboxed: bool = True) -> Config:
 
 def config_text(settings: list[Setting]) -> str:
     """nbgrader_config.py for a course: the shared pipeline, then its own values, commented."""
-    lines = ["# nbgrader configuration for this course, written by `conduct-course setup`.",
-             "# Edit freely: `conduct-course setup` never overwrites this file.",
-             "c = get_config()  # noqa: F821", "",
-             "# Stubs, the sandboxed autograde pipeline and the CSV export, shared by every course.",
-             "from grading.course import configure_pipeline  # noqa: E402",
-             "configure_pipeline(c)", ""]
+    lines = [
+        "# nbgrader configuration for this course, written by `conduct-course setup`.",
+        "# Edit freely: `conduct-course setup` never overwrites this file.",
+        "c = get_config()  # noqa: F821",
+        "",
+        "# Stubs, the sandboxed autograde pipeline and the CSV export, shared by every course.",
+        "from grading.course import configure_pipeline  # noqa: E402",
+        "configure_pipeline(c)",
+        "",
+    ]
     for s in settings:
         lines += [f"# {ln}" for ln in s.comment.splitlines()]
         lines.append(f"c.{s.section}.{s.key} = {s.value!r}")
@@ -159,7 +200,9 @@ class Course:
     def assignments(self) -> list[str]:
         """Source assignments, sorted."""
         src = self.step("source")
-        return sorted(p.name for p in src.iterdir() if p.is_dir() and not p.name.startswith(".")) if src.is_dir() else []
+        return (
+            sorted(p.name for p in src.iterdir() if p.is_dir() and not p.name.startswith(".")) if src.is_dir() else []
+        )
 
     def submissions(self, assignment: str) -> list[str]:
         """Students with a collected submission of `assignment`, sorted."""
@@ -207,10 +250,18 @@ def default_exercises() -> Path:
     return Path(__file__).resolve().parent.parent / "exercises" / "source"
 
 
-def setup_course(root: str | os.PathLike, exercises: str | os.PathLike | None = None, *,
-                 course_id: str = "conduct", db_url: str | None = None, timeout: int = 30,
-                 cpu_seconds: int = 60, memory_mb: int = 2048, only: list[str] | None = None,
-                 exchange: str | os.PathLike | None = None) -> tuple[Course, list[str], list[str]]:
+def setup_course(
+    root: str | os.PathLike,
+    exercises: str | os.PathLike | None = None,
+    *,
+    course_id: str = "conduct",
+    db_url: str | None = None,
+    timeout: int = 30,
+    cpu_seconds: int = 60,
+    memory_mb: int = 2048,
+    only: list[str] | None = None,
+    exchange: str | os.PathLike | None = None,
+) -> tuple[Course, list[str], list[str]]:
     """Create (or complete) a course from source assignments.
 
     Returns the course, the assignments copied and those left alone because the course already
@@ -235,8 +286,13 @@ def setup_course(root: str | os.PathLike, exercises: str | os.PathLike | None = 
     available = sorted(p for p in src.iterdir() if p.is_dir() and not p.name.startswith("."))
     unknown = sorted(set(only or ()) - {p.name for p in available})
     if unknown:
-        raise keyed(CourseError, "course_error.unknown_assignment", names=", ".join(unknown), src=src,
-                    known=", ".join(p.name for p in available))
+        raise keyed(
+            CourseError,
+            "course_error.unknown_assignment",
+            names=", ".join(unknown),
+            src=src,
+            known=", ".join(p.name for p in available),
+        )
     copied, kept = [], []
     for assignment in available:
         if only and assignment.name not in only:
@@ -248,9 +304,16 @@ def setup_course(root: str | os.PathLike, exercises: str | os.PathLike | None = 
         shutil.copytree(assignment, dest, ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
         copied.append(assignment.name)
     if not course.config.exists():
-        settings = course_settings(course.root, course_id=course_id, db_url=db_url, exchange=exchange_dir,
-                                   timeout=timeout, cpu_seconds=cpu_seconds, memory_mb=memory_mb,
-                                   hidden=_hidden(course, src, db_url))
+        settings = course_settings(
+            course.root,
+            course_id=course_id,
+            db_url=db_url,
+            exchange=exchange_dir,
+            timeout=timeout,
+            cpu_seconds=cpu_seconds,
+            memory_mb=memory_mb,
+            hidden=_hidden(course, src, db_url),
+        )
         course.config.write_text(config_text(settings), encoding="utf-8")
     return course, copied, kept
 
@@ -259,7 +322,7 @@ def _hidden(course: Course, src: Path, db_url: str | None) -> list[str]:
     """What student code must not see: the course, the exercises it came from, an outside SQLite file."""
     hidden = [str(course.root), str(src)]
     if db_url and db_url.startswith("sqlite:///"):
-        hidden.append(str(Path(db_url[len("sqlite:///"):]).resolve()))
+        hidden.append(str(Path(db_url[len("sqlite:///") :]).resolve()))
     return hidden
 
 
@@ -271,6 +334,7 @@ def nbgrader_env() -> dict[str, str]:
 
 
 # --- the students' side of one machine ---------------------------------------------------------
+
 
 def student_config_dir() -> Path:
     """Where plain `nbgrader` run by any user of this environment finds the exchange and course id.
@@ -295,15 +359,22 @@ def write_student_config(course: Course) -> tuple[Path, bool]:
     """
     path = student_config_dir() / CONFIG_NAME
     config = load_config(course)
-    text = "\n".join([STUDENT_MARK, "# The course's exchange folder and id, so that `nbgrader fetch_assignment NAME`",
-                      "# and `conduct-course student fetch NAME` work without flags.",
-                      "c = get_config()  # noqa: F821",
-                      f"c.Exchange.root = {str(config.Exchange.get('root', course.exchange))!r}",
-                      f"c.CourseDirectory.course_id = {str(config.CourseDirectory.get('course_id', 'conduct'))!r}",
-                      ""])
+    text = "\n".join(
+        [
+            STUDENT_MARK,
+            "# The course's exchange folder and id, so that `nbgrader fetch_assignment NAME`",
+            "# and `conduct-course student fetch NAME` work without flags.",
+            "c = get_config()  # noqa: F821",
+            f"c.Exchange.root = {str(config.Exchange.get('root', course.exchange))!r}",
+            f"c.CourseDirectory.course_id = {str(config.CourseDirectory.get('course_id', 'conduct'))!r}",
+            "",
+        ]
+    )
     beside = course.exchange / CONFIG_NAME
     try:
-        if beside.parent.is_dir() and (not beside.exists() or beside.read_text(encoding="utf-8").startswith(STUDENT_MARK)):
+        if beside.parent.is_dir() and (
+            not beside.exists() or beside.read_text(encoding="utf-8").startswith(STUDENT_MARK)
+        ):
             beside.write_text(text, encoding="utf-8")
             beside.chmod(0o644)
     except OSError:

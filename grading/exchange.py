@@ -19,6 +19,7 @@ after it. Here:
   with a warning (a local student can overwrite another's inbound entry);
 - the course folder is private to the instructor (0700) and the gradebook file 0600.
 """
+
 from __future__ import annotations
 
 import os
@@ -129,7 +130,9 @@ def _copy_file(dir_fd: int, name: str, dest: Path, walk: _Walk) -> None:
             while chunk := src.read(1 << 20):
                 copied += len(chunk)
                 if copied > walk.max_bytes:
-                    raise UnsafeTree(t("sandbox.problem_too_big", walk.lang, mb=copied >> 20, max_mb=walk.max_bytes >> 20))
+                    raise UnsafeTree(
+                        t("sandbox.problem_too_big", walk.lang, mb=copied >> 20, max_mb=walk.max_bytes >> 20)
+                    )
                 out.write(chunk)
         os.utime(dest, ns=(st.st_atime_ns, st.st_mtime_ns))
 
@@ -155,9 +158,16 @@ def parse_timestamp(text: str | None) -> datetime | None:
         return None
 
 
-def check_folder(folder: Path, lang: str, *, student: str | None = None, need_secret: bool = True,
-                 dest: Path | None = None, max_bytes: int = MAX_BYTES,
-                 max_files: int = MAX_FILES) -> tuple[list[str], list[str]]:
+def check_folder(
+    folder: Path,
+    lang: str,
+    *,
+    student: str | None = None,
+    need_secret: bool = True,
+    dest: Path | None = None,
+    max_bytes: int = MAX_BYTES,
+    max_files: int = MAX_FILES,
+) -> tuple[list[str], list[str]]:
     """(problems, warnings) of one submission folder; with `dest`, also copy it there when clean.
 
     The folder itself must be a real folder (not a link). With `dest`, a problem found while
@@ -167,8 +177,9 @@ def check_folder(folder: Path, lang: str, *, student: str | None = None, need_se
     try:
         fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
     except OSError:
-        return [t("sandbox.problem_symlink" if folder.is_symlink() else "sandbox.problem_special", lang,
-                  path=folder.name)], []
+        return [
+            t("sandbox.problem_symlink" if folder.is_symlink() else "sandbox.problem_special", lang, path=folder.name)
+        ], []
     try:
         walk.owners[os.fstat(fd).st_uid] = "."
         _walk(fd, "", walk, None)
@@ -190,6 +201,7 @@ def check_folder(folder: Path, lang: str, *, student: str | None = None, need_se
 
 def _owner_warnings(owners: dict[int, str], student: str, lang: str) -> list[str]:
     """A submission's files should belong to the student it names (when that student has an account)."""
+
     def name(uid: int) -> str:
         try:
             return pwd.getpwuid(uid).pw_name
@@ -200,8 +212,11 @@ def _owner_warnings(owners: dict[int, str], student: str, lang: str) -> list[str
         expected = {pwd.getpwnam(student).pw_uid}
     except KeyError:  # no local account (JupyterHub users may have none): files should still agree
         expected = {next(iter(owners))} if owners else set()
-    return [t("sandbox.problem_owner", lang, path=path, owner=name(uid), student=student)
-            for uid, path in sorted(owners.items(), key=lambda kv: kv[1]) if uid not in expected][:1]
+    return [
+        t("sandbox.problem_owner", lang, path=path, owner=name(uid), student=student)
+        for uid, path in sorted(owners.items(), key=lambda kv: kv[1])
+        if uid not in expected
+    ][:1]
 
 
 def secure_course(course: Course, create_gradebook: bool = False) -> None:
@@ -214,19 +229,20 @@ def secure_course(course: Course, create_gradebook: bool = False) -> None:
         os.chmod(course.root, 0o700)
     url = course.db_url if course.config.is_file() else f"sqlite:///{course.root / 'gradebook.db'}"
     if url.startswith("sqlite:///"):
-        if create_gradebook and not Path(url[len("sqlite:///"):]).exists():
+        if create_gradebook and not Path(url[len("sqlite:///") :]).exists():
             old = os.umask(0o077)
             try:
                 Gradebook(url).close()
             finally:
                 os.umask(old)
-        db = Path(url[len("sqlite:///"):])
+        db = Path(url[len("sqlite:///") :])
         for path in (db, db.with_name(db.name + "-journal")):
             if path.is_file() and not path.is_symlink() and path.stat().st_uid == os.getuid():
                 os.chmod(path, 0o600)
 
 
 # --- collect -----------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Entry:
@@ -272,8 +288,9 @@ def collect(course: Course, assignment: str, lang: str, *, inbound: Path | None 
         if entry.assignment != assignment:
             continue
         if entry.timestamp is None:
-            reports.append(Report(entry.student, assignment, "skipped",
-                                  (t("sandbox.problem_entry_name", lang, name=name),)))
+            reports.append(
+                Report(entry.student, assignment, "skipped", (t("sandbox.problem_entry_name", lang, name=name),))
+            )
             continue
         newest = latest.get(entry.student)
         if newest is None or newest.timestamp is None or entry.timestamp > newest.timestamp:
@@ -328,8 +345,10 @@ def _existing_timestamp(dest: Path) -> datetime | None:
 
 # --- autograde and feedback --------------------------------------------------------------------
 
-def check_step(course: Course, step: str, assignment: str, lang: str,
-               students: list[str] | None = None) -> dict[str, tuple[str, ...]]:
+
+def check_step(
+    course: Course, step: str, assignment: str, lang: str, students: list[str] | None = None
+) -> dict[str, tuple[str, ...]]:
     """{student: reasons} for the `step` folders (submitted or autograded) that must be skipped.
 
     A submission collected before these checks existed (or by plain `nbgrader collect`) may hold
@@ -350,4 +369,3 @@ def check_step(course: Course, step: str, assignment: str, lang: str,
         if problems:
             bad[student] = tuple(problems)
     return bad
-

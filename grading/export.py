@@ -10,6 +10,7 @@ were cleared). When a roster was imported, only roster students are exported; th
 returned so the caller can name them. Selected by `c.ExportApp.plugin_class` in the course config,
 so `nbgrader export` uses it too.
 """
+
 from __future__ import annotations
 
 import csv
@@ -22,14 +23,31 @@ from grading.course import Course
 from grading.parallel import read_failures
 from grading.roster import roster_ids
 
-COLUMNS = ("assignment", "duedate", "timestamp", "student_id", "last_name", "first_name", "email",
-           "submitted", "raw_score", "late_submission_penalty", "score", "max_score", "needs_manual_grade",
-           "autograde_failed")
+COLUMNS = (
+    "assignment",
+    "duedate",
+    "timestamp",
+    "student_id",
+    "last_name",
+    "first_name",
+    "email",
+    "submitted",
+    "raw_score",
+    "late_submission_penalty",
+    "score",
+    "max_score",
+    "needs_manual_grade",
+    "autograde_failed",
+)
 
 
-def grade_rows(gradebook: Gradebook, assignments: list[str] | None = None, students: list[str] | None = None,
-               roster: set[str] | None = None,
-               failed: dict[str, set[str]] | None = None) -> tuple[list[dict[str, object]], list[str]]:
+def grade_rows(
+    gradebook: Gradebook,
+    assignments: list[str] | None = None,
+    students: list[str] | None = None,
+    roster: set[str] | None = None,
+    failed: dict[str, set[str]] | None = None,
+) -> tuple[list[dict[str, object]], list[str]]:
     """One row per (assignment, student) in the gradebook's order, and the students left out (not on the roster)."""
     rows, outsiders = [], set()
     for assignment in gradebook.assignments:
@@ -42,23 +60,38 @@ def grade_rows(gradebook: Gradebook, assignments: list[str] | None = None, stude
                 outsiders.add(student.id)
                 continue
             row: dict[str, object] = {
-                "assignment": assignment.name, "duedate": assignment.duedate or "",
-                "student_id": student.id, "last_name": student.last_name or "",
-                "first_name": student.first_name or "", "email": student.email or "",
+                "assignment": assignment.name,
+                "duedate": assignment.duedate or "",
+                "student_id": student.id,
+                "last_name": student.last_name or "",
+                "first_name": student.first_name or "",
+                "email": student.email or "",
                 "max_score": assignment.max_score,
             }
             try:
                 sub = gradebook.find_submission(assignment.name, student.id)
             except MissingEntry:
-                row.update(timestamp="", submitted="no", raw_score=0.0, late_submission_penalty=0.0,
-                           score=0.0, needs_manual_grade="no", autograde_failed="no")
+                row.update(
+                    timestamp="",
+                    submitted="no",
+                    raw_score=0.0,
+                    late_submission_penalty=0.0,
+                    score=0.0,
+                    needs_manual_grade="no",
+                    autograde_failed="no",
+                )
             else:
                 penalty = sub.late_submission_penalty or 0.0
                 broken = student.id in (failed or {}).get(assignment.name, set())
-                row.update(timestamp=sub.timestamp or "", submitted="yes", raw_score=sub.score,
-                           late_submission_penalty=penalty, score=max(0.0, sub.score - penalty),
-                           needs_manual_grade="yes" if sub.needs_manual_grade else "no",
-                           autograde_failed="yes" if broken else "no")
+                row.update(
+                    timestamp=sub.timestamp or "",
+                    submitted="yes",
+                    raw_score=sub.score,
+                    late_submission_penalty=penalty,
+                    score=max(0.0, sub.score - penalty),
+                    needs_manual_grade="yes" if sub.needs_manual_grade else "no",
+                    autograde_failed="yes" if broken else "no",
+                )
             rows.append(row)
     return rows, sorted(outsiders)
 
@@ -86,8 +119,13 @@ class CourseCsvExport(ExportPlugin):
         dest = self.to or "grades.csv"
         course = Course(Path.cwd())
         failed = {a.name: set(read_failures(course, a.name)) for a in gradebook.assignments}
-        rows, outsiders = grade_rows(gradebook, [str(a) for a in self.assignment] or None,
-                                     [str(s) for s in self.student] or None, roster_ids(course.state), failed)
+        rows, outsiders = grade_rows(
+            gradebook,
+            [str(a) for a in self.assignment] or None,
+            [str(s) for s in self.student] or None,
+            roster_ids(course.state),
+            failed,
+        )
         self.log.info("Exporting %d grades to %s", len(rows), dest)
         if outsiders:
             self.log.warning("Not on the roster, not exported: %s", ", ".join(outsiders))

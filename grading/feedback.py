@@ -6,6 +6,7 @@ replaced after `generate_feedback` and before `release_feedback`, for notebooks 
 records a language other than English; student text is never touched, because only the
 template's exact markup around each phrase is matched.
 """
+
 from __future__ import annotations
 
 import re
@@ -25,15 +26,29 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r">Task</a>", ">{}</a>"),
     (r">Comment</a>", ">{}</a>"),
     (r"Late submission penalty \(", "{} ("),
-    (r"<a href=\"#top\">\(Top\)</a>", "<a href=\"#top\">({})</a>"),
-    (r"<span class=\"nbgrader-label\">Student's answer</span>", "<span class=\"nbgrader-label\">{}</span>"),
-    (r"<span class=\"nbgrader-label\">Student's task</span>", "<span class=\"nbgrader-label\">{}</span>"),
-    (r"<span class=\"nbgrader-label\">Grade cell: ", "<span class=\"nbgrader-label\">{}: "),
-    (r"<span class=\"nbgrader-label\">Task: ", "<span class=\"nbgrader-label\">{}: "),
+    (r"<a href=\"#top\">\(Top\)</a>", '<a href="#top">({})</a>'),
+    (r"<span class=\"nbgrader-label\">Student's answer</span>", '<span class="nbgrader-label">{}</span>'),
+    (r"<span class=\"nbgrader-label\">Student's task</span>", '<span class="nbgrader-label">{}</span>'),
+    (r"<span class=\"nbgrader-label\">Grade cell: ", '<span class="nbgrader-label">{}: '),
+    (r"<span class=\"nbgrader-label\">Task: ", '<span class="nbgrader-label">{}: '),
     (r"<b>Comments:</b>", "<b>{}:</b>"),
 )
-_KEYS = ("score", "score", "test_cell", "code_answer", "written_answer", "task", "comment", "late_penalty", "top",
-         "answer", "task_answer", "grade_cell", "task", "comments")
+_KEYS = (
+    "score",
+    "score",
+    "test_cell",
+    "code_answer",
+    "written_answer",
+    "task",
+    "comment",
+    "late_penalty",
+    "top",
+    "answer",
+    "task_answer",
+    "grade_cell",
+    "task",
+    "comments",
+)
 
 
 def notebook_lang(nb: nbformat.NotebookNode) -> str | None:
@@ -47,7 +62,7 @@ def translate(html: str, lang: str) -> str:
     for (pattern, replacement), key in zip(_PHRASES, _KEYS, strict=True):
         word = t(f"grading.feedback_page.{key}", lang).replace("\\", "\\\\")
         html = re.sub(pattern, replacement.format(word), html)
-    return html.replace("<html>", f"<html lang=\"{lang}\">", 1)
+    return html.replace("<html>", f'<html lang="{lang}">', 1)
 
 
 def translate_all(course: Course, assignment: str) -> int:

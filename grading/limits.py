@@ -19,6 +19,7 @@ each hierarchy (so whatever limit the machine puts on the grader still applies),
 the sandbox ends. When neither layout is usable, `probe` says why and the caller refuses to grade
 unless the instructor explicitly accepts per-process limits (`--unsafe-limits`).
 """
+
 from __future__ import annotations
 
 import errno
@@ -103,7 +104,9 @@ def _v2_layout(mounts, own) -> tuple[Layout | None, str]:
         if fstype != "cgroup2":
             continue
         root = Path(point)
-        available = set((root / "cgroup.controllers").read_text().split()) if (root / "cgroup.controllers").exists() else set()
+        available = (
+            set((root / "cgroup.controllers").read_text().split()) if (root / "cgroup.controllers").exists() else set()
+        )
         missing = {"memory", "pids", "cpu"} - available
         if missing:
             return None, f"the cgroup v2 mount {root} has no {', '.join(sorted(missing))} controller"
@@ -111,8 +114,10 @@ def _v2_layout(mounts, own) -> tuple[Layout | None, str]:
         try:  # children of our group need the controllers enabled in our group's subtree
             (parent / "cgroup.subtree_control").write_text("+memory +pids +cpu")
         except OSError as exc:
-            return None, (f"cannot enable the memory, pids and cpu controllers below {parent} "
-                          f"({exc.strerror}; a cgroup v2 group that holds processes cannot have controlled children)")
+            return None, (
+                f"cannot enable the memory, pids and cpu controllers below {parent} "
+                f"({exc.strerror}; a cgroup v2 group that holds processes cannot have controlled children)"
+            )
         if not _writable_dir(parent):
             return None, f"cannot create a cgroup under {parent}"
         return Layout(2, {"v2": parent}), ""
@@ -286,8 +291,13 @@ def create(layout: Layout, limits: Limits) -> Cgroup:
 
 def leftovers(layout: Layout) -> list[Path]:
     """Groups of sandboxes still present (for tests and for cleaning up after a crash)."""
-    return sorted(p for parent in set(layout.parents.values()) if parent.is_dir()
-                  for p in parent.iterdir() if p.is_dir() and p.name.startswith(PREFIX))
+    return sorted(
+        p
+        for parent in set(layout.parents.values())
+        if parent.is_dir()
+        for p in parent.iterdir()
+        if p.is_dir() and p.name.startswith(PREFIX)
+    )
 
 
 def _alive(pid: int) -> bool:
@@ -303,7 +313,7 @@ def _alive(pid: int) -> bool:
 def creator_alive(folder: Path) -> bool:
     """Whether the grader process that made this group (its PID is in the name) still runs."""
     try:
-        return _alive(int(folder.name[len(PREFIX):].split("-", 1)[0]))
+        return _alive(int(folder.name[len(PREFIX) :].split("-", 1)[0]))
     except ValueError:
         return True
 
@@ -323,7 +333,7 @@ def sweep(layout: Layout, min_age: float = 60.0) -> list[Path]:
     now = time.time()
     for folder in leftovers(layout):
         try:
-            pid = int(folder.name[len(PREFIX):].split("-", 1)[0])
+            pid = int(folder.name[len(PREFIX) :].split("-", 1)[0])
             old = now - folder.stat().st_mtime > min_age
             empty = not (folder / "cgroup.procs").read_text().split()
         except (OSError, ValueError):

@@ -10,6 +10,7 @@ can be used on the same course.
 Questions are named as the student saw them ("Câu 9" / "Question 9"): the number in the
 question's heading, else its place among the notebook's answer cells.
 """
+
 from __future__ import annotations
 
 import re
@@ -97,8 +98,15 @@ def pending(course: Course, assignment: str, students: set[str] | None = None) -
                 for grade in nb.grades:
                     if grade.needs_manual_grade:
                         q = qs.get(grade.name, Question(grade.name, 0))
-                        out.append(Pending(sub.student.id, nb.name, q, grade.max_score,
-                                           _answer_text(course, sub.student.id, assignment, nb.name, grade.name)))
+                        out.append(
+                            Pending(
+                                sub.student.id,
+                                nb.name,
+                                q,
+                                grade.max_score,
+                                _answer_text(course, sub.student.id, assignment, nb.name, grade.name),
+                            )
+                        )
     return sorted(out, key=lambda p: (p.student, p.notebook, p.question.number, p.question.grade_id))
 
 
@@ -118,8 +126,9 @@ def _question_number(text: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def record(course: Course, assignment: str, student: str, question: str, score: float,
-           comment: str | None = None) -> tuple[Question, float]:
+def record(
+    course: Course, assignment: str, student: str, question: str, score: float, comment: str | None = None
+) -> tuple[Question, float]:
     """Set the manual score (and comment) of one student's answer; return the question and its maximum.
 
     `question` is a grade id, a number ("9") or a label ("Câu 9"). A score outside 0..max is refused.
@@ -133,8 +142,13 @@ def record(course: Course, assignment: str, student: str, question: str, score: 
         for nb in sub.notebooks:
             qs = questions(course, assignment, nb.name)
             grades = [g for g in nb.grades if g.name == question] or [
-                g for g in nb.grades if wanted is not None and qs.get(g.name) and qs[g.name].number == wanted
-                and (g.cell.cell_type == "markdown" or g.needs_manual_grade)]
+                g
+                for g in nb.grades
+                if wanted is not None
+                and qs.get(g.name)
+                and qs[g.name].number == wanted
+                and (g.cell.cell_type == "markdown" or g.needs_manual_grade)
+            ]
             if not grades:
                 continue
             grade = grades[0]

@@ -7,6 +7,7 @@ useful line is the CRITICAL one, else the exception line that ends the last trac
 last ERROR line that is not one of the generic ones. Known reasons have a catalogue entry (so the
 instructor reads them in Vietnamese, with what to do); others are shown as nbgrader wrote them.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,25 +17,36 @@ from conduct.i18n import t
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 _LOG = re.compile(r"^\[(?:[\w.]+\s*\|\s*)?(?P<level>CRITICAL|ERROR|WARNING|INFO|DEBUG)\]\s*(?P<message>.*)$")
-_EXCEPTION = re.compile(r"^(?:[A-Za-z_][\w.]*\.)?[A-Z]\w*(?:Error|Exception|Exit|Interrupt|Timeout)\b:?\s*(?P<message>.*)$")
-_GENERIC = ("Please see the the above traceback", "Please see the above traceback", "Please see the error log",
-            "There was an error processing assignment", "failed", "Canceled")
+_EXCEPTION = re.compile(
+    r"^(?:[A-Za-z_][\w.]*\.)?[A-Z]\w*(?:Error|Exception|Exit|Interrupt|Timeout)\b:?\s*(?P<message>.*)$"
+)
+_GENERIC = (
+    "Please see the the above traceback",
+    "Please see the above traceback",
+    "Please see the error log",
+    "There was an error processing assignment",
+    "failed",
+    "Canceled",
+)
 
 # Known nbgrader and SQLite messages: pattern -> catalogue key under grading.reason (named groups are parameters).
-KNOWN: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), k) for p, k in (
-    (r"Destination already exists, add --force to overwrite", "release_exists"),
-    (r"Unwritable directory, please contact your instructor: (?P<path>\S+)", "exchange_unwritable"),
-    (r"You already have a copy of the assignment in this directory: (?P<path>\S+)", "already_fetched"),
-    (r"Assignment not found at: (?P<path>\S+)", "not_released"),
-    (r"Assignment not found: (?P<path>\S+)", "not_fetched"),
-    (r"No course id specified", "no_course_id"),
-    (r"attempt to write a readonly database", "readonly_db"),
-    (r"unable to open database file", "db_unopenable"),
-    (r"database is locked", "db_locked"),
-    (r"Assignment found in '(?P<path>[^']*)' but not", "not_generated"),
-    (r"You don't have write permissions to the directory: (?P<path>\S+)", "exchange_unwritable"),
-    (r"Inbound directory doesn't exist: (?P<path>\S+)", "not_released"),
-))
+KNOWN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), k)
+    for p, k in (
+        (r"Destination already exists, add --force to overwrite", "release_exists"),
+        (r"Unwritable directory, please contact your instructor: (?P<path>\S+)", "exchange_unwritable"),
+        (r"You already have a copy of the assignment in this directory: (?P<path>\S+)", "already_fetched"),
+        (r"Assignment not found at: (?P<path>\S+)", "not_released"),
+        (r"Assignment not found: (?P<path>\S+)", "not_fetched"),
+        (r"No course id specified", "no_course_id"),
+        (r"attempt to write a readonly database", "readonly_db"),
+        (r"unable to open database file", "db_unopenable"),
+        (r"database is locked", "db_locked"),
+        (r"Assignment found in '(?P<path>[^']*)' but not", "not_generated"),
+        (r"You don't have write permissions to the directory: (?P<path>\S+)", "exchange_unwritable"),
+        (r"Inbound directory doesn't exist: (?P<path>\S+)", "not_released"),
+    )
+)
 
 
 def nbgrader_reason(log: str) -> str:
@@ -47,8 +59,12 @@ def nbgrader_reason(log: str) -> str:
             msg = m.group("message").strip()
             if m.group("level") == "CRITICAL":
                 critical.append(msg)
-            elif m.group("level") == "ERROR" and msg and not any(g in msg for g in _GENERIC) \
-                    and not msg.startswith("Traceback"):
+            elif (
+                m.group("level") == "ERROR"
+                and msg
+                and not any(g in msg for g in _GENERIC)
+                and not msg.startswith("Traceback")
+            ):
                 errors.append(msg)
         elif line and not line[0].isspace() and _EXCEPTION.match(line):
             exceptions.append(line)

@@ -25,6 +25,7 @@ they started at once (ProcessPoolExecutor would first finish every queued studen
 students caught half-way in the gradebook too, and leaves a journal that matches the gradebook.
 Temporary folders live under the course's .conduct/tmp/, and a run removes those of dead runs.
 """
+
 from __future__ import annotations
 
 import ctypes
@@ -109,13 +110,18 @@ def sandbox_check() -> None:
     bwrap = bwrap_path()
     if bwrap is None:
         raise keyed(SandboxUnavailable, "sandbox_missing")
-    run = subprocess.run([bwrap, "--ro-bind", "/", "/", "--unshare-all", "--die-with-parent", "true"],
-                         capture_output=True, text=True, timeout=30)
+    run = subprocess.run(
+        [bwrap, "--ro-bind", "/", "/", "--unshare-all", "--die-with-parent", "true"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
     if run.returncode != 0:
         raise keyed(SandboxUnavailable, "sandbox_broken", detail=run.stderr.strip() or run.returncode)
 
 
 # --- the journal -------------------------------------------------------------------------------
+
 
 def fingerprint(folder: Path) -> str:
     """Changes whenever a file of the submission is added, removed or rewritten."""
@@ -158,15 +164,16 @@ def read_failures(course: Course, assignment: str) -> dict[str, str]:
 
 # --- submissions nbgrader cannot run -------------------------------------------------------------
 
-def unreadable_reason(course: Course, assignment: str, student: str,
-                      notebooks: list[str]) -> tuple[str, dict[str, object]] | None:
+
+def unreadable_reason(
+    course: Course, assignment: str, student: str, notebooks: list[str]
+) -> tuple[str, dict[str, object]] | None:
     """Why nbgrader could not grade this submission at all (key, params), or None when it can."""
     folder = course.step("submitted") / student / assignment
     present = [n for n in notebooks if (folder / f"{n}.ipynb").is_file()]
     if not present:
         found = sorted(p.name for p in folder.iterdir() if p.name not in NBGRADER_FILES) if folder.is_dir() else []
-        return "no_notebook", {"expected": ", ".join(n + ".ipynb" for n in notebooks),
-                               "found": ", ".join(found) or "—"}
+        return "no_notebook", {"expected": ", ".join(n + ".ipynb" for n in notebooks), "found": ", ".join(found) or "—"}
     for name in present:
         try:
             nb = nbformat.read(folder / f"{name}.ipynb", as_version=4)
@@ -225,9 +232,17 @@ def notebook_names(db_url: str, assignment: str) -> list[str]:
 
 # --- the parent's side -------------------------------------------------------------------------
 
-def autograde(course: Course, assignment: str, *, workers: int | None = None, sandbox: bool = True,
-              force: bool = False, students: list[str] | None = None,
-              on_outcome: Callable[[Outcome], None] | None = None) -> list[Outcome]:
+
+def autograde(
+    course: Course,
+    assignment: str,
+    *,
+    workers: int | None = None,
+    sandbox: bool = True,
+    force: bool = False,
+    students: list[str] | None = None,
+    on_outcome: Callable[[Outcome], None] | None = None,
+) -> list[Outcome]:
     """Autograde every collected submission of `assignment`; one Outcome per student, sorted.
 
     Raises SandboxUnavailable when `sandbox` is asked for and cannot be had (never falls back
@@ -325,16 +340,18 @@ class _Pool:
 
     def _start_worker(self) -> None:
         wid, self._next_id = self._next_id, self._next_id + 1
-        proc = self.ctx.Process(target=_worker_main, args=(wid, str(self.course.root), self.sandbox, self.tasks,
-                                                           self.results), daemon=True)
+        proc = self.ctx.Process(
+            target=_worker_main, args=(wid, str(self.course.root), self.sandbox, self.tasks, self.results), daemon=True
+        )
         proc.start()
         self.workers[wid], self.current[wid] = proc, None
 
     def in_flight(self) -> list[str]:
         return sorted(s for s in self.current.values() if s)
 
-    def run(self, assignment: str, notebooks: list[str], students: list[str],
-            report: Callable[[Outcome], None]) -> None:
+    def run(
+        self, assignment: str, notebooks: list[str], students: list[str], report: Callable[[Outcome], None]
+    ) -> None:
         def on_signal(signum, frame):
             raise _Signal(signum)
 
@@ -485,8 +502,13 @@ def _grade_one(assignment: str, student: str, notebooks: list[str]) -> Outcome:
                 break
             except OperationalError as exc:  # another worker holds SQLite's write lock
                 if "locked" not in str(exc) or attempt == RETRIES - 1:
-                    return Outcome(student, "failed", "zero_not_recorded", {"detail": nbgrader_reason(str(exc.orig))},
-                                   time.monotonic() - start)
+                    return Outcome(
+                        student,
+                        "failed",
+                        "zero_not_recorded",
+                        {"detail": nbgrader_reason(str(exc.orig))},
+                        time.monotonic() - start,
+                    )
                 time.sleep(0.5 * (attempt + 1))
         return Outcome(student, "zero", unreadable[0], unreadable[1], time.monotonic() - start)
     result: dict = {}

@@ -7,6 +7,7 @@ article, the most-missed questions with the wrong answers given, and, for the sc
 change from pre-quiz to post-quiz per student and per item (pairs detected by `-pre-`/`-post-`
 in the assignment names, or given explicitly).
 """
+
 from __future__ import annotations
 
 import ast
@@ -74,11 +75,12 @@ class Cohort:
     """Who is counted: roster students who submitted, and those named apart."""
 
     not_submitted: dict[str, tuple[str, ...]]  # assignment -> roster students without a submission
-    not_on_roster: tuple[str, ...]              # submitted but not on the roster: left out of every figure
-    failed: dict[str, tuple[str, ...]]         # assignment -> students nbgrader could not grade
+    not_on_roster: tuple[str, ...]  # submitted but not on the roster: left out of every figure
+    failed: dict[str, tuple[str, ...]]  # assignment -> students nbgrader could not grade
 
 
 # --- reading -----------------------------------------------------------------------------------
+
 
 def _grade_id(cell) -> str | None:
     return cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
@@ -183,8 +185,16 @@ def read_results(course: Course) -> tuple[list[Submission], list[CellResult]]:
                     continue
                 grades = [g for nb in sub.notebooks for g in nb.grades]
                 graded_max = sum(g.max_score for g in grades if not g.needs_manual_grade)
-                subs.append(Submission(assignment.name, student, sub.score, assignment.max_score, graded_max,
-                                       sum(bool(g.needs_manual_grade) for g in grades)))
+                subs.append(
+                    Submission(
+                        assignment.name,
+                        student,
+                        sub.score,
+                        assignment.max_score,
+                        graded_max,
+                        sum(bool(g.needs_manual_grade) for g in grades),
+                    )
+                )
                 for nb in sub.notebooks:
                     articles = _articles_by_cell(course, assignment.name, nb.name)
                     qs = questions(course, assignment.name, nb.name)
@@ -195,10 +205,19 @@ def read_results(course: Course) -> tuple[list[Submission], list[CellResult]]:
                         if grade.cell.cell_type != "code" or grade.max_score == 0:
                             continue
                         score = grade.score or 0.0
-                        cells.append(CellResult(assignment.name, student, nb.name, grade.name, score,
-                                                grade.max_score, tuple(articles[grade.name]),
-                                                _given(grade.name, answers, clicked) if score < grade.max_score else "",
-                                                qs.get(grade.name, Question(grade.name, 0)).number))
+                        cells.append(
+                            CellResult(
+                                assignment.name,
+                                student,
+                                nb.name,
+                                grade.name,
+                                score,
+                                grade.max_score,
+                                tuple(articles[grade.name]),
+                                _given(grade.name, answers, clicked) if score < grade.max_score else "",
+                                qs.get(grade.name, Question(grade.name, 0)).number,
+                            )
+                        )
     return subs, cells
 
 
@@ -220,14 +239,16 @@ def cohort(course: Course, subs: list[Submission]) -> Cohort:
     submitted: dict[str, set[str]] = defaultdict(set)
     for s in subs:
         submitted[s.assignment].add(s.student)
-    failed = {a: tuple(sorted(set(read_failures(course, a)) & (roster if roster is not None else everyone)))
-              for a in names}
+    failed = {
+        a: tuple(sorted(set(read_failures(course, a)) & (roster if roster is not None else everyone))) for a in names
+    }
     missing = {a: tuple(sorted((roster or set()) - submitted[a] - set(failed[a]))) for a in names}
     outsiders = tuple(sorted(everyone - roster)) if roster is not None else ()
     return Cohort(missing, outsiders, failed)
 
 
 # --- computing ---------------------------------------------------------------------------------
+
 
 def mastery(cells: list[CellResult]) -> tuple[list[str], list[int], list[list[float | None]]]:
     """Students, articles and the share of points each student earned on each article (None: not asked)."""
@@ -238,8 +259,10 @@ def mastery(cells: list[CellResult]) -> tuple[list[str], list[int], list[list[fl
             earned[(c.student, a)][1] += c.max_score
     students = sorted({c.student for c in cells})
     articles = sorted({a for c in cells for a in c.articles})
-    grid = [[(earned[(s, a)][0] / earned[(s, a)][1]) if earned.get((s, a), [0, 0])[1] else None
-             for a in articles] for s in students]
+    grid = [
+        [(earned[(s, a)][0] / earned[(s, a)][1]) if earned.get((s, a), [0, 0])[1] else None for a in articles]
+        for s in students
+    ]
     return students, articles, grid
 
 
@@ -270,8 +293,9 @@ def most_missed(cells: list[CellResult], top: int = 15, answers: int = 8) -> lis
         by_question[key][c.student].append(c)
     out = []
     for (assignment, question, cell), per_student in by_question.items():
-        wrong = [next(r for r in results if r.missed) for results in per_student.values()
-                 if any(r.missed for r in results)]
+        wrong = [
+            next(r for r in results if r.missed) for results in per_student.values() if any(r.missed for r in results)
+        ]
         if wrong:
             given = Counter(r.answer or NO_NOTEBOOK for r in wrong).most_common(answers)
             out.append(Missed(assignment, cell or wrong[0].cell, len(wrong), len(per_student), tuple(given), question))
@@ -281,8 +305,11 @@ def most_missed(cells: list[CellResult], top: int = 15, answers: int = 8) -> lis
 def detect_pairs(assignments: list[str]) -> list[tuple[str, str]]:
     """(pre, post) pairs by name: `school-pre-11-14-vi` pairs with `school-post-11-14-vi`."""
     names = set(assignments)
-    return [(a, a.replace("-pre-", "-post-", 1)) for a in sorted(names)
-            if "-pre-" in a and a.replace("-pre-", "-post-", 1) in names]
+    return [
+        (a, a.replace("-pre-", "-post-", 1))
+        for a in sorted(names)
+        if "-pre-" in a and a.replace("-pre-", "-post-", 1) in names
+    ]
 
 
 @dataclass(frozen=True)
@@ -290,7 +317,7 @@ class PrePost:
     pre: str
     post: str
     students: tuple[tuple[str, float, float], ...]  # (student, pre %, post %), students who took both
-    items: tuple[tuple[str, float, float], ...]     # (cell, pre pass rate, post pass rate)
+    items: tuple[tuple[str, float, float], ...]  # (cell, pre pass rate, post pass rate)
 
 
 def prepost(subs: list[Submission], cells: list[CellResult], pre: str, post: str) -> PrePost:
@@ -308,11 +335,16 @@ def prepost(subs: list[Submission], cells: list[CellResult], pre: str, post: str
         ok, n = rates[(a, cell)]
         return ok / n if n else 0.0
 
-    return PrePost(pre, post, tuple((s, pct[(pre, s)], pct[(post, s)]) for s in both),
-                   tuple((cell, rate(pre, cell), rate(post, cell)) for cell in items))
+    return PrePost(
+        pre,
+        post,
+        tuple((s, pct[(pre, s)], pct[(post, s)]) for s in both),
+        tuple((cell, rate(pre, cell), rate(post, cell)) for cell in items),
+    )
 
 
 # --- drawing -----------------------------------------------------------------------------------
+
 
 def _plt():
     import matplotlib
@@ -330,11 +362,13 @@ def _score_chart(subs: list[Submission], path: Path, lang: str) -> None:
     rows = (len(assignments) + cols - 1) // cols
     fig, axes = plt.subplots(rows, cols, figsize=(4.2 * cols, 3 * rows), squeeze=False)
     for ax, a in zip(axes.flat, assignments, strict=False):
-        ax.hist([s.percent for s in subs if s.assignment == a], bins=range(0, 105, 10), color="#3b6ea5", edgecolor="white")
+        ax.hist(
+            [s.percent for s in subs if s.assignment == a], bins=range(0, 105, 10), color="#3b6ea5", edgecolor="white"
+        )
         ax.set_title(a, fontsize=9)
         ax.set_xlabel(t("grading.report_percent", lang))
         ax.set_ylabel(t("grading.report_students", lang))
-    for ax in list(axes.flat)[len(assignments):]:
+    for ax in list(axes.flat)[len(assignments) :]:
         ax.axis("off")
     fig.suptitle(t("grading.report_scores", lang))
     fig.tight_layout()
@@ -347,7 +381,9 @@ def _mastery_chart(cells: list[CellResult], path: Path, lang: str) -> None:
 
     plt = _plt()
     students, articles, grid = mastery(cells)
-    data = np.array([[np.nan if v is None else v for v in row] for row in grid], dtype=float) if grid else np.zeros((1, 1))
+    data = (
+        np.array([[np.nan if v is None else v for v in row] for row in grid], dtype=float) if grid else np.zeros((1, 1))
+    )
     fig, ax = plt.subplots(figsize=(max(6.5, 2.5 + 0.7 * len(articles)), min(40, 2.5 + 0.22 * max(1, len(students)))))
     im = ax.imshow(data, aspect="auto", cmap="RdYlGn", vmin=0, vmax=1, interpolation="nearest")
     ax.set_xticks(range(len(articles)), [t("grading.report_article", lang, n=a) for a in articles], fontsize=8)
@@ -392,6 +428,7 @@ def _prepost_chart(pp: PrePost, path: Path, lang: str) -> None:
 
 # --- the page ----------------------------------------------------------------------------------
 
+
 def _answer_words(answer: str, lang: str) -> str:
     """A wrong answer as the student meant it: verdict words in the report's language."""
     words = {BLANK: t("grading.report_blank", lang), NO_NOTEBOOK: t("grading.report_no_notebook", lang)}
@@ -403,8 +440,7 @@ def _answer_words(answer: str, lang: str) -> str:
         return answer
 
 
-def write_report(course: Course, out: Path, *, lang: str = "vi",
-                 pairs: list[tuple[str, str]] | None = None) -> Path:
+def write_report(course: Course, out: Path, *, lang: str = "vi", pairs: list[tuple[str, str]] | None = None) -> Path:
     """Write the PNG charts and index.html into `out`; return the page's path."""
     out.mkdir(parents=True, exist_ok=True)
     subs, cells = read_results(course)
@@ -415,37 +451,67 @@ def write_report(course: Course, out: Path, *, lang: str = "vi",
     missed = most_missed(cells)
     _missed_chart(missed, out / "missed.png", lang)
 
-    parts = [f"<!doctype html><html lang='{lang}'><head><meta charset='utf-8'>",
-             f"<title>{e(t('grading.report_title', lang))}</title>",
-             "<style>body{font-family:sans-serif;max-width:60em;margin:auto}table{border-collapse:collapse}"
-             "td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left}img{max-width:100%}</style></head><body>",
-             f"<h1>{e(t('grading.report_title', lang))}</h1>",
-             f"<p>{e(t('grading.report_summary', lang, students=len({s.student for s in subs}), submissions=len(subs)))}</p>"]
+    parts = [
+        f"<!doctype html><html lang='{lang}'><head><meta charset='utf-8'>",
+        f"<title>{e(t('grading.report_title', lang))}</title>",
+        "<style>body{font-family:sans-serif;max-width:60em;margin:auto}table{border-collapse:collapse}"
+        "td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left}img{max-width:100%}</style></head><body>",
+        f"<h1>{e(t('grading.report_title', lang))}</h1>",
+        f"<p>{e(t('grading.report_summary', lang, students=len({s.student for s in subs}), submissions=len(subs)))}</p>",
+    ]
     if who.not_on_roster:
-        parts.append(f"<p>{e(t('grading.report_not_on_roster', lang, count=len(who.not_on_roster), students=', '.join(who.not_on_roster)))}</p>")
+        parts.append(
+            f"<p>{e(t('grading.report_not_on_roster', lang, count=len(who.not_on_roster), students=', '.join(who.not_on_roster)))}</p>"
+        )
 
     # one row per student and assignment: the score over what has been graded so far
     parts.append(f"<h2>{e(t('grading.report_students_table', lang))}</h2>")
-    parts.append(f"<table><tr><th>{e(t('grading.report_assignment', lang))}</th><th>{e(t('grading.report_student', lang))}</th>"
-                 f"<th>{e(t('grading.report_score', lang))}</th><th>{e(t('grading.report_percent', lang))}</th>"
-                 f"<th>{e(t('grading.report_state', lang))}</th></tr>")
-    rows = [(s.assignment, s.student, f"{s.score:g} / {(s.graded_max if s.graded_max is not None else s.max_score):g}",
-             f"{s.percent:.0f}%", t("grading.report_waiting", lang, count=s.waiting) if s.waiting
-             else t("grading.report_complete", lang)) for s in subs]
-    rows += [(a, st, "—", "—", t("grading.report_not_submitted", lang)) for a, sts in who.not_submitted.items() for st in sts]
+    parts.append(
+        f"<table><tr><th>{e(t('grading.report_assignment', lang))}</th><th>{e(t('grading.report_student', lang))}</th>"
+        f"<th>{e(t('grading.report_score', lang))}</th><th>{e(t('grading.report_percent', lang))}</th>"
+        f"<th>{e(t('grading.report_state', lang))}</th></tr>"
+    )
+    rows = [
+        (
+            s.assignment,
+            s.student,
+            f"{s.score:g} / {(s.graded_max if s.graded_max is not None else s.max_score):g}",
+            f"{s.percent:.0f}%",
+            t("grading.report_waiting", lang, count=s.waiting) if s.waiting else t("grading.report_complete", lang),
+        )
+        for s in subs
+    ]
+    rows += [
+        (a, st, "—", "—", t("grading.report_not_submitted", lang)) for a, sts in who.not_submitted.items() for st in sts
+    ]
     rows += [(a, st, "—", "—", t("grading.report_failed", lang)) for a, sts in who.failed.items() for st in sts]
     for row in sorted(rows):
         parts.append("<tr>" + "".join(f"<td>{e(str(v))}</td>" for v in row) + "</tr>")
     parts.append("</table>")
 
-    for png, key in (("scores.png", "report_scores"), ("mastery.png", "report_mastery"), ("missed.png", "report_missed")):
+    for png, key in (
+        ("scores.png", "report_scores"),
+        ("mastery.png", "report_mastery"),
+        ("missed.png", "report_missed"),
+    ):
         parts.append(f"<h2>{e(t('grading.' + key, lang))}</h2><img src='{png}' alt='{e(t('grading.' + key, lang))}'>")
-    parts.append(f"<table><tr><th>{e(t('grading.report_question', lang))}</th><th>{e(t('grading.report_missed_by', lang))}</th>"
-                 f"<th>{e(t('grading.report_wrong_answers', lang))}</th></tr>")
+    parts.append(
+        f"<table><tr><th>{e(t('grading.report_question', lang))}</th><th>{e(t('grading.report_missed_by', lang))}</th>"
+        f"<th>{e(t('grading.report_wrong_answers', lang))}</th></tr>"
+    )
     for m in missed:
-        answers = "<br>".join((f"<em>{e(_answer_words(a, lang))}</em>" if a in (BLANK, NO_NOTEBOOK)
-                               else f"<q>{e(_answer_words(a, lang))}</q>") + f" × {n}" for a, n in m.wrong_answers)
-        parts.append(f"<tr><td>{e(m.assignment)} / {e(m.label(lang))}</td><td>{m.missed} / {m.attempts}</td><td>{answers}</td></tr>")
+        answers = "<br>".join(
+            (
+                f"<em>{e(_answer_words(a, lang))}</em>"
+                if a in (BLANK, NO_NOTEBOOK)
+                else f"<q>{e(_answer_words(a, lang))}</q>"
+            )
+            + f" × {n}"
+            for a, n in m.wrong_answers
+        )
+        parts.append(
+            f"<tr><td>{e(m.assignment)} / {e(m.label(lang))}</td><td>{m.missed} / {m.attempts}</td><td>{answers}</td></tr>"
+        )
     parts.append("</table>")
 
     assignments = sorted({s.assignment for s in subs})
@@ -454,7 +520,9 @@ def write_report(course: Course, out: Path, *, lang: str = "vi",
         png = f"prepost-{i + 1}.png"
         _prepost_chart(pp, out / png, lang)
         parts.append(f"<h2>{e(t('grading.report_prepost', lang, pre=pre, post=post))}</h2><img src='{png}' alt=''>")
-        parts.append(f"<table><tr><th>{e(t('grading.report_students', lang))}</th><th>{e(pre)}</th><th>{e(post)}</th></tr>")
+        parts.append(
+            f"<table><tr><th>{e(t('grading.report_students', lang))}</th><th>{e(pre)}</th><th>{e(post)}</th></tr>"
+        )
         for s, a, b in pp.students:
             parts.append(f"<tr><td>{e(s)}</td><td>{a:.0f}%</td><td>{b:.0f}%</td></tr>")
         parts.append("</table>")

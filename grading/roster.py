@@ -16,6 +16,7 @@ instructor's language by the caller.
 The imported ids are also kept in `.conduct/roster.json`: export and report count only roster
 students, and name the others.
 """
+
 from __future__ import annotations
 
 import csv
@@ -146,8 +147,9 @@ def import_roster(db_url: str, path: str | Path, state_dir: Path | None = None) 
     good, bad = read_roster(path)
     with Gradebook(db_url) as gb:
         for s in good:
-            gb.update_or_create_student(s.id, first_name=s.first_name or None,
-                                        last_name=s.last_name or None, email=s.email or None)
+            gb.update_or_create_student(
+                s.id, first_name=s.first_name or None, last_name=s.last_name or None, email=s.email or None
+            )
     if state_dir is not None and good:
         ids = sorted(set(roster_ids(state_dir) or ()) | {s.id for s in good})
         state_dir.mkdir(parents=True, exist_ok=True)

@@ -30,6 +30,7 @@ nbgrader's `Execute.__init__` forces `kernel_manager_class` through `kwargs.setd
 beats configuration, so the sandbox is wired in with an `Execute` subclass placed in the Autograde
 converter's `autograde_preprocessors` (see course.py's config template).
 """
+
 from __future__ import annotations
 
 import functools
@@ -126,9 +127,19 @@ def system_mounts() -> list[str]:
     return args
 
 
-def bwrap_command(kernel_cmd: list[str], *, workdir: str, conn_dir: str, cpu_seconds: int, memory_bytes: int,
-                  env: dict[str, str], work_bytes: int = 64 << 20, tmp_bytes: int = 64 << 20,
-                  hidden: Iterable[str] = (), extra_ro: Iterable[str] = ()) -> list[str]:
+def bwrap_command(
+    kernel_cmd: list[str],
+    *,
+    workdir: str,
+    conn_dir: str,
+    cpu_seconds: int,
+    memory_bytes: int,
+    env: dict[str, str],
+    work_bytes: int = 64 << 20,
+    tmp_bytes: int = 64 << 20,
+    hidden: Iterable[str] = (),
+    extra_ro: Iterable[str] = (),
+) -> list[str]:
     """The full bwrap command line that starts `kernel_cmd` in the sandbox.
 
     `workdir` (the folder nbgrader runs the notebook in) becomes an empty tmpfs at the same path,
@@ -147,14 +158,41 @@ def bwrap_command(kernel_cmd: list[str], *, workdir: str, conn_dir: str, cpu_sec
     bound = [m[0] for m in mounts] + [Path("/usr")]
     for h in sorted({Path(h).resolve() for h in hidden if h and Path(h).exists()}):
         if any(_under(h, b) for b in bound):
-            mounts.append((h, ["--ro-bind", "/dev/null", str(h)] if not h.is_dir() else
-                           ["--tmpfs", str(h), "--remount-ro", str(h)]))
+            mounts.append(
+                (
+                    h,
+                    ["--ro-bind", "/dev/null", str(h)]
+                    if not h.is_dir()
+                    else ["--tmpfs", str(h), "--remount-ro", str(h)],
+                )
+            )
     mounts.append((work, ["--size", str(work_bytes), "--tmpfs", str(work)]))
     mounts.append((conn, ["--bind", str(conn), str(conn)]))
     mounts.sort(key=lambda m: len(m[0].parts))  # a parent before what is mounted inside it
-    cmd = [bwrap, "--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL", "--clearenv",
-           *system_mounts(), "--dev", "/dev", "--proc", "/proc", "--size", str(tmp_bytes), "--tmpfs", "/tmp",
-           "--ro-bind", str(conn / "passwd"), "/etc/passwd", "--ro-bind", str(conn / "group"), "/etc/group"]
+    cmd = [
+        bwrap,
+        "--unshare-all",
+        "--die-with-parent",
+        "--new-session",
+        "--cap-drop",
+        "ALL",
+        "--clearenv",
+        *system_mounts(),
+        "--dev",
+        "/dev",
+        "--proc",
+        "/proc",
+        "--size",
+        str(tmp_bytes),
+        "--tmpfs",
+        "/tmp",
+        "--ro-bind",
+        str(conn / "passwd"),
+        "/etc/passwd",
+        "--ro-bind",
+        str(conn / "group"),
+        "/etc/group",
+    ]
     for _, args in mounts:
         cmd += args
     for key, value in sorted(env.items()):
@@ -163,8 +201,14 @@ def bwrap_command(kernel_cmd: list[str], *, workdir: str, conn_dir: str, cpu_sec
     prlimit = shutil.which("prlimit")
     if prlimit:
         mem = [f"--as={memory_bytes}"] if memory_bytes > 0 else []
-        cmd += [prlimit, f"--cpu={cpu_seconds}:{cpu_seconds + 5}", *mem, f"--fsize={work_bytes}", "--core=0",
-                *kernel_cmd]
+        cmd += [
+            prlimit,
+            f"--cpu={cpu_seconds}:{cpu_seconds + 5}",
+            *mem,
+            f"--fsize={work_bytes}",
+            "--core=0",
+            *kernel_cmd,
+        ]
     else:
         cmd += [kernel_cmd[0], "-c", _LIMITS_SHIM, str(cpu_seconds), str(memory_bytes), str(work_bytes), *kernel_cmd]
     return cmd
@@ -239,20 +283,28 @@ def limits_check(unsafe: bool = False, lang: str | None = None) -> str:
 class SandboxKernelManager(AsyncKernelManager):
     """A kernel manager whose kernels start under bubblewrap, in a cgroup of their own."""
 
-    hidden_paths = List(Unicode(), help="Paths to cover if they fall inside something the sandbox binds "
-                        "(nothing else is visible anyway).").tag(config=True)
-    extra_ro_paths = List(Unicode(), help="More folders the kernel may read (data an assignment "
-                          "needs); the venv, the system and `conduct` are always there.").tag(config=True)
+    hidden_paths = List(
+        Unicode(),
+        help="Paths to cover if they fall inside something the sandbox binds (nothing else is visible anyway).",
+    ).tag(config=True)
+    extra_ro_paths = List(
+        Unicode(),
+        help="More folders the kernel may read (data an assignment "
+        "needs); the venv, the system and `conduct` are always there.",
+    ).tag(config=True)
     cpu_seconds = Integer(60, help="CPU-time budget of one sandbox (all its processes), in seconds.").tag(config=True)
     memory_mb = Integer(2048, help="Memory of one sandbox (all its processes and its tmpfs), in MiB.").tag(config=True)
     max_processes = Integer(64, help="Processes and threads one sandbox may have at once.").tag(config=True)
     cpu_cores = Float(1.0, help="Cores one sandbox may use at once (a rate cap).").tag(config=True)
     work_mb = Integer(64, help="Size of the sandbox's working folder and largest file, in MiB.").tag(config=True)
     tmp_mb = Integer(64, help="Size of the sandbox's /tmp, in MiB.").tag(config=True)
-    unsafe_limits = Bool(help="Start kernels with per-process limits only when no cgroup is usable "
-                         "(forked children then escape the memory and CPU limits).").tag(config=True)
-    env_keep = List(Unicode(), default_value=list(ENV_KEEP),
-                    help="Environment variables passed into the sandbox.").tag(config=True)
+    unsafe_limits = Bool(
+        help="Start kernels with per-process limits only when no cgroup is usable "
+        "(forked children then escape the memory and CPU limits)."
+    ).tag(config=True)
+    env_keep = List(Unicode(), default_value=list(ENV_KEEP), help="Environment variables passed into the sandbox.").tag(
+        config=True
+    )
 
     @default("unsafe_limits")
     def _unsafe_limits_default(self) -> bool:
@@ -287,12 +339,27 @@ class SandboxKernelManager(AsyncKernelManager):
         shutil.rmtree(conn / INBOX, ignore_errors=True)
         self.left_out = fill_inbox(workdir, conn / INBOX, self.work_mb << 20)
         env = {k: os.environ[k] for k in self.env_keep if k in os.environ}
-        env.update(PATH=os.path.dirname(cmd[0]) + ":" + SANDBOX_PATH, HOME="/tmp", MPLCONFIGDIR="/tmp/matplotlib",
-                   IPYTHONDIR="/tmp/ipython", PYTHONDONTWRITEBYTECODE="1", PYTHONNOUSERSITE="1")
+        env.update(
+            PATH=os.path.dirname(cmd[0]) + ":" + SANDBOX_PATH,
+            HOME="/tmp",
+            MPLCONFIGDIR="/tmp/matplotlib",
+            IPYTHONDIR="/tmp/ipython",
+            PYTHONDONTWRITEBYTECODE="1",
+            PYTHONNOUSERSITE="1",
+        )
         self._sandbox_env = env
-        full = bwrap_command(cmd, workdir=str(workdir), conn_dir=self._conn_dir, cpu_seconds=self.cpu_seconds,
-                             memory_bytes=self.memory_mb << 20, env=env, work_bytes=self.work_mb << 20,
-                             tmp_bytes=self.tmp_mb << 20, hidden=self.hidden_paths, extra_ro=self.extra_ro_paths)
+        full = bwrap_command(
+            cmd,
+            workdir=str(workdir),
+            conn_dir=self._conn_dir,
+            cpu_seconds=self.cpu_seconds,
+            memory_bytes=self.memory_mb << 20,
+            env=env,
+            work_bytes=self.work_mb << 20,
+            tmp_bytes=self.tmp_mb << 20,
+            hidden=self.hidden_paths,
+            extra_ro=self.extra_ro_paths,
+        )
         self._release_cgroup()
         start = time.perf_counter()
         try:
@@ -303,9 +370,15 @@ class SandboxKernelManager(AsyncKernelManager):
             self.log.warning(t("sandbox.unsafe_limits_used", _lang(), reason=str(exc)))
             return full
         # the kernel's per-process address-space limit stays; the group adds room for its tmpfs folders
-        self._cgroup = cg.create(layout, cg.Limits(
-            memory_bytes=(self.memory_mb + self.work_mb + self.tmp_mb) << 20, cpu_seconds=self.cpu_seconds,
-            max_pids=self.max_processes, cpu_cores=self.cpu_cores))
+        self._cgroup = cg.create(
+            layout,
+            cg.Limits(
+                memory_bytes=(self.memory_mb + self.work_mb + self.tmp_mb) << 20,
+                cpu_seconds=self.cpu_seconds,
+                max_pids=self.max_processes,
+                cpu_cores=self.cpu_cores,
+            ),
+        )
         self.setup_seconds += time.perf_counter() - start
         return enter_cgroup_command(full, self._cgroup.procs_files)
 
@@ -366,8 +439,9 @@ class SandboxKernelManager(AsyncKernelManager):
 
 
 def _stopped_output(reason: str) -> NotebookNode:
-    return NotebookNode(output_type="error", ename="KernelStopped", evalue=reason,
-                        traceback=[f"KernelStopped: {reason}"])
+    return NotebookNode(
+        output_type="error", ename="KernelStopped", evalue=reason, traceback=[f"KernelStopped: {reason}"]
+    )
 
 
 def _size(value) -> int:
@@ -403,8 +477,10 @@ class GuardedExecute(Execute):
     _deadline: float = 0.0
 
     def preprocess(self, nb, resources=None, km=None):
-        if not any(c.cell_type == "code" and c.source.strip() and self.skip_cells_with_tag not in c.metadata.get("tags", [])
-                   for c in nb.cells):
+        if not any(
+            c.cell_type == "code" and c.source.strip() and self.skip_cells_with_tag not in c.metadata.get("tags", [])
+            for c in nb.cells
+        ):
             return nb, resources  # every code cell is graded as data (grading.answers): no kernel to start
         self._stopped = None
         self._deadline = time.monotonic() + self.notebook_timeout
@@ -440,9 +516,14 @@ class GuardedExecute(Execute):
             out = super().output(outs, msg, display_id, cell_index)
         if cell_index not in self._noted:
             self._noted.add(cell_index)
-            key, chars = (("sandbox.output_truncated_cell", self.max_cell_output) if cell_room <= room
-                          else ("sandbox.output_truncated_notebook", self.max_notebook_output))
-            outs.append(NotebookNode(output_type="stream", name="stderr", text="\n" + t(key, _lang(), chars=chars) + "\n"))
+            key, chars = (
+                ("sandbox.output_truncated_cell", self.max_cell_output)
+                if cell_room <= room
+                else ("sandbox.output_truncated_notebook", self.max_notebook_output)
+            )
+            outs.append(
+                NotebookNode(output_type="stream", name="stderr", text="\n" + t(key, _lang(), chars=chars) + "\n")
+            )
         return out
 
     def _account(self, cell_index: int, size: int) -> None:
@@ -457,7 +538,9 @@ class GuardedExecute(Execute):
         if cell.cell_type != "code":
             return cell, resources
         if self._stopped is None and time.monotonic() > self._deadline:
-            self._stopped = f"the notebook ran past its time limit ({self.notebook_timeout} s); later cells were not run"
+            self._stopped = (
+                f"the notebook ran past its time limit ({self.notebook_timeout} s); later cells were not run"
+            )
         if self._stopped is not None:
             cell.outputs = [_stopped_output(self._stopped)]
             return cell, resources
@@ -467,10 +550,12 @@ class GuardedExecute(Execute):
             why = self._kernel_reason()
             self._stopped = (
                 "this cell ran past the time limit and ignored the interrupt; later cells were not run"
-                if isinstance(exc, CellTimeoutError) else
-                t("sandbox.stopped_by_limit", _lang(), reason=why) if why else
-                "the kernel stopped while running this cell (CPU-time or memory limit of the grading "
-                "sandbox, or a crash); later cells were not run")
+                if isinstance(exc, CellTimeoutError)
+                else t("sandbox.stopped_by_limit", _lang(), reason=why)
+                if why
+                else "the kernel stopped while running this cell (CPU-time or memory limit of the grading "
+                "sandbox, or a crash); later cells were not run"
+            )
             cell.outputs = list(cell.get("outputs", [])) + [_stopped_output(self._stopped)]
             return cell, resources
 

@@ -7,6 +7,7 @@ instructor in the formgrader's feedback view, or the student). This preprocessor
 nbgrader's GenerateFeedback, replaces each markdown cell's text with its rendering cleaned by
 nbconvert's own sanitizer (scripts, event handlers and unsafe URLs removed, the text kept).
 """
+
 from __future__ import annotations
 
 from nbconvert.filters import clean_html
@@ -14,8 +15,11 @@ from nbconvert.filters.markdown_mistune import markdown2html_mistune
 from nbconvert.preprocessors import Preprocessor
 from traitlets import Bool
 
-PREPROCESSORS = ("nbgrader.preprocessors.GetGrades", "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
-                 "grading.sanitize.SanitizeMarkdown")
+PREPROCESSORS = (
+    "nbgrader.preprocessors.GetGrades",
+    "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
+    "grading.sanitize.SanitizeMarkdown",
+)
 
 
 class SanitizeMarkdown(Preprocessor):

@@ -11,6 +11,7 @@ $CONDUCT_COURSE) names a course folder instead; its own config then says where i
 The student is the logged-in user (nbgrader's rule); `student=` overrides it, as `nbgrader submit
 --student` does, for a shared account at a kiosk.
 """
+
 from __future__ import annotations
 
 import logging
@@ -81,8 +82,14 @@ def settings(course: str | os.PathLike | None = None) -> Settings:
     return Settings(str(root), str(course_id))
 
 
-def _run(cls, assignment: str | None, workspace: str | os.PathLike, student: str | None,
-         course: str | os.PathLike | None, **extra):
+def _run(
+    cls,
+    assignment: str | None,
+    workspace: str | os.PathLike,
+    student: str | None,
+    course: str | os.PathLike | None,
+    **extra,
+):
     s = settings(course)
     config = Config()
     config.CourseDirectory.course_id = s.course_id
@@ -105,15 +112,25 @@ def _run(cls, assignment: str | None, workspace: str | os.PathLike, student: str
         raise StudentError(str(exc)) from None
 
 
-def fetch(assignment: str, *, workspace: str | os.PathLike = ".", student: str | None = None,
-          course: str | os.PathLike | None = None) -> Path:
+def fetch(
+    assignment: str,
+    *,
+    workspace: str | os.PathLike = ".",
+    student: str | None = None,
+    course: str | os.PathLike | None = None,
+) -> Path:
     """Copy a released assignment into `workspace/<assignment>/`; return that folder."""
     _run(ExchangeFetchAssignment, assignment, workspace, student, course)
     return Path(workspace).resolve() / assignment
 
 
-def submit(assignment: str, *, workspace: str | os.PathLike = ".", student: str | None = None,
-           course: str | os.PathLike | None = None) -> str:
+def submit(
+    assignment: str,
+    *,
+    workspace: str | os.PathLike = ".",
+    student: str | None = None,
+    course: str | os.PathLike | None = None,
+) -> str:
     """Hand in `workspace/<assignment>/`; return the submission's timestamp."""
     folder = Path(workspace).resolve() / assignment
     if not folder.is_dir():
@@ -122,8 +139,9 @@ def submit(assignment: str, *, workspace: str | os.PathLike = ".", student: str 
     return str(exchange.timestamp)
 
 
-def list_assignments(*, workspace: str | os.PathLike = ".", student: str | None = None,
-                     course: str | os.PathLike | None = None) -> list[AssignmentState]:
+def list_assignments(
+    *, workspace: str | os.PathLike = ".", student: str | None = None, course: str | os.PathLike | None = None
+) -> list[AssignmentState]:
     """Every released assignment with what this student did with it."""
     released = _run(ExchangeList, None, workspace, student, course)[1] or []
     submitted = _run(ExchangeList, None, workspace, student, course, cached=True)[1] or []
@@ -136,14 +154,25 @@ def list_assignments(*, workspace: str | os.PathLike = ".", student: str | None 
     for info in released:
         name = info["assignment_id"]
         subs = sorted(by_name.get(name, []), key=lambda x: x["timestamp"])
-        out.append(AssignmentState(name, info.get("status") == "fetched", tuple(x["timestamp"] for x in subs),
-                                   bool(subs) and bool(subs[-1].get("has_exchange_feedback")),
-                                   bool(subs) and bool(subs[-1].get("has_local_feedback"))))
+        out.append(
+            AssignmentState(
+                name,
+                info.get("status") == "fetched",
+                tuple(x["timestamp"] for x in subs),
+                bool(subs) and bool(subs[-1].get("has_exchange_feedback")),
+                bool(subs) and bool(subs[-1].get("has_local_feedback")),
+            )
+        )
     return sorted(out, key=lambda a: a.name)
 
 
-def fetch_feedback(assignment: str, *, workspace: str | os.PathLike = ".", student: str | None = None,
-                   course: str | os.PathLike | None = None) -> list[Path]:
+def fetch_feedback(
+    assignment: str,
+    *,
+    workspace: str | os.PathLike = ".",
+    student: str | None = None,
+    course: str | os.PathLike | None = None,
+) -> list[Path]:
     """Copy released feedback into `workspace/<assignment>/feedback/<timestamp>/`; return the HTML files."""
     _run(ExchangeFetchFeedback, assignment, workspace, student, course)
     folders = sorted(p for p in (Path(workspace).resolve() / assignment / "feedback").glob("*") if p.is_dir())

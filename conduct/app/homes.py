@@ -4,6 +4,7 @@ One home per track and age band (the course for adults; each school band), read 
 `app/data/homes.yaml` and validated on load: an unknown key, track, audience or a missing
 language is an error naming the file and the fix, so a typo cannot ship a broken home page.
 """
+
 from __future__ import annotations
 
 import functools
@@ -52,14 +53,18 @@ def _parse(i: int, raw: object) -> Home:
     try:
         get_track(track)
     except KeyError as exc:
-        raise DataError(FILE, f"{where}.track", str(exc).strip('"'), "name a track of conduct.curriculum.lessons") from None
+        raise DataError(
+            FILE, f"{where}.track", str(exc).strip('"'), "name a track of conduct.curriculum.lessons"
+        ) from None
     audience = require_choice(FILE, raw.get("audience"), AUDIENCES, f"{where}.audience")
     files = {}
     for page in PAGES:
         names = bilingual(FILE, raw, page, where)
         for lang, name in names.items():
             if not _FILE_NAME.match(name):
-                raise DataError(FILE, f"{where}.{page}.{lang}", f"bad file name {name!r}", "ASCII letters, digits, dashes, .ipynb")
+                raise DataError(
+                    FILE, f"{where}.{page}.{lang}", f"bad file name {name!r}", "ASCII letters, digits, dashes, .ipynb"
+                )
         files[page] = names
     final = require(FILE, raw, "final_test", str, where)
     return Home(hid, track, audience, bilingual(FILE, raw, "title", where), files, final)
@@ -95,8 +100,12 @@ def modules(home: Home) -> tuple[Lesson, ...]:
     the school's shared start page leads to both band homes instead.
     """
     lessons = load_track(home.track)
-    return tuple(lesson for lesson in lessons if lesson.audience == home.audience
-                 and (lesson.number != "00" or lesson.filename("vi") == home.files["home"]["vi"]))
+    return tuple(
+        lesson
+        for lesson in lessons
+        if lesson.audience == home.audience
+        and (lesson.number != "00" or lesson.filename("vi") == home.files["home"]["vi"])
+    )
 
 
 def home_of(lesson: Lesson) -> Home | None:

@@ -7,6 +7,7 @@ laptop and under /user/<name>/voila/render/ on JupyterHub alike, with Tab and En
 Pupils are addressed as the school lessons address them ("em"): a string with a pupil override
 under `app.pupil.` is read from there.
 """
+
 from __future__ import annotations
 
 import os
@@ -72,6 +73,7 @@ def passed_attempt(home: Home, store: ProgressStore):
 
 # ---------------------------------------------------------------- every page
 
+
 def ready() -> None:
     """The first call of every page: load the course's data, then wait for the learner's request.
 
@@ -92,10 +94,13 @@ def ready() -> None:
 
 # ---------------------------------------------------------------- the home page
 
+
 def _card(href: str, title: str, status: str, done: bool = False) -> str:
     cls = "conduct-state conduct-state-done" if done else "conduct-state"
-    return (f'<li class="conduct-card"><a href="{esc(href)}"><span class="conduct-title">{esc(title)}</span>'
-            f'<span class="{cls}">{esc(status)}</span></a></li>')
+    return (
+        f'<li class="conduct-card"><a href="{esc(href)}"><span class="conduct-title">{esc(title)}</span>'
+        f'<span class="{cls}">{esc(status)}</span></a></li>'
+    )
 
 
 def home_html(home: Home, lang: str, store: ProgressStore) -> str:
@@ -103,15 +108,21 @@ def home_html(home: Home, lang: str, store: ProgressStore) -> str:
     tr = speaker(lang, home.audience)
     st: HomeStatus = home_status(home, store)
     overall = tr("app.home.overall", percent=st.percent, done=st.done, total=len(st.modules))
-    parts = [f"<p>{esc(overall)}</p>",
-             f'<progress class="conduct-meter" max="100" value="{st.percent}" aria-label="{esc(overall)}">'
-             f"{st.percent}%</progress>"]
+    parts = [
+        f"<p>{esc(overall)}</p>",
+        f'<progress class="conduct-meter" max="100" value="{st.percent}" aria-label="{esc(overall)}">'
+        f"{st.percent}%</progress>",
+    ]
     if st.next_lesson is not None:
         label = tr("app.home.continue" if st.begun else "app.home.start", lesson=_label(st.next_lesson, lang))
-        parts.append(f'<p><a class="conduct-button-link" href="{esc(st.next_lesson.filename(lang))}">{esc(label)}</a></p>')
+        parts.append(
+            f'<p><a class="conduct-button-link" href="{esc(st.next_lesson.filename(lang))}">{esc(label)}</a></p>'
+        )
     else:
-        parts.append(f'<p>{esc(tr("app.home.all_done"))} <a class="conduct-button-link" '
-                     f'href="{esc(home.files["final"][lang])}">{esc(tr("app.nav.final"))}</a></p>')
+        parts.append(
+            f'<p>{esc(tr("app.home.all_done"))} <a class="conduct-button-link" '
+            f'href="{esc(home.files["final"][lang])}">{esc(tr("app.nav.final"))}</a></p>'
+        )
     cards = []
     for lesson, m in zip(st.lessons, st.modules, strict=True):
         status = tr(f"app.home.status.{m.state}")
@@ -129,9 +140,15 @@ def home_html(home: Home, lang: str, store: ProgressStore) -> str:
     else:
         final_state = tr("app.home.final_none", mark=test.pass_mark)
     cards.append(_card(home.files["final"][lang], tr("app.home.final_card"), final_state, best is not None))
-    cards.append(_card(home.files["certificate"][lang], tr("app.home.certificate_card"),
-                       tr("app.home.certificate_ready" if best else "app.home.certificate_locked"), best is not None))
-    parts.append(f"<h2>{esc(tr('app.home.modules'))}</h2><ul class=\"conduct-cards\">{''.join(cards)}</ul>")
+    cards.append(
+        _card(
+            home.files["certificate"][lang],
+            tr("app.home.certificate_card"),
+            tr("app.home.certificate_ready" if best else "app.home.certificate_locked"),
+            best is not None,
+        )
+    )
+    parts.append(f'<h2>{esc(tr("app.home.modules"))}</h2><ul class="conduct-cards">{"".join(cards)}</ul>')
     return "".join(parts)
 
 
@@ -139,8 +156,13 @@ def name_box(lang: str, audience: str, store: ProgressStore) -> W.VBox:
     """The learner types their name once; it is kept in the progress file's profile for the certificate."""
     tr = speaker(lang, audience)
     saved = store.profile().get("name", "")
-    text = W.Text(value=saved, placeholder=tr("app.home.name_placeholder"), description=tr("app.home.name_label"),
-                  style={"description_width": "initial"}, layout=W.Layout(width="min(100%, 600px)"))
+    text = W.Text(
+        value=saved,
+        placeholder=tr("app.home.name_placeholder"),
+        description=tr("app.home.name_label"),
+        style={"description_width": "initial"},
+        layout=W.Layout(width="min(100%, 600px)"),
+    )
     note = live_region()
     greeting = W.HTML(f"<p><strong>{esc(tr('app.home.hello', name=saved))}</strong></p>" if saved else "")
 
@@ -151,7 +173,10 @@ def name_box(lang: str, audience: str, store: ProgressStore) -> W.VBox:
             return
         error = try_store(lambda: store.set_profile(name=value))
         if error is not None:
-            say(note, f"<p>{esc(t('widgets.save_failed', lang, path=str(store.path), error=error.strerror or error))}</p>")
+            say(
+                note,
+                f"<p>{esc(t('widgets.save_failed', lang, path=str(store.path), error=error.strerror or error))}</p>",
+            )
             return
         text.value = value
         greeting.value = f"<p><strong>{esc(tr('app.home.hello', name=value))}</strong></p>"
@@ -172,6 +197,7 @@ def home(home_id: str, lang: str = "vi", store: ProgressStore | None = None) -> 
 
 # ---------------------------------------------------------------- final test
 
+
 def final(home_id: str, lang: str = "vi", store: ProgressStore | None = None) -> W.VBox:
     """The final test of the home's track (conduct.widgets.final_test_widget), then the way on."""
     lang, store, h = check_lang(lang), _store(store), get_home(home_id)
@@ -179,6 +205,7 @@ def final(home_id: str, lang: str = "vi", store: ProgressStore | None = None) ->
 
 
 # ---------------------------------------------------------------- lessons
+
 
 def lesson(home_id: str, number: str, lang: str = "vi", store: ProgressStore | None = None) -> None:
     """Called by every lesson page as it opens: a reading module counts as done once opened."""
@@ -191,13 +218,21 @@ def lesson(home_id: str, number: str, lang: str = "vi", store: ProgressStore | N
 
 # ---------------------------------------------------------------- certificate
 
+
 def certificate(home_id: str, lang: str = "vi", store: ProgressStore | None = None) -> W.VBox:
     """The certificate page: locked (with the way to the final test) until the test is passed, then
     H2's certificate widget (name, "create", PDF download) listing the home's modules."""
     lang, store, h = check_lang(lang), _store(store), get_home(home_id)
     tr = speaker(lang, h.audience)
     if passed_attempt(h, store) is None:
-        return learner_box([_html(f"<p>{esc(tr('app.certificate.locked'))}</p><p><a class=\"conduct-button-link\" "
-                                  f"href=\"{esc(h.files['final'][lang])}\">{esc(tr('app.certificate.to_final'))}</a></p>")])
-    return certificate_widget(h.audience, lang=lang, modules=[module_of(x) for x in modules(h)], store=store,
-                              audience=h.audience)
+        return learner_box(
+            [
+                _html(
+                    f'<p>{esc(tr("app.certificate.locked"))}</p><p><a class="conduct-button-link" '
+                    f'href="{esc(h.files["final"][lang])}">{esc(tr("app.certificate.to_final"))}</a></p>'
+                )
+            ]
+        )
+    return certificate_widget(
+        h.audience, lang=lang, modules=[module_of(x) for x in modules(h)], store=store, audience=h.audience
+    )

@@ -3,6 +3,7 @@
 Kept apart from the launcher so that JupyterHub's configuration (deploy/) and the tests name the
 same pages the learner's own `./course start` opens, without starting anything.
 """
+
 from __future__ import annotations
 
 import os

@@ -6,6 +6,7 @@ the course. The kernels Voilà starts inherit this process's environment: byte-c
 switched off so nothing (no __pycache__) is written into the checkout, and our template folder is
 put first on JUPYTER_PATH. Voilà never saves a notebook, so the app writes only the progress file.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -45,20 +46,36 @@ def preheated_pages(lang: str) -> list[str]:
     from conduct.app.homes import get_home, lesson_path, modules, page_path
 
     home = get_home("course")
-    return ([page_path(home, "home", lang)] + [lesson_path(x, lang) for x in modules(home)]
-            + [page_path(home, p, lang) for p in ("final", "certificate")])
+    return (
+        [page_path(home, "home", lang)]
+        + [lesson_path(x, lang) for x in modules(home)]
+        + [page_path(home, p, lang) for p in ("final", "certificate")]
+    )
 
 
 def voila_args(port: int, ip: str = "127.0.0.1", *, preheat: int = 0, lang: str = DEFAULT_LANG) -> list[str]:
     """Voilà's command-line arguments for the app (without the program name)."""
-    args = [f"--Voila.ip={ip}", f"--Voila.port={port}", "--Voila.port_retries=0", "--Voila.open_browser=False",
-            f"--VoilaConfiguration.template={TEMPLATE}", "--VoilaConfiguration.show_tracebacks=False",
-            "--ServerApp.token=", "--Voila.token=", "--Voila.log_level=WARN"]
+    args = [
+        f"--Voila.ip={ip}",
+        f"--Voila.port={port}",
+        "--Voila.port_retries=0",
+        "--Voila.open_browser=False",
+        f"--VoilaConfiguration.template={TEMPLATE}",
+        "--VoilaConfiguration.show_tracebacks=False",
+        "--ServerApp.token=",
+        "--Voila.token=",
+        "--Voila.log_level=WARN",
+    ]
     if preheat > 0:
-        pools = {"default": {"pool_size": 0}, **{rel: {"pool_size": preheat} for rel in dict.fromkeys(
-            [home_page(lang)] + preheated_pages(lang))}}
-        args += ["--VoilaConfiguration.preheat_kernel=True", "--VoilaConfiguration.default_pool_size=0",
-                 f"--VoilaKernelManager.kernel_pools_config={json.dumps(pools)}"]
+        pools = {
+            "default": {"pool_size": 0},
+            **{rel: {"pool_size": preheat} for rel in dict.fromkeys([home_page(lang)] + preheated_pages(lang))},
+        }
+        args += [
+            "--VoilaConfiguration.preheat_kernel=True",
+            "--VoilaConfiguration.default_pool_size=0",
+            f"--VoilaKernelManager.kernel_pools_config={json.dumps(pools)}",
+        ]
     return args + [str(notebook_root())]
 
 
@@ -75,9 +92,11 @@ def _make_app_class():
         def init_handlers(self) -> list:
             handlers = super().init_handlers()
             home = url_path_join(self.server_url, RENDER_PREFIX + home_page(self.lang))
-            redirects = [(self.server_url, RedirectHandler, {"url": home}),
-                         (url_path_join(self.server_url, r"/voila/tree(/.*)?"), RedirectHandler, {"url": home}),
-                         (url_path_join(self.server_url, r"/voila/?"), RedirectHandler, {"url": home})]
+            redirects = [
+                (self.server_url, RedirectHandler, {"url": home}),
+                (url_path_join(self.server_url, r"/voila/tree(/.*)?"), RedirectHandler, {"url": home}),
+                (url_path_join(self.server_url, r"/voila/?"), RedirectHandler, {"url": home}),
+            ]
             if self.voila_configuration.preheat_kernel:  # fill the pools now, not at each page's first opening
                 pools = self.kernel_manager.kernel_pools_config
                 for rel, conf in pools.items():
@@ -94,8 +113,13 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     ap.add_argument("--ip", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     ap.add_argument("--lang", choices=LANGS, default=DEFAULT_LANG, help="the home page's language (default vi)")
     ap.add_argument("--no-browser", action="store_true", help="do not open a browser")
-    ap.add_argument("--preheat", type=int, default=0, metavar="N",
-                    help="keep N kernels per page started ahead (faster openings, more memory; default 0)")
+    ap.add_argument(
+        "--preheat",
+        type=int,
+        default=0,
+        metavar="N",
+        help="keep N kernels per page started ahead (faster openings, more memory; default 0)",
+    )
     return ap.parse_args(argv)
 
 

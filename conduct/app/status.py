@@ -5,6 +5,7 @@ so every page, tab and restart agrees. Module status is the progress module's ow
 (`module_status`): done when every exercise and quiz of the lesson was completed, a reading page
 done once opened.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -3,6 +3,7 @@
 A key `app.<key>` may have an override `app.<register>.<key>` in both catalogues, where the register
 of an audience is catalogue data (`widgets.register.<audience>`), as for the widgets.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable

@@ -12,15 +12,14 @@ concern to for the author's role; they may add general clauses (e.g. 3(1), 4(1),
 For an `ok` post they name the clause the post respects or that a careless reader would wrongly
 cite (a scam warning is not itself a 4(6) offence); they may be empty for everyday chatter.
 """
+
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from conduct.vocab import ROLES, VERDICTS
 from conduct.code import clause
 from conduct.code.concerns import concerns
 from conduct.datafiles import (
@@ -29,19 +28,26 @@ from conduct.datafiles import (
     bilingual,
     check_keys,
     files,
-    load,
     load_versioned,
     require,
     require_choice,
 )
+from conduct.vocab import AUDIENCES, LANGS, ROLES, VERDICTS, has_vietnamese_letters
 
 DATA_DIR = "bank/data"
 
-from conduct.vocab import AUDIENCES, LANGS, has_vietnamese_letters
 DIFFICULTIES: tuple[int, ...] = (1, 2, 3)
 TOPICS: tuple[str, ...] = (
-    "personal_data", "kind_words", "false_information", "account_security", "trusted_adult",
-    "official_duty", "agency_duty", "provider_duty", "positive", "illegal_trade",
+    "personal_data",
+    "kind_words",
+    "false_information",
+    "account_security",
+    "trusted_adult",
+    "official_duty",
+    "agency_duty",
+    "provider_duty",
+    "positive",
+    "illegal_trade",
 )
 
 # Optional labels a post may carry, for lessons and tests that need a particular kind of example:
@@ -89,15 +95,34 @@ def _str_list(file: str, raw: dict, key: str, where: str) -> tuple[str, ...]:
     value = require(file, raw, key, list, where)
     for i, item in enumerate(value):
         if not isinstance(item, str):
-            raise DataError(file, f"{where}.{key}[{i}]", f"expected text, found {type(item).__name__}",
-                            "quote each entry, e.g. \"4(5)\"")
+            raise DataError(
+                file,
+                f"{where}.{key}[{i}]",
+                f"expected text, found {type(item).__name__}",
+                'quote each entry, e.g. "4(5)"',
+            )
     if len(set(value)) != len(value):
         raise DataError(file, f"{where}.{key}", "an entry is repeated", "list each entry once")
     return tuple(value)
 
 
-_POST_KEYS = frozenset({"id", "lang", "text", "role", "audience", "difficulty", "verdict", "concerns", "clauses",
-                        "explanation", "trap", "topic", "tags"})
+_POST_KEYS = frozenset(
+    {
+        "id",
+        "lang",
+        "text",
+        "role",
+        "audience",
+        "difficulty",
+        "verdict",
+        "concerns",
+        "clauses",
+        "explanation",
+        "trap",
+        "topic",
+        "tags",
+    }
+)
 
 
 def _parse_post(file: str, raw: Any, index: int) -> Post:
@@ -123,8 +148,7 @@ def _parse_post(file: str, raw: Any, index: int) -> Post:
     tags = _str_list(file, raw, "tags", where) if "tags" in raw else ()
     for tag in tags:
         require_choice(file, tag, TAGS, f"{where}.tags")
-    post = Post(pid, lang, text, role, audience, difficulty, verdict, concerns, clauses,
-                explanation, trap, topic, tags)
+    post = Post(pid, lang, text, role, audience, difficulty, verdict, concerns, clauses, explanation, trap, topic, tags)
     _check_consistency(file, where, post)
     return post
 
@@ -136,38 +160,71 @@ def _check_consistency(file: str, where: str, p: Post) -> None:
         require_choice(file, c, table, f"{where}.concerns")
         roles = table[c].roles
         if p.role not in roles:
-            raise DataError(file, f"{where}.concerns", f"{c!r} applies only to role {', '.join(roles)}, "
-                            f"not {p.role!r}", "change the role or the concern")
+            raise DataError(
+                file,
+                f"{where}.concerns",
+                f"{c!r} applies only to role {', '.join(roles)}, not {p.role!r}",
+                "change the role or the concern",
+            )
     for cl in p.clauses:
         if not _clause_exists(cl):
-            raise DataError(file, f"{where}.clauses", f"no clause {cl!r} in the Code",
-                            "use an id like \"4(5)\" that exists in the Code")
+            raise DataError(
+                file,
+                f"{where}.clauses",
+                f"no clause {cl!r} in the Code",
+                'use an id like "4(5)" that exists in the Code',
+            )
     if p.verdict == "ok":
         extra = sorted(set(p.concerns) - {"positive"})
         if extra:
-            raise DataError(file, f"{where}.concerns", f"an ok post cannot carry {', '.join(extra)}",
-                            "remove them, or make the verdict caution or violation")
+            raise DataError(
+                file,
+                f"{where}.concerns",
+                f"an ok post cannot carry {', '.join(extra)}",
+                "remove them, or make the verdict caution or violation",
+            )
     else:
         if not p.concerns or "positive" in p.concerns:
-            raise DataError(file, f"{where}.concerns", f"a {p.verdict} post needs at least one concern "
-                            "and not 'positive'", "name the concern(s) that make it a " + p.verdict)
+            raise DataError(
+                file,
+                f"{where}.concerns",
+                f"a {p.verdict} post needs at least one concern and not 'positive'",
+                "name the concern(s) that make it a " + p.verdict,
+            )
     if "lawful_criticism" in p.tags and p.verdict != "ok":
-        raise DataError(file, f"{where}.tags", "a lawful_criticism post is graded ok",
-                        "make the verdict ok, or tag it criticism_near_miss")
+        raise DataError(
+            file,
+            f"{where}.tags",
+            "a lawful_criticism post is graded ok",
+            "make the verdict ok, or tag it criticism_near_miss",
+        )
     if "criticism_near_miss" in p.tags and p.verdict == "ok":
-        raise DataError(file, f"{where}.tags", "a criticism_near_miss post crosses a line, so it is not ok",
-                        "grade it caution or violation, or tag it lawful_criticism")
+        raise DataError(
+            file,
+            f"{where}.tags",
+            "a criticism_near_miss post crosses a line, so it is not ok",
+            "grade it caution or violation, or tag it lawful_criticism",
+        )
     if p.trap and p.verdict != "ok":
-        raise DataError(file, f"{where}.trap", "only an ok post can be a trap",
-                        "set trap: false, or make the verdict ok")
+        raise DataError(
+            file, f"{where}.trap", "only an ok post can be a trap", "set trap: false, or make the verdict ok"
+        )
     for c in p.concerns:
         expected = table[c].clauses_for(p.role)
         if not set(expected) & set(p.clauses):
-            raise DataError(file, f"{where}.clauses", f"concern {c!r} for role {p.role!r} cites "
-                            f"{' or '.join(expected)}, none of which is listed", f"add \"{expected[0]}\"")
+            raise DataError(
+                file,
+                f"{where}.clauses",
+                f"concern {c!r} for role {p.role!r} cites {' or '.join(expected)}, none of which is listed",
+                f'add "{expected[0]}"',
+            )
     if not has_vietnamese_letters(p.explanation["vi"]):
-        raise DataError(file, f"{where}.explanation.vi", "the Vietnamese explanation has no diacritics",
-                        "write it with full Vietnamese diacritics")
+        raise DataError(
+            file,
+            f"{where}.explanation.vi",
+            "the Vietnamese explanation has no diacritics",
+            "write it with full Vietnamese diacritics",
+        )
 
 
 def _parse_file(file: str) -> list[Post]:
@@ -190,8 +247,9 @@ def read_folder(folder: str | Path) -> tuple[Post, ...]:
     for file in files(str(folder)):
         for p in _parse_file(file):
             if p.id in seen:
-                raise DataError(file, f"posts ({p.id})", f"id already used in {seen[p.id]}",
-                                "give every post a unique id")
+                raise DataError(
+                    file, f"posts ({p.id})", f"id already used in {seen[p.id]}", "give every post a unique id"
+                )
             seen[p.id] = file
             posts.append(p)
     return tuple(posts)
@@ -207,8 +265,7 @@ def _by_id() -> dict[str, Post]:
     return {p.id: p for p in _all_posts()}
 
 
-def load_posts(*, audience: str | None = None, lang: str | None = None,
-               concern: str | None = None) -> tuple[Post, ...]:
+def load_posts(*, audience: str | None = None, lang: str | None = None, concern: str | None = None) -> tuple[Post, ...]:
     """Every post in the bank, in file order, optionally filtered (filters combine)."""
     if audience is not None and audience not in AUDIENCES:
         raise ValueError(f"unknown audience {audience!r}: use one of {', '.join(AUDIENCES)}")
@@ -216,10 +273,13 @@ def load_posts(*, audience: str | None = None, lang: str | None = None,
         raise ValueError(f"unknown language {lang!r}: use one of {', '.join(LANGS)}")
     if concern is not None and concern not in _concerns():
         raise ValueError(f"unknown concern {concern!r}: use one of {', '.join(_concerns())}")
-    return tuple(p for p in _all_posts()
-                 if (audience is None or p.audience == audience)
-                 and (lang is None or p.lang == lang)
-                 and (concern is None or concern in p.concerns))
+    return tuple(
+        p
+        for p in _all_posts()
+        if (audience is None or p.audience == audience)
+        and (lang is None or p.lang == lang)
+        and (concern is None or concern in p.concerns)
+    )
 
 
 def post(id: str) -> Post:
@@ -229,8 +289,9 @@ def post(id: str) -> Post:
     try:
         return _by_id()[id]
     except KeyError:
-        raise KeyError(f"no post {id!r} in the bank: ids look like 'vi-a-001'; "
-                       "see conduct.load_posts() for the list") from None
+        raise KeyError(
+            f"no post {id!r} in the bank: ids look like 'vi-a-001'; see conduct.load_posts() for the list"
+        ) from None
 
 
 __all__ = ["Post", "load_posts", "post", "read_folder", "AUDIENCES", "TOPICS", "TAGS", "DataError"]

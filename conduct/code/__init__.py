@@ -5,12 +5,14 @@ through these functions, so lookups fail loudly with a message that says what do
 role's duties are computed once here, inheritance included (Art. 5(1) and 6(1) bring in Art. 4),
 rather than re-derived by each caller.
 """
+
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from conduct.code import load as _load
 from conduct.code.model import (
@@ -32,18 +34,39 @@ from conduct.i18n import t
 from conduct.vocab import ROLES, ClauseId
 
 __all__ = [
-    "Code", "Article", "Chapter", "Clause", "Decision", "Law", "Duty", "DebateItem", "NotFound",
-    "KINDS", "DUTY_KINDS", "STATUSES",
-    "load_code", "article", "clause", "cite", "duties", "search_clauses", "laws", "law", "debate", "check_role",
+    "Code",
+    "Article",
+    "Chapter",
+    "Clause",
+    "Decision",
+    "Law",
+    "Duty",
+    "DebateItem",
+    "NotFound",
+    "KINDS",
+    "DUTY_KINDS",
+    "STATUSES",
+    "load_code",
+    "article",
+    "clause",
+    "cite",
+    "duties",
+    "search_clauses",
+    "laws",
+    "law",
+    "debate",
+    "check_role",
 ]
+
 
 @functools.lru_cache(maxsize=1)
 def _default_code() -> Code:
     return _load.build_code()
 
 
-def load_code(source: str | Path | Mapping[str, Any] | None = None,
-              laws_source: str | Path | Mapping[str, Any] | None = None) -> Code:
+def load_code(
+    source: str | Path | Mapping[str, Any] | None = None, laws_source: str | Path | Mapping[str, Any] | None = None
+) -> Code:
     """The Code, read and validated once per process; other sources are for checking edited data."""
     if source is None and laws_source is None:
         return _default_code()
@@ -116,7 +139,7 @@ def check_role(role: str) -> str:
     return role
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _duties(role: str) -> tuple[Duty, ...]:
     code = load_code()
     direct: set[str] = set()
@@ -132,7 +155,8 @@ def _duties(role: str) -> tuple[Duty, ...]:
             direct.add(c.id)
     return tuple(
         Duty(clause=c, inherited=False) if c.id in direct else Duty(clause=c, inherited=True, via=via[c.id])
-        for c in code.clauses if c.id in direct or c.id in via
+        for c in code.clauses
+        if c.id in direct or c.id in via
     )
 
 

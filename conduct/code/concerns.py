@@ -10,6 +10,7 @@ finding's verdict follows the kind of the clause it cites, so a breach of a duty
 prohibition is a violation and a departure from a recommendation a caution. `verdicts` overrides
 the verdict for one role (an agency's lost account breaches the duty of Art. 6(2)).
 """
+
 from __future__ import annotations
 
 import functools
@@ -54,8 +55,12 @@ def _check_clause(where: str, clause_id: object) -> str:
     except (KeyError, ValueError):
         c = None
     if c is None:
-        raise DataError(CONCERNS_FILE, where, f"{clause_id!r} is not a clause of the Code",
-                        'cite a clause that exists in conduct/code/data, written like "4(5)"')
+        raise DataError(
+            CONCERNS_FILE,
+            where,
+            f"{clause_id!r} is not a clause of the Code",
+            'cite a clause that exists in conduct/code/data, written like "4(5)"',
+        )
     return c.id
 
 
@@ -72,7 +77,7 @@ def _concern(f: str, cid: str, spec: dict) -> Concern:
         require_choice(f, r, ROLES, f"{where}.roles")
     raw = require(f, spec, "clauses", dict, where)
     if "default" not in raw:
-        raise DataError(f, f"{where}.clauses", "no default clauses", "add `default: [\"4(6)\"]`")
+        raise DataError(f, f"{where}.clauses", "no default clauses", 'add `default: ["4(6)"]`')
     clauses: dict[str, tuple[str, ...]] = {}
     for role, ids in raw.items():
         if role != "default":
@@ -88,8 +93,12 @@ def _concern(f: str, cid: str, spec: dict) -> Concern:
     for role in roles:
         for c in concern.clauses_for(role):
             if concern.verdicts.get(role, verdict) == BY_KIND and code_clause(c).kind not in KIND_VERDICTS:
-                raise DataError(f, f"{where}.clauses", f"clause {c} is of kind {code_clause(c).kind!r}, "
-                                "which has no verdict", "cite a duty, prohibition or recommendation")
+                raise DataError(
+                    f,
+                    f"{where}.clauses",
+                    f"clause {c} is of kind {code_clause(c).kind!r}, which has no verdict",
+                    "cite a duty, prohibition or recommendation",
+                )
     return concern
 
 

@@ -4,6 +4,7 @@ Texts are `{"vi": ..., "en": ...}` dicts so that every learner-facing string car
 languages together and a renderer simply picks one. Objects hash by id, so they can be used in
 sets and as dict keys even though they hold dicts.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

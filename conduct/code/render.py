@@ -5,9 +5,11 @@ the Code's data, so the Vietnamese and English editions differ only in language.
 the data: a clause's kinds in brackets, its status only when not verified ([P] or [M]), and the
 article's note as a footnote, so uncertain numbering is said once rather than hidden.
 """
+
 from __future__ import annotations
 
-from conduct.code import Article, Clause, article as get_article, duties, load_code
+from conduct.code import Article, Clause, duties, load_code
+from conduct.code import article as get_article
 from conduct.i18n import check_lang, t
 
 INDENT = "  "
@@ -23,8 +25,14 @@ def status_mark(status: str, lang: str) -> str:
 
 
 def clause_line(clause: Clause, lang: str) -> str:
-    return t("code.clause", lang, id=clause.id, kinds=kinds_label(clause, lang),
-             mark=status_mark(clause.status, lang), text=clause.text[lang])
+    return t(
+        "code.clause",
+        lang,
+        id=clause.id,
+        kinds=kinds_label(clause, lang),
+        mark=status_mark(clause.status, lang),
+        text=clause.text[lang],
+    )
 
 
 def _article_lines(art: Article, lang: str) -> list[str]:
@@ -68,7 +76,9 @@ def code_text(article: int | str | None = None, lang: str = "vi") -> str:
     d = code.decision
     lines = [
         t("code.title", lang).upper(),
-        t("code.decision", lang, number=d.number, date=d.date_text[lang], issuer=d.issuer[lang]) + " " + d.in_force[lang],
+        t("code.decision", lang, number=d.number, date=d.date_text[lang], issuer=d.issuer[lang])
+        + " "
+        + d.in_force[lang],
         penalty,
     ]
     for chapter in code.chapters:

@@ -7,6 +7,7 @@ the checker's fold (conduct.text.normalize, "đ" to "d"), and case-folded. Match
 phrase's clauses; otherwise every clause holding all of its words, in any order, is returned, so
 "tài khoản giả mạo" still finds Art. 4(3) although the words are apart.
 """
+
 from __future__ import annotations
 
 import functools
@@ -15,7 +16,6 @@ import unicodedata
 
 from conduct.code.model import Clause
 from conduct.text.normalize import fold as fold_marks
-
 from conduct.vocab import LANGS
 
 

@@ -11,6 +11,7 @@ Every cell is marked: `metadata.conduct.part` names the lesson part it came from
 cells start with an HTML comment `<!-- conduct:<part> -->` (navigation: `<!--NAVIGATION-->`).
 Code cells are one-line calls into `conduct.curriculum.show`, hidden from the learner.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -45,6 +46,7 @@ def default_root() -> Path:
 
 
 # --- text helpers ------------------------------------------------------------------------------
+
 
 def md(part: str, *blocks: str) -> nbformat.NotebookNode:
     body = "\n\n".join(b.strip() for b in blocks if b and b.strip())
@@ -97,8 +99,11 @@ def _clause_block(cid: str, note: dict | None, lang: str) -> str:
 
     cl = code.clause(cid)
     kinds = ", ".join(t(f"code.kind.{k}", lang) for k in cl.kinds)
-    lines = [f"### {cite(cid, lang)}: {cl.short[lang]}", cl.text[lang].strip(),
-             f"*{t('curriculum.clause_kind', lang, kinds=kinds)}*"]
+    lines = [
+        f"### {cite(cid, lang)}: {cl.short[lang]}",
+        cl.text[lang].strip(),
+        f"*{t('curriculum.clause_kind', lang, kinds=kinds)}*",
+    ]
     if cl.laws:
         names = {law.id: law.name[lang] for law in code.laws()}
         lines.append("*" + t("curriculum.clause_laws", lang, laws="; ".join(names.get(x, x) for x in cl.laws)) + "*")
@@ -134,12 +139,17 @@ def r_text(p: Part, c: Ctx) -> list:
 def r_scenario(p: Part, c: Ctx) -> list:
     lang = c["lang"]
     d = p.data
-    blocks = [h2("scenario", lang, title=expand(d["title"][lang], lang)), expand(d["body"][lang], lang),
-              "**" + t("curriculum.heading.think", lang) + "**",
-              bullet([expand(q[lang], lang) for q in d["questions"]])]
+    blocks = [
+        h2("scenario", lang, title=expand(d["title"][lang], lang)),
+        expand(d["body"][lang], lang),
+        "**" + t("curriculum.heading.think", lang) + "**",
+        bullet([expand(q[lang], lang) for q in d["questions"]]),
+    ]
     if d["discussion"]:
-        blocks.append(f"<details><summary>{t('curriculum.heading.discussion', lang)}</summary>\n\n"
-                      f"{expand(d['discussion'][lang], lang)}\n\n</details>")
+        blocks.append(
+            f"<details><summary>{t('curriculum.heading.discussion', lang)}</summary>\n\n"
+            f"{expand(d['discussion'][lang], lang)}\n\n</details>"
+        )
     return [md("scenario", *blocks)]
 
 
@@ -153,10 +163,20 @@ def r_exercise(p: Part, c: Ctx) -> list:
     lang = c["lang"]
     for pid in p.data["posts"]:
         bank.post(pid)  # an unknown id fails the build, not the learner's notebook
-    return [md("exercise", h2("exercise", lang), _intro(p, lang),
-               t("curriculum.howto.exercise", lang, count=len(p.data["posts"]),
-                 **{v: t(f"checker.verdict.{v}", lang) for v in VERDICTS})),
-            call("exercise", f'exercise("{p.id}", "{lang}")', lang)]
+    return [
+        md(
+            "exercise",
+            h2("exercise", lang),
+            _intro(p, lang),
+            t(
+                "curriculum.howto.exercise",
+                lang,
+                count=len(p.data["posts"]),
+                **{v: t(f"checker.verdict.{v}", lang) for v in VERDICTS},
+            ),
+        ),
+        call("exercise", f'exercise("{p.id}", "{lang}")', lang),
+    ]
 
 
 def r_quiz(p: Part, c: Ctx) -> list:
@@ -168,14 +188,18 @@ def r_quiz(p: Part, c: Ctx) -> list:
             code.clause(cid)
         for text in [item["question"]] + [o[k] for o in item["options"] for k in ("text", "feedback")]:
             expand(text[lang], lang)  # every citation the widget will show must exist
-    return [md("quiz", h2("quiz", lang), _intro(p, lang), t("curriculum.howto.quiz", lang)),
-            call("quiz", f'quiz("{p.id}", "{lang}")', lang)]
+    return [
+        md("quiz", h2("quiz", lang), _intro(p, lang), t("curriculum.howto.quiz", lang)),
+        call("quiz", f'quiz("{p.id}", "{lang}")', lang),
+    ]
 
 
 def r_widget(p: Part, c: Ctx) -> list:
     lang, name = c["lang"], p.data["name"]
-    return [md(name.replace("_", "-"), h2(name, lang), _intro(p, lang), t(f"curriculum.howto.{name}", lang)),
-            call(name.replace("_", "-"), f'{name}("{lang}")', lang)]
+    return [
+        md(name.replace("_", "-"), h2(name, lang), _intro(p, lang), t(f"curriculum.howto.{name}", lang)),
+        call(name.replace("_", "-"), f'{name}("{lang}")', lang),
+    ]
 
 
 def r_laws(p: Part, c: Ctx) -> list:
@@ -188,18 +212,26 @@ def r_laws(p: Part, c: Ctx) -> list:
         by_id = {law.id: law for law in laws}
         missing = [x for x in p.data["laws"] if x not in by_id]
         if missing:
-            raise DataError(c["lesson"].file, "laws", f"unknown law id(s) {missing}", "use ids from conduct.code.laws()")
+            raise DataError(
+                c["lesson"].file, "laws", f"unknown law id(s) {missing}", "use ids from conduct.code.laws()"
+            )
         laws = [by_id[x] for x in p.data["laws"]]
     rows = []
     for law in laws:
         related = ", ".join(cite(x, lang) for x in law.related_clauses)
-        status = t(f"curriculum.law_status.{law.status}", lang, checked_on=law.checked_on,
-                   replaced_by="; ".join(by_id_all[x].name[lang] for x in law.replaced_by))
-        rows.append(f"- **{law.name[lang]}**: {law.adds[lang].strip()}"
-                    + (f" *({t('curriculum.related', lang, clauses=related)})*" if related else "")
-                    + (f" {law.note[lang].strip()}" if law.note else "")
-                    + f"\n  *{status}*"
-                    + "".join(f"\n  - {_law_source(s)}" for s in law.sources))
+        status = t(
+            f"curriculum.law_status.{law.status}",
+            lang,
+            checked_on=law.checked_on,
+            replaced_by="; ".join(by_id_all[x].name[lang] for x in law.replaced_by),
+        )
+        rows.append(
+            f"- **{law.name[lang]}**: {law.adds[lang].strip()}"
+            + (f" *({t('curriculum.related', lang, clauses=related)})*" if related else "")
+            + (f" {law.note[lang].strip()}" if law.note else "")
+            + f"\n  *{status}*"
+            + "".join(f"\n  - {_law_source(s)}" for s in law.sources)
+        )
     return [md("laws", h2("laws", lang), _intro(p, lang), "\n".join(rows))]
 
 
@@ -232,22 +264,42 @@ def r_contents(p: Part, c: Ctx) -> list:
     own = [h for h in homes() if h.track == lesson.track and h.files["home"][lang] == lesson.filename(lang)]
     if own:  # this lesson is a home page: the app's module cards replace the plain list
         return [app_call("home", f'home("{own[0].id}", "{lang}")', lang)]
-    rows = [f"- [{x.number} · {x.title[lang]}]({x.filename(lang)}): "
-            + t("curriculum.minutes", lang, minutes=x.minutes) for x in c["lessons"]]
+    rows = [
+        f"- [{x.number} · {x.title[lang]}]({x.filename(lang)}): " + t("curriculum.minutes", lang, minutes=x.minutes)
+        for x in c["lessons"]
+    ]
     total = sum(x.minutes for x in c["lessons"])
-    cells = [md("contents", h2("contents", lang), _intro(p, lang), "\n".join(rows),
-                t("curriculum.total", lang, hours=total // 60, minutes=total % 60))]
+    cells = [
+        md(
+            "contents",
+            h2("contents", lang),
+            _intro(p, lang),
+            "\n".join(rows),
+            t("curriculum.total", lang, hours=total // 60, minutes=total % 60),
+        )
+    ]
     bands = [h for h in homes() if h.track == lesson.track]
     if len(bands) > 1:  # a start page shared by several homes leads to each of them
-        cells.append(md("homes", "## " + t("app.home.bands", lang),
-                        bullet([f"[{h.title[lang]}]({h.files['home'][lang]})" for h in bands])))
+        cells.append(
+            md(
+                "homes",
+                "## " + t("app.home.bands", lang),
+                bullet([f"[{h.title[lang]}]({h.files['home'][lang]})" for h in bands]),
+            )
+        )
     return cells
 
 
 def r_family(p: Part, c: Ctx) -> list:
     lang = c["lang"]
-    return [md("family", "## " + expand(p.data["title"][lang], lang), _intro(p, lang),
-               "\n".join(f"- [ ] {expand(x[lang], lang)}" for x in p.data["points"]))]
+    return [
+        md(
+            "family",
+            "## " + expand(p.data["title"][lang], lang),
+            _intro(p, lang),
+            "\n".join(f"- [ ] {expand(x[lang], lang)}" for x in p.data["points"]),
+        )
+    ]
 
 
 def r_summary(p: Part, c: Ctx) -> list:
@@ -258,13 +310,24 @@ def r_summary(p: Part, c: Ctx) -> list:
 CALLS = ("exercise", "quiz", "widget")  # the part kinds that put a widget in the notebook
 
 RENDERERS: dict[str, Renderer] = {
-    "question": r_question, "terms": r_terms, "clauses": r_clauses, "text": r_text, "scenario": r_scenario,
-    "exercise": r_exercise, "quiz": r_quiz, "widget": r_widget, "laws": r_laws, "debate": r_debate,
-    "contents": r_contents, "family": r_family, "summary": r_summary,
+    "question": r_question,
+    "terms": r_terms,
+    "clauses": r_clauses,
+    "text": r_text,
+    "scenario": r_scenario,
+    "exercise": r_exercise,
+    "quiz": r_quiz,
+    "widget": r_widget,
+    "laws": r_laws,
+    "debate": r_debate,
+    "contents": r_contents,
+    "family": r_family,
+    "summary": r_summary,
 }
 
 
 # --- whole notebooks ---------------------------------------------------------------------------
+
 
 def _rel(track: Track, name: dict[str, str], lang: str, from_lang: str) -> str:
     """Link from a page of the `from_lang` edition to the page `name[lang]` of the `lang` edition."""
@@ -309,11 +372,15 @@ def navigation(lessons: tuple[Lesson, ...], i: int, lang: str, track: Track) -> 
         if home.files["home"][lang] != lesson.filename(lang):
             parts.append(f"[🏠 {t('app.nav.home', lang)}]({home.files['home'][lang]})")
         if k > 0:
-            parts.append(f"[← {t('app.nav.previous', lang)}: {mods[k - 1].number} · {mods[k - 1].title[lang]}]"
-                         f"({mods[k - 1].filename(lang)})")
+            parts.append(
+                f"[← {t('app.nav.previous', lang)}: {mods[k - 1].number} · {mods[k - 1].title[lang]}]"
+                f"({mods[k - 1].filename(lang)})"
+            )
         if k + 1 < len(mods):
-            parts.append(f"[{t('app.nav.next', lang)}: {mods[k + 1].number} · {mods[k + 1].title[lang]} →]"
-                         f"({mods[k + 1].filename(lang)})")
+            parts.append(
+                f"[{t('app.nav.next', lang)}: {mods[k + 1].number} · {mods[k + 1].title[lang]} →]"
+                f"({mods[k + 1].filename(lang)})"
+            )
         else:
             parts.append(f"[{t('app.nav.final', lang)} →]({home.files['final'][lang]})")
     parts.append(_lang_link(track, names, lang))
@@ -328,8 +395,12 @@ def _finish(cells: list, meta: dict, title: str) -> nbformat.NotebookNode:
         cell.id = f"{n:02d}-{cell.metadata['conduct']['part']}"
     nb = new_notebook(cells=cells)
     # `title` is the page's <title> in Voilà (nbconvert reads notebook metadata.title)
-    nb.metadata = {"kernelspec": KERNELSPEC, "language_info": {"name": "python"}, "title": title,
-                   "conduct": {"generated_by": GENERATOR, **meta, "loading": t("app.loading", meta["lang"])}}
+    nb.metadata = {
+        "kernelspec": KERNELSPEC,
+        "language_info": {"name": "python"},
+        "title": title,
+        "conduct": {"generated_by": GENERATOR, **meta, "loading": t("app.loading", meta["lang"])},
+    }
     return nb
 
 
@@ -347,8 +418,9 @@ def notebook(lessons: tuple[Lesson, ...], i: int, track: Track, lang: str) -> nb
     body.sort(key=lambda cell: cell.metadata["conduct"]["part"] != "home")
     cells += body
     cells.append(navigation(lessons, i, lang, track))
-    return _finish(cells, {"track": track.name, "lesson": lesson.number, "lang": lang},
-                   f"{lesson.number} · {lesson.title[lang]}")
+    return _finish(
+        cells, {"track": track.name, "lesson": lesson.number, "lang": lang}, f"{lesson.number} · {lesson.title[lang]}"
+    )
 
 
 def app_page(track: Track, home, page: str, lang: str) -> nbformat.NotebookNode:
@@ -361,7 +433,9 @@ def app_page(track: Track, home, page: str, lang: str) -> nbformat.NotebookNode:
         parts.append(f"[🏠 {t('app.nav.home', lang)}]({home.files['home'][lang]})")
         if page == "final":
             last = modules(home)[-1]
-            parts.append(f"[← {t('app.nav.previous', lang)}: {last.number} · {last.title[lang]}]({last.filename(lang)})")
+            parts.append(
+                f"[← {t('app.nav.previous', lang)}: {last.number} · {last.title[lang]}]({last.filename(lang)})"
+            )
     else:
         first = load_track(track)[0]
         parts.append(f"[{t('app.nav.start', lang)}]({first.filename(lang)})")
@@ -370,8 +444,7 @@ def app_page(track: Track, home, page: str, lang: str) -> nbformat.NotebookNode:
     if page == "home":
         intro.append(md("intro", speaker(lang, home.audience)("app.home.intro")))
     cells = [*intro, _nav_cell(parts), app_call(page, f'{page}("{home.id}", "{lang}")', lang)]
-    return _finish(cells, {"track": track.name, "page": page, "home": home.id, "lang": lang},
-                   heading.lstrip("# "))
+    return _finish(cells, {"track": track.name, "page": page, "home": home.id, "lang": lang}, heading.lstrip("# "))
 
 
 def app_pages(track: Track) -> dict[str, nbformat.NotebookNode]:
@@ -399,10 +472,16 @@ def render_track(track: Track) -> dict[str, str]:
             try:
                 nb = notebook(lessons, i, track, lang)
             except KeyError as exc:  # an unknown clause, article, law or post id in the lesson
-                raise DataError(lesson.file, "parts", str(exc).strip('"'), "use ids that exist in conduct.code and conduct.bank") from None
+                raise DataError(
+                    lesson.file, "parts", str(exc).strip('"'), "use ids that exist in conduct.code and conduct.bank"
+                ) from None
             nbformat.validate(nb)
-            shapes.append([(c.cell_type, c.metadata["conduct"]["part"], c.source if c.cell_type == "code" else "")
-                           for c in nb.cells])
+            shapes.append(
+                [
+                    (c.cell_type, c.metadata["conduct"]["part"], c.source if c.cell_type == "code" else "")
+                    for c in nb.cells
+                ]
+            )
             text = nbformat.writes(nb)
             out[Path(lang, track.out, lesson.filename(lang)).as_posix()] = text if text.endswith("\n") else text + "\n"
         vi, en = shapes

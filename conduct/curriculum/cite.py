@@ -4,6 +4,7 @@ Lessons cite clauses by id rather than by wording, so one lesson file serves bot
 typo'd id fails the build (conduct.code raises KeyError) instead of reaching a learner, and the
 tests can find every cited clause. Used by the builder (markdown) and by `show` (quiz texts).
 """
+
 from __future__ import annotations
 
 from conduct.code import cite

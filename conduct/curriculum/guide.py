@@ -6,6 +6,7 @@ handled. Objectives, dilemma discussions, the exercise answer key and the quiz a
 the lesson files and the bank's gold answers, so the guide can never disagree with what learners see.
 Output: DIR/<lang>/instructor-guide.md (Markdown, readable in JupyterLab or any editor).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -107,16 +108,22 @@ def _quiz_key(lesson: Lesson, lang: str) -> list[str]:
 def lesson_section(lesson: Lesson, lang: str) -> str:
     """Everything an instructor needs for one lesson, in `lang`."""
     g = lesson_guide(lesson.number)
-    out = [f"## {lesson.number} · {lesson.title[lang]}",
-           t("curriculum.guide.minutes", lang, minutes=lesson.minutes),
-           f"### {t('curriculum.guide.objectives', lang)}", objectives(lesson, lang),
-           f"### {t('curriculum.guide.timing', lang)}",
-           "\n".join(f"- {s.minutes}′: {s.activity[lang]}" for s in g.timing),
-           f"### {t('curriculum.guide.run', lang)}", "\n".join(f"- {expand(r[lang], lang)}" for r in g.run)]
+    out = [
+        f"## {lesson.number} · {lesson.title[lang]}",
+        t("curriculum.guide.minutes", lang, minutes=lesson.minutes),
+        f"### {t('curriculum.guide.objectives', lang)}",
+        objectives(lesson, lang),
+        f"### {t('curriculum.guide.timing', lang)}",
+        "\n".join(f"- {s.minutes}′: {s.activity[lang]}" for s in g.timing),
+        f"### {t('curriculum.guide.run', lang)}",
+        "\n".join(f"- {expand(r[lang], lang)}" for r in g.run),
+    ]
     for sc in lesson.parts_of("scenario"):
         if sc.data["discussion"]:
-            out += [f"### {t('curriculum.guide.discussion', lang, title=expand(sc.data['title'][lang], lang))}",
-                    expand(sc.data["discussion"][lang], lang)]
+            out += [
+                f"### {t('curriculum.guide.discussion', lang, title=expand(sc.data['title'][lang], lang))}",
+                expand(sc.data["discussion"][lang], lang),
+            ]
     key = _answer_key(lesson, lang)
     if key:
         out += [f"### {t('curriculum.guide.answers', lang)}", "\n".join(key)]
@@ -130,11 +137,16 @@ def guide_text(lang: str) -> str:
     """The whole instructor's guide for the adult track in `lang`."""
     lessons = load_track("course")
     bullets = lambda items: "\n".join(f"- {expand(x[lang], lang)}" for x in items)  # noqa: E731
-    parts = [f"# {t('curriculum.guide.title', lang)}",
-             t("curriculum.guide.intro", lang, minutes=sum(lesson.minutes for lesson in lessons)),
-             f"## {t('curriculum.guide.prepare', lang)}", bullets(common("prepare")),
-             f"## {t('curriculum.guide.grading', lang)}", bullets(common("grading")),
-             f"## {t('curriculum.guide.debate', lang)}", bullets(common("debate"))]
+    parts = [
+        f"# {t('curriculum.guide.title', lang)}",
+        t("curriculum.guide.intro", lang, minutes=sum(lesson.minutes for lesson in lessons)),
+        f"## {t('curriculum.guide.prepare', lang)}",
+        bullets(common("prepare")),
+        f"## {t('curriculum.guide.grading', lang)}",
+        bullets(common("grading")),
+        f"## {t('curriculum.guide.debate', lang)}",
+        bullets(common("debate")),
+    ]
     parts += [lesson_section(lesson, lang) for lesson in lessons]
     return "\n\n".join(parts) + "\n"
 

@@ -66,16 +66,18 @@ Inside any text, `[[4(5)]]` cites a clause: the builder writes "Điều 4 khoả
 (`[[9]]` cites a whole article), checks the clause exists, and a vi text must cite the same clauses
 as its en twin. Every notebook gets a generated header, navigation and a link to the other edition.
 """
+
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 from conduct.datafiles import PACKAGE_ROOT, DataError, bilingual, files, load, require, require_choice
-
 from conduct.vocab import AUDIENCES, LANGS
+
 WIDGETS = ("role_explorer", "progress_panel", "post_checker")
 CITE = re.compile(r"\[\[(\d+)(?:\((\d+)\))?\]\]")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -141,6 +143,7 @@ def slugify(title: str) -> str:
 
 # --- validation of each part kind -------------------------------------------------------------
 
+
 def _opt_bi(file: str, m: dict, key: str, where: str) -> dict[str, str] | None:
     return bilingual(file, m, key, where) if key in m else None
 
@@ -173,9 +176,15 @@ def _v_terms(file, m, where):
     items = require(file, m, "items", list, where)
     if not items:
         raise DataError(file, f"{where}.items", "no terms", "add at least one term")
-    return {"items": [{"term": bilingual(file, it, "term", f"{where}.items[{i}]"),
-                       "meaning": bilingual(file, it, "meaning", f"{where}.items[{i}]")}
-                      for i, it in enumerate(items)]}
+    return {
+        "items": [
+            {
+                "term": bilingual(file, it, "term", f"{where}.items[{i}]"),
+                "meaning": bilingual(file, it, "meaning", f"{where}.items[{i}]"),
+            }
+            for i, it in enumerate(items)
+        ]
+    }
 
 
 def _v_clauses(file, m, where):
@@ -188,10 +197,14 @@ def _v_clauses(file, m, where):
             raise DataError(file, f"{where}.articles", "article numbers must be integers", "write e.g. [4]")
         out["articles"] = arts
     else:
-        raise DataError(file, where, "neither `clauses` nor `articles`", 'add `clauses: ["4(1)", ...]` or `articles: [4]`')
+        raise DataError(
+            file, where, "neither `clauses` nor `articles`", 'add `clauses: ["4(1)", ...]` or `articles: [4]`'
+        )
     notes = m.get("notes") or {}
     if not isinstance(notes, dict):
-        raise DataError(file, f"{where}.notes", "expected a mapping clause id -> {vi, en}", 'write `"4(5)": {vi: ..., en: ...}`')
+        raise DataError(
+            file, f"{where}.notes", "expected a mapping clause id -> {vi, en}", 'write `"4(5)": {vi: ..., en: ...}`'
+        )
     out["notes"] = {cid: bilingual(file, notes, cid, f"{where}.notes") for cid in notes}
     return out
 
@@ -201,9 +214,12 @@ def _v_text(file, m, where):
 
 
 def _v_scenario(file, m, where):
-    return {"title": bilingual(file, m, "title", where), "body": bilingual(file, m, "body", where),
-            "questions": _bi_list(file, m, "questions", where),
-            "discussion": _opt_bi(file, m, "discussion", where)}
+    return {
+        "title": bilingual(file, m, "title", where),
+        "body": bilingual(file, m, "body", where),
+        "questions": _bi_list(file, m, "questions", where),
+        "discussion": _opt_bi(file, m, "discussion", where),
+    }
 
 
 def _part_id(file, m, where):
@@ -239,8 +255,13 @@ def _v_quiz(file, m, where):
         options = []
         for j, o in enumerate(opts):
             ow = f"{w}.options[{j}]"
-            options.append({"text": bilingual(file, o, "text", ow), "correct": require(file, o, "correct", bool, ow),
-                            "feedback": bilingual(file, o, "feedback", ow)})
+            options.append(
+                {
+                    "text": bilingual(file, o, "text", ow),
+                    "correct": require(file, o, "correct", bool, ow),
+                    "feedback": bilingual(file, o, "feedback", ow),
+                }
+            )
         if not any(o["correct"] for o in options):
             raise DataError(file, f"{w}.options", "no option is marked correct", "set `correct: true` on one")
         question = bilingual(file, it, "question", w)
@@ -254,8 +275,10 @@ def _v_quiz(file, m, where):
 
 
 def _v_widget(file, m, where):
-    return {"name": require_choice(file, m.get("name"), WIDGETS, f"{where}.name"),
-            "intro": _opt_bi(file, m, "intro", where)}
+    return {
+        "name": require_choice(file, m.get("name"), WIDGETS, f"{where}.name"),
+        "intro": _opt_bi(file, m, "intro", where),
+    }
 
 
 def _v_laws(file, m, where):
@@ -270,8 +293,11 @@ def _v_intro_only(file, m, where):
 
 
 def _v_family(file, m, where):
-    return {"title": bilingual(file, m, "title", where), "intro": _opt_bi(file, m, "intro", where),
-            "points": _bi_list(file, m, "points", where)}
+    return {
+        "title": bilingual(file, m, "title", where),
+        "intro": _opt_bi(file, m, "intro", where),
+        "points": _bi_list(file, m, "points", where),
+    }
 
 
 def _v_summary(file, m, where):
@@ -279,14 +305,24 @@ def _v_summary(file, m, where):
 
 
 KINDS = {
-    "question": _v_question, "terms": _v_terms, "clauses": _v_clauses, "text": _v_text,
-    "scenario": _v_scenario, "exercise": _v_exercise, "quiz": _v_quiz, "widget": _v_widget,
-    "laws": _v_laws, "debate": _v_intro_only, "contents": _v_intro_only, "family": _v_family,
+    "question": _v_question,
+    "terms": _v_terms,
+    "clauses": _v_clauses,
+    "text": _v_text,
+    "scenario": _v_scenario,
+    "exercise": _v_exercise,
+    "quiz": _v_quiz,
+    "widget": _v_widget,
+    "laws": _v_laws,
+    "debate": _v_intro_only,
+    "contents": _v_intro_only,
+    "family": _v_family,
     "summary": _v_summary,
 }
 
 
 # --- loading ----------------------------------------------------------------------------------
+
 
 def cited(text: str) -> list[str]:
     """The clause ids cited in a text with [[A(N)]] (whole articles as "A")."""
@@ -318,7 +354,9 @@ def parse_lesson(file: str, data: Any, track: Track) -> Lesson:
         bilingual(file, data, "slug")
     for lang in LANGS:
         if not _SLUG.match(slug.get(lang, "")):
-            raise DataError(file, f"slug.{lang}", f"bad file-name title {slug.get(lang)!r}", "use ASCII letters, digits, dashes")
+            raise DataError(
+                file, f"slug.{lang}", f"bad file-name title {slug.get(lang)!r}", "use ASCII letters, digits, dashes"
+            )
     audience = require_choice(file, data.get("audience"), AUDIENCES, "audience")
     minutes = require(file, data, "minutes", int)
     articles = require(file, data, "articles", list)
@@ -329,13 +367,21 @@ def parse_lesson(file: str, data: Any, track: Track) -> Lesson:
         kind = require_choice(file, require(file, raw, "kind", str, where), KINDS, f"{where}.kind")
         part = Part(kind, KINDS[kind](file, raw, where))
         if part.id and not part.id.startswith(track.id_prefix):
-            raise DataError(file, f"{where}.id", f"id {part.id!r} lacks the track prefix {track.id_prefix!r}",
-                            f"start it with {track.id_prefix!r}, e.g. {track.id_prefix}{number}-posts")
+            raise DataError(
+                file,
+                f"{where}.id",
+                f"id {part.id!r} lacks the track prefix {track.id_prefix!r}",
+                f"start it with {track.id_prefix!r}, e.g. {track.id_prefix}{number}-posts",
+            )
         parts.append(part)
     for pair in _texts([p.data for p in parts]):
         if sorted(cited(pair["vi"])) != sorted(cited(pair["en"])):
-            raise DataError(file, "parts", f"vi and en cite different clauses: {pair['en'][:60]!r}",
-                            "cite the same [[A(N)]] in both languages")
+            raise DataError(
+                file,
+                "parts",
+                f"vi and en cite different clauses: {pair['en'][:60]!r}",
+                "cite the same [[A(N)]] in both languages",
+            )
     return Lesson(track.name, number, title, slug, audience, minutes, tuple(articles), tuple(parts), file)
 
 
@@ -346,8 +392,8 @@ def load_track(track: Track | str) -> tuple[Lesson, ...]:
     if not (PACKAGE_ROOT / track.data).is_dir():
         return ()
     lessons = [parse_lesson(f, load(f), track) for f in files(track.data)]
-    lessons.sort(key=lambda l: l.number)
-    for a, b in zip(lessons, lessons[1:]):
+    lessons.sort(key=lambda lesson: lesson.number)
+    for a, b in zip(lessons, lessons[1:], strict=False):
         if a.number == b.number:
             raise DataError(b.file, "number", f"lesson number {b.number} also used by {a.file}", "renumber one")
     return tuple(lessons)
@@ -362,7 +408,7 @@ def get_track(name: str) -> Track:
 
 def all_lessons() -> tuple[Lesson, ...]:
     """The lessons of every registered track; exercise and quiz ids must be unique across them."""
-    out = tuple(l for t in TRACKS for l in load_track(t))
+    out = tuple(lesson for t in TRACKS for lesson in load_track(t))
     seen: dict[str, str] = {}
     for lesson in out:
         for part in lesson.parts:
@@ -379,5 +425,7 @@ def find_part(part_id: str, kind: str) -> Part:
         for part in lesson.parts:
             if part.id == part_id and part.kind == kind:
                 return part
-    raise KeyError(f"no {kind} with id {part_id!r} in the lesson data: check conduct/curriculum/data/lessons/ "
-                   "and rebuild the notebooks with `python -m conduct.curriculum.build`")
+    raise KeyError(
+        f"no {kind} with id {part_id!r} in the lesson data: check conduct/curriculum/data/lessons/ "
+        "and rebuild the notebooks with `python -m conduct.curriculum.build`"
+    )

@@ -7,6 +7,7 @@ sees without touching the notebook. The lesson's audience travels with the part,
 widgets address pupils as the lesson does; the progress panel is handed the lessons to list, since
 widgets sit below the curriculum and must not read it themselves.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -20,7 +21,10 @@ from conduct.progress import Module, ProgressStore
 GRADED = ("exercise", "quiz")
 # Each final test's lessons: the adult course, or one age band of the school track.
 FINAL_LESSONS: dict[str, tuple[str, str | None]] = {
-    "adults": ("course", None), "minors_11_14": ("school", "minors_11_14"), "minors_15_18": ("school", "minors_15_18")}
+    "adults": ("course", None),
+    "minors_11_14": ("school", "minors_11_14"),
+    "minors_15_18": ("school", "minors_15_18"),
+}
 
 
 def _expanded(pair: dict[str, str]) -> dict[str, str]:
@@ -34,14 +38,20 @@ def lesson_part(part_id: str, kind: str) -> tuple[Lesson, Part]:
         for part in lesson.parts:
             if part.id == part_id and part.kind == kind:
                 return lesson, part
-    raise KeyError(f"no {kind} with id {part_id!r} in the lesson data: check conduct/curriculum/data/lessons/ "
-                   "and rebuild the notebooks with `python -m conduct.curriculum.build`")
+    raise KeyError(
+        f"no {kind} with id {part_id!r} in the lesson data: check conduct/curriculum/data/lessons/ "
+        "and rebuild the notebooks with `python -m conduct.curriculum.build`"
+    )
 
 
 def module_of(lesson: Lesson) -> Module:
     """A lesson as the progress file counts it: key "<track>-<number>", title, graded parts in order."""
-    return Module(key=f"{lesson.track}-{lesson.number}", title=lesson.title, number=lesson.number,
-                  parts=tuple((p.id, p.kind) for p in lesson.parts if p.kind in GRADED and p.id))
+    return Module(
+        key=f"{lesson.track}-{lesson.number}",
+        title=lesson.title,
+        number=lesson.number,
+        parts=tuple((p.id, p.kind) for p in lesson.parts if p.kind in GRADED and p.id),
+    )
 
 
 def modules(track: str = "course", audience: str | None = None) -> tuple[Module, ...]:
@@ -60,10 +70,18 @@ def quiz(quiz_id: str, lang: str = "vi") -> Any:
     """The quiz widget for a quiz part, with feedback on every option."""
     lang = check_lang(lang)
     lesson, part = lesson_part(quiz_id, "quiz")
-    items = [{"id": it["id"], "question": _expanded(it["question"]),
-              "options": [{"text": _expanded(o["text"]), "correct": o["correct"], "feedback": _expanded(o["feedback"])}
-                          for o in it["options"]], "clauses": list(it["clauses"])}
-             for it in part.data["items"]]
+    items = [
+        {
+            "id": it["id"],
+            "question": _expanded(it["question"]),
+            "options": [
+                {"text": _expanded(o["text"]), "correct": o["correct"], "feedback": _expanded(o["feedback"])}
+                for o in it["options"]
+            ],
+            "clauses": list(it["clauses"]),
+        }
+        for it in part.data["items"]
+    ]
     return widgets.quiz(items, lang=lang, quiz_id=quiz_id, audience=lesson.audience)
 
 
@@ -78,14 +96,16 @@ def progress_panel(lang: str = "vi", track: str = "course", audience: str | None
     The panel lists the lessons of `track` (for the school, of one age band `audience`), so "you have
     finished" means every lesson of that track; the course's lessons by default.
     """
-    return widgets.progress_panel(lang=check_lang(lang), store=ProgressStore(), modules=modules(track, audience),
-                                  audience=audience or "adults")
+    return widgets.progress_panel(
+        lang=check_lang(lang), store=ProgressStore(), modules=modules(track, audience), audience=audience or "adults"
+    )
 
 
 def post_checker(lang: str = "vi", audience: str = "adults") -> Any:
     """Type a post, pick a role, see the checker's findings; switchable to the other language, keeping the text."""
-    return widgets.language_switch(lambda lg, **kept: widgets.post_checker(lang=lg, audience=audience, **kept),
-                                   lang=check_lang(lang))
+    return widgets.language_switch(
+        lambda lg, **kept: widgets.post_checker(lang=lg, audience=audience, **kept), lang=check_lang(lang)
+    )
 
 
 def final_test(track: str = "adults", lang: str = "vi") -> Any:

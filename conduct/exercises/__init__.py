@@ -2,6 +2,7 @@
 (`exercises/specs/` of a checkout), the visible checks of the programming exercise, and the course's
 nbgrader settings. Keys to graded items are never in this package (exercises/README.md).
 """
+
 from __future__ import annotations
 
 from typing import Any

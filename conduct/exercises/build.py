@@ -17,6 +17,7 @@ answers.json in the grader's own process. The keys come from the specs (outside 
 from the lessons' practice bank. Every cell carries nbgrader metadata (schema version 3) and a stable
 id, so the output is byte-for-byte reproducible.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -31,10 +32,10 @@ from typing import Any
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from conduct.generated import drift, sync
 from conduct.code import cite, clause
 from conduct.curriculum.cite import expand
 from conduct.datafiles import PACKAGE_ROOT, DataError
+from conduct.generated import drift, sync
 from conduct.i18n import t
 from conduct.vocab import ROLES, VERDICTS, article_of
 
@@ -57,6 +58,7 @@ class GradeCell:
     gold: Any
     options: tuple[str, ...] = ()
 
+
 GENERATOR = "conduct.exercises.build"  # the mark on every notebook this module makes
 
 
@@ -65,10 +67,16 @@ def _s(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _meta(grade_id: str, *, grade: bool = False, solution: bool = False, locked: bool = False,
-          points: int | None = None) -> dict[str, Any]:
-    meta: dict[str, Any] = {"grade": grade, "grade_id": grade_id, "locked": locked, "schema_version": 3,
-                            "solution": solution}
+def _meta(
+    grade_id: str, *, grade: bool = False, solution: bool = False, locked: bool = False, points: int | None = None
+) -> dict[str, Any]:
+    meta: dict[str, Any] = {
+        "grade": grade,
+        "grade_id": grade_id,
+        "locked": locked,
+        "schema_version": 3,
+        "solution": solution,
+    }
     if grade:
         meta["points"] = points
     return meta
@@ -151,8 +159,13 @@ class _Builder:
         assert post is not None
         options = item.clause_options or self.spec.clause_options
         question = (item.question or {}).get(lang) or self.tr("post_question")
-        body = [question, "", self._quote(post.text[lang]), "",
-                f"*{self.tr('posted_by', role=t(f'code.role.{post.role}', lang))}*"]
+        body = [
+            question,
+            "",
+            self._quote(post.text[lang]),
+            "",
+            f"*{self.tr('posted_by', role=t(f'code.role.{post.role}', lang))}*",
+        ]
         self.md(self.heading(2, "\n".join(body)), f"{item.id}-question")
         labels = {c: _clause_label(c, lang) for c in options}
         self.widget(f"post({_s(item.id)}, {_s([[c, labels[c]] for c in options])})", f"{item.id}-widget")
@@ -160,20 +173,36 @@ class _Builder:
         reason = post.reason[lang]
         verdict_labels = {v: t(f"checker.verdict.{v}", lang) for v in VERDICTS}
         verdict_key = {
-            "kind": "verdict", "answer": post.verdict, "options": list(VERDICTS), "labels": verdict_labels,
-            "feedback": {v: self.tr(f"post_feedback.{v}") for v in VERDICTS}, "reason": reason,
+            "kind": "verdict",
+            "answer": post.verdict,
+            "options": list(VERDICTS),
+            "labels": verdict_labels,
+            "feedback": {v: self.tr(f"post_feedback.{v}") for v in VERDICTS},
+            "reason": reason,
         }
-        self.answer_test(f"{item.id}-verdict", GradeCell(f"{item.id}-verdict", item.id, "verdict", 1, articles,
-                                                         post.verdict, VERDICTS), verdict_key)
+        self.answer_test(
+            f"{item.id}-verdict",
+            GradeCell(f"{item.id}-verdict", item.id, "verdict", 1, articles, post.verdict, VERDICTS),
+            verdict_key,
+        )
         gold = list(post.clauses)
-        clause_feedback = {c: self.tr("clause_feedback." + ("concerned" if c in gold else "not_concerned"),
-                                      clause=labels[c]) for c in options}
-        clause_key = {
-            "kind": "clauses", "answer": gold, "options": list(options), "labels": labels,
-            "feedback": clause_feedback, "reason": reason,
+        clause_feedback = {
+            c: self.tr("clause_feedback." + ("concerned" if c in gold else "not_concerned"), clause=labels[c])
+            for c in options
         }
-        self.answer_test(f"{item.id}-clauses", GradeCell(f"{item.id}-clauses", item.id, "clauses", 1, articles,
-                                                         gold, tuple(options)), clause_key)
+        clause_key = {
+            "kind": "clauses",
+            "answer": gold,
+            "options": list(options),
+            "labels": labels,
+            "feedback": clause_feedback,
+            "reason": reason,
+        }
+        self.answer_test(
+            f"{item.id}-clauses",
+            GradeCell(f"{item.id}-clauses", item.id, "clauses", 1, articles, gold, tuple(options)),
+            clause_key,
+        )
 
     def option_table(self, item: Item) -> tuple[list[str], list[str], Any, dict[str, str]]:
         """(codes, labels, gold, feedback by code) for a choice or multi item."""
@@ -194,13 +223,23 @@ class _Builder:
         golds = gold if isinstance(gold, list) else [gold]
         bad = [g for g in golds if g not in codes]
         if bad or (item.kind == "choice") != isinstance(gold, str):
-            raise DataError(self.spec.file, f"items.{item.id}.answer", f"answer {gold!r} does not fit the options {codes}",
-                            "a choice takes one option code, a multi a list of them")
-        feedback = {c: self.tr("option_feedback." + ("in_answer" if c in golds else "not_in_answer"), option=label)
-                    for c, label in zip(codes, labels, strict=True)}
+            raise DataError(
+                self.spec.file,
+                f"items.{item.id}.answer",
+                f"answer {gold!r} does not fit the options {codes}",
+                "a choice takes one option code, a multi a list of them",
+            )
+        feedback = {
+            c: self.tr("option_feedback." + ("in_answer" if c in golds else "not_in_answer"), option=label)
+            for c, label in zip(codes, labels, strict=True)
+        }
         if item.options_from == "clauses":  # say what each clause is, so a wrong pick teaches something
-            feedback = {c: self.tr("option_feedback.clause_kind", option=label, kind=self.tr(f"clause_kind.{clause(c).kinds[0]}"))
-                        for c, label in zip(codes, labels, strict=True)}
+            feedback = {
+                c: self.tr(
+                    "option_feedback.clause_kind", option=label, kind=self.tr(f"clause_kind.{clause(c).kinds[0]}")
+                )
+                for c, label in zip(codes, labels, strict=True)
+            }
         return codes, labels, gold, feedback
 
     def answer_from(self, item: Item, codes: list[str]) -> Any:
@@ -212,8 +251,12 @@ class _Builder:
             return [c for c in codes if rule["clauses_of_kind"] in clause(c).kinds]
         if "clause_kind" in rule:
             return clause(rule["clause_kind"]).kind
-        raise DataError(self.spec.file, f"items.{item.id}.answer_from", f"unknown rule {rule}",
-                        "use clause_binds, clauses_of_kind or clause_kind")
+        raise DataError(
+            self.spec.file,
+            f"items.{item.id}.answer_from",
+            f"unknown rule {rule}",
+            "use clause_binds, clauses_of_kind or clause_kind",
+        )
 
     def add_choice(self, item: Item) -> None:
         item = _expand_citations(item)
@@ -225,10 +268,17 @@ class _Builder:
         shown = [[c, f"{c}. {label}" if item.options else label] for c, label in zip(codes, labels, strict=True)]
         self.widget(f"{method}({_s(item.id)}, {_s(shown)})", f"{item.id}-widget")
         articles = item.articles or _cited_articles([item.question, item.options]) or self.spec.articles
-        key = {"kind": item.kind, "answer": gold, "options": codes, "labels": dict(shown), "feedback": feedback,
-               "reason": ""}
-        self.answer_test(f"{item.id}-check", GradeCell(f"{item.id}-check", item.id, item.kind, 1, articles, gold,
-                                                       tuple(codes)), key)
+        key = {
+            "kind": item.kind,
+            "answer": gold,
+            "options": codes,
+            "labels": dict(shown),
+            "feedback": feedback,
+            "reason": "",
+        }
+        self.answer_test(
+            f"{item.id}-check", GradeCell(f"{item.id}-check", item.id, item.kind, 1, articles, gold, tuple(codes)), key
+        )
 
     add_multi = add_choice
 
@@ -242,7 +292,9 @@ class _Builder:
         lines += [f"- {r['points']} — {r['text'][lang]}" for r in item.rubric]
         lines += ["", f"*{self.tr('written_answer')}*"]
         self.md("\n".join(lines), f"{item.id}-question")
-        cell = _cell("markdown", (item.model or {})[lang], f"{item.id}-written", grade=True, solution=True, points=points)
+        cell = _cell(
+            "markdown", (item.model or {})[lang], f"{item.id}-written", grade=True, solution=True, points=points
+        )
         articles = item.articles or self.spec.articles
         cell.metadata["conduct"] = {"item": item.id, "kind": "written", "articles": list(articles)}
         self.cells.append(cell)
@@ -257,20 +309,29 @@ class _Builder:
         self.md(self.heading(total, (item.question or {})[lang]), f"{item.id}-question")
         doc = "\n".join(("    " + line) if line.strip() else "" for line in fn["doc"][lang].strip().splitlines())
         solution = "\n".join(("    " + line) if line.strip() else "" for line in fn["solution"].rstrip().splitlines())
-        source = (f"# {self.tr('function_cell')}\nimport re\n\n\ndef {name}(text):\n    \"\"\"\n{doc}\n    \"\"\"\n"
-                  f"    ### BEGIN SOLUTION\n{solution}\n    ### END SOLUTION")
+        source = (
+            f'# {self.tr("function_cell")}\nimport re\n\n\ndef {name}(text):\n    """\n{doc}\n    """\n'
+            f"    ### BEGIN SOLUTION\n{solution}\n    ### END SOLUTION"
+        )
         self.cells.append(_cell("code", source, f"{item.id}-answer", solution=True))
         for group in fn["groups"]:
             gid = f"{item.id}-{group['id']}"
-            visible = "\n".join(f"checks.expect_found({name}, {_s(text)}, {_s([list(p) for p in exp])}, {_s(lang)}, "
-                                f"name={_s(name)})" for text, exp in group["visible"])
+            visible = "\n".join(
+                f"checks.expect_found({name}, {_s(text)}, {_s([list(p) for p in exp])}, {_s(lang)}, name={_s(name)})"
+                for text, exp in group["visible"]
+            )
             self.md(f"### {group['title'][lang]}", f"{gid}-title")
             header = "# " + self.tr("function_check", points=group["points"])
-            cases = [{"text": text, "expect": [list(p) for p in exp]} for part in ("visible", "hidden")
-                     for text, exp in group[part]]
+            cases = [
+                {"text": text, "expect": [list(p) for p in exp]}
+                for part in ("visible", "hidden")
+                for text, exp in group[part]
+            ]
             key = {"kind": "function", "name": name, "cases": cases}
-            src = (f"{header}\nfrom conduct.exercises import checks\n{visible}\n"
-                   f"{BEGIN_HIDDEN}\n{key_source(key)}\n{END_HIDDEN}")
+            src = (
+                f"{header}\nfrom conduct.exercises import checks\n{visible}\n"
+                f"{BEGIN_HIDDEN}\n{key_source(key)}\n{END_HIDDEN}"
+            )
             cell = _cell("code", src, gid, grade=True, locked=True, points=group["points"])
             cell.metadata["conduct"] = {"item": item.id, "kind": "function", "articles": list(item.articles)}
             self.cells.append(cell)
@@ -292,21 +353,34 @@ class _Builder:
                 steps.append(self.tr("how_written"))
             steps.append(self.tr("how_submit"))
             header += [f"### {self.tr('how_title')}", ""] + [f"{i}. {step}" for i, step in enumerate(steps, 1)] + [""]
-        total = (self.tr("total", points=auto + manual, auto=auto, manual=manual) if manual
-                 else self.tr("total_auto", points=auto))
+        total = (
+            self.tr("total", points=auto + manual, auto=auto, manual=manual)
+            if manual
+            else self.tr("total_auto", points=auto)
+        )
         header.append(f"**{total}**")
         first = [_cell("markdown", "\n".join(header), "header", locked=True)]
         if clicks:
-            setup = (f"from conduct.widgets import answer_sheet\n"
-                     f"sheet = answer_sheet.Sheet({_s(self.assignment)}, {_s(self.lang)})")
+            setup = (
+                f"from conduct.widgets import answer_sheet\n"
+                f"sheet = answer_sheet.Sheet({_s(self.assignment)}, {_s(self.lang)})"
+            )
             first.append(_cell("code", setup, "answer-sheet", locked=True, hidden_source=True))
         self.cells[:0] = first
-        nb = new_notebook(cells=self.cells, metadata={
-            "kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"},
-            "language_info": {"name": "python"},
-            "conduct": {"generated_by": GENERATOR, "assignment": self.assignment, "spec": self.spec.id, "lang": self.lang,
-                        "articles": list(self.spec.articles)},
-        })
+        nb = new_notebook(
+            cells=self.cells,
+            metadata={
+                "kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"},
+                "language_info": {"name": "python"},
+                "conduct": {
+                    "generated_by": GENERATOR,
+                    "assignment": self.assignment,
+                    "spec": self.spec.id,
+                    "lang": self.lang,
+                    "articles": list(self.spec.articles),
+                },
+            },
+        )
         nb.nbformat, nb.nbformat_minor = 4, 5
         return nb
 
@@ -320,8 +394,11 @@ def build_notebook(spec: Spec, variant: str, lang: str):
 
 def assignments(specs: Sequence[Spec] | None = None, folder: Path = SPEC_DIR) -> dict[str, tuple[Spec, str, str]]:
     """Every assignment id → (spec, variant, lang)."""
-    return {aid: (spec, variant, lang) for spec in (specs if specs is not None else all_specs(folder))
-            for aid, variant, lang in spec.assignments()}
+    return {
+        aid: (spec, variant, lang)
+        for spec in (specs if specs is not None else all_specs(folder))
+        for aid, variant, lang in spec.assignments()
+    }
 
 
 def index(assignment_id: str, folder: Path = SPEC_DIR) -> list[GradeCell]:
@@ -366,8 +443,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(line, file=sys.stderr)
         return 1 if problems else 0
     changed = sync(wanted, folders, GENERATOR)
-    print(f"{len(wanted)} notebook(s), {len(changed.missing) + len(changed.differing)} written, "
-          f"{len(changed.stale)} removed, in {args.out}")
+    print(
+        f"{len(wanted)} notebook(s), {len(changed.missing) + len(changed.differing)} written, "
+        f"{len(changed.stale)} removed, in {args.out}"
+    )
     return 0
 
 

@@ -7,6 +7,7 @@ every example, visible and hidden, and compares them with the expected outputs i
 process, where student code cannot reach. Choice, verdict and clause answers have no checks here at
 all: they are data in answers.json, graded by `grading.answers`.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
@@ -20,8 +21,14 @@ def _fail(key: str, lang: str, **params: Any) -> None:
     raise AssertionError(t(f"exercises.{key}", lang, **params))
 
 
-def expect_found(func: Callable[[str], Any], text: str, expected: Sequence[Sequence[str]], lang: str = "vi", *,
-                 name: str = "find_personal_data") -> None:
+def expect_found(
+    func: Callable[[str], Any],
+    text: str,
+    expected: Sequence[Sequence[str]],
+    lang: str = "vi",
+    *,
+    name: str = "find_personal_data",
+) -> None:
     """`func(text)` must return exactly the expected (kind, value) pairs, in order of appearance."""
     __tracebackhide__ = True  # IPython: keep this frame out of the learner's traceback
     if not callable(func):

@@ -5,6 +5,7 @@ block is valid Python (no true/false/null in keys), so nbgrader handles the cell
 it strips the block from the release and restores it from the gradebook at autograde. `grading.answers`
 parses it in the grader's own process; it is never run to decide a grade.
 """
+
 from __future__ import annotations
 
 import json
@@ -32,7 +33,7 @@ def parse_key(source: str) -> dict[str, Any] | None:
     if not text.startswith(prefix):
         return None
     try:
-        key = json.loads(text[len(prefix):])
+        key = json.loads(text[len(prefix) :])
     except ValueError:
         return None
     return key if isinstance(key, dict) and isinstance(key.get("kind"), str) else None

@@ -12,6 +12,7 @@ One spec yields one nbgrader assignment per language (`art4-vi`, `art4-en`), or 
 has `variants` (the school pre- and post-quiz share one spec, so their items are the same by
 construction). See exercises/README.md for the format with examples.
 """
+
 from __future__ import annotations
 
 import re
@@ -138,8 +139,13 @@ def _options(file: str, data: dict, where: str) -> tuple[dict[str, Any], ...]:
     for i, opt in enumerate(raw):
         w = f"{where}.options[{i}]"
         _known_keys(file, opt, {"text", "correct", "feedback"}, w)
-        out.append({"text": bilingual(file, opt, "text", w), "correct": bool(opt.get("correct", False)),
-                    "feedback": bilingual(file, opt, "feedback", w)})
+        out.append(
+            {
+                "text": bilingual(file, opt, "text", w),
+                "correct": bool(opt.get("correct", False)),
+                "feedback": bilingual(file, opt, "feedback", w),
+            }
+        )
     if len(out) < 2:
         raise DataError(file, f"{where}.options", "fewer than two options", "offer at least two")
     return tuple(out)
@@ -150,14 +156,27 @@ def _post(file: str, data: dict, where: str, options: tuple[str, ...]) -> Post:
     verdict = require_choice(file, require(file, data, "verdict", str, where), VERDICTS, f"{where}.verdict")
     clauses = _clause_list(file, data.get("clauses", []), f"{where}.clauses")
     if (verdict == "ok") != (not clauses):
-        raise DataError(file, f"{where}.clauses", f"verdict {verdict!r} with clauses {list(clauses)}",
-                        "an ok post lists no clause; a caution or violation lists the clause(s) it concerns")
+        raise DataError(
+            file,
+            f"{where}.clauses",
+            f"verdict {verdict!r} with clauses {list(clauses)}",
+            "an ok post lists no clause; a caution or violation lists the clause(s) it concerns",
+        )
     missing = [c for c in clauses if c not in options]
     if missing:
-        raise DataError(file, f"{where}.clauses", f"clauses {missing} are not among the clauses offered",
-                        "add them to clause_options")
-    return Post(role=role, text=bilingual(file, data, "text", where), verdict=verdict, clauses=clauses,
-                reason=bilingual(file, data, "reason", where))
+        raise DataError(
+            file,
+            f"{where}.clauses",
+            f"clauses {missing} are not among the clauses offered",
+            "add them to clause_options",
+        )
+    return Post(
+        role=role,
+        text=bilingual(file, data, "text", where),
+        verdict=verdict,
+        clauses=clauses,
+        reason=bilingual(file, data, "reason", where),
+    )
 
 
 def _item(file: str, data: Any, where: str, spec_clauses: tuple[str, ...]) -> Item:
@@ -170,8 +189,11 @@ def _item(file: str, data: Any, where: str, spec_clauses: tuple[str, ...]) -> It
     elif kind != "post":
         raise DataError(file, f"{where}.question", "missing", "write the question in vi and en")
     if kind == "post":
-        options = _clause_list(file, data["clause_options"], f"{where}.clause_options") if "clause_options" in data \
+        options = (
+            _clause_list(file, data["clause_options"], f"{where}.clause_options")
+            if "clause_options" in data
             else spec_clauses
+        )
         if "clause_options" in data:
             common["clause_options"] = options
         return Item(**common, post=_post(file, data, where, options))
@@ -191,8 +213,12 @@ def _item(file: str, data: Any, where: str, spec_clauses: tuple[str, ...]) -> It
             common["options"] = _options(file, data, where)
             n_correct = sum(o["correct"] for o in common["options"])
             if n_correct < 1 or (kind == "choice" and n_correct != 1):
-                raise DataError(file, f"{where}.options", f"{n_correct} options marked correct",
-                                "mark exactly one `correct: true` (at least one for multi)")
+                raise DataError(
+                    file,
+                    f"{where}.options",
+                    f"{n_correct} options marked correct",
+                    "mark exactly one `correct: true` (at least one for multi)",
+                )
         return Item(**common)
     if kind == "written":
         rubric = []
@@ -215,13 +241,23 @@ def _item(file: str, data: Any, where: str, spec_clauses: tuple[str, ...]) -> It
         cases = {}
         for part in ("visible", "hidden"):
             rows = require(file, group, part, list, w)
-            cases[part] = [(require(file, r, "text", str, f"{w}.{part}"),
-                            [tuple(p) for p in require(file, r, "expect", list, f"{w}.{part}")]) for r in rows]
+            cases[part] = [
+                (
+                    require(file, r, "text", str, f"{w}.{part}"),
+                    [tuple(p) for p in require(file, r, "expect", list, f"{w}.{part}")],
+                )
+                for r in rows
+            ]
         if not cases["hidden"]:
             raise DataError(file, f"{w}.hidden", "no hidden cases", "add at least one hidden case")
-        fn["groups"].append({"id": _check_id(file, require(file, group, "id", str, w), f"{w}.id"),
-                             "points": require(file, group, "points", int, w),
-                             "title": bilingual(file, group, "title", w), **cases})
+        fn["groups"].append(
+            {
+                "id": _check_id(file, require(file, group, "id", str, w), f"{w}.id"),
+                "points": require(file, group, "points", int, w),
+                "title": bilingual(file, group, "title", w),
+                **cases,
+            }
+        )
     return Item(**common, function=fn)
 
 
@@ -251,9 +287,13 @@ def load_spec(name: str, folder: Path = SPEC_DIR) -> Spec:
     variants = []
     for vname, vdata in (data.get("variants") or {}).items():
         _known_keys(file, vdata, {"title"}, f"variants.{vname}")
-        variants.append((_check_id(file, vname, f"variants.{vname}"), bilingual(file, vdata, "title", f"variants.{vname}")))
+        variants.append(
+            (_check_id(file, vname, f"variants.{vname}"), bilingual(file, vdata, "title", f"variants.{vname}"))
+        )
     clause_options = _clause_list(file, data.get("clause_options", []), "clause_options")
-    items = tuple(_item(file, d, f"items[{i}]", clause_options) for i, d in enumerate(require(file, data, "items", list)))
+    items = tuple(
+        _item(file, d, f"items[{i}]", clause_options) for i, d in enumerate(require(file, data, "items", list))
+    )
     seen: set[str] = set()
     for item in items:
         if item.id in seen:
@@ -276,8 +316,12 @@ def spec_names(folder: Path = SPEC_DIR) -> list[str]:
     """Every exercise spec in `folder`, by file stem, sorted."""
     folder = Path(folder)
     if not folder.is_dir():
-        raise DataError(str(folder), "", "no specs folder",
-                        "the exercise specs live in a checkout's exercises/specs/, not in the installed package")
+        raise DataError(
+            str(folder),
+            "",
+            "no specs folder",
+            "the exercise specs live in a checkout's exercises/specs/, not in the installed package",
+        )
     return sorted(p.stem for p in folder.glob("*.yaml"))
 
 

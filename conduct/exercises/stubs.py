@@ -6,6 +6,7 @@ notebook from its language (`metadata.conduct.lang`) and the catalogue: "✎ Vi�
 vào đây." in a Vietnamese notebook. The programming exercise's function gets a comment, not nbgrader's
 `raise NotImplementedError()`, so its docstring-only body stays valid Python and returns None.
 """
+
 from __future__ import annotations
 
 from typing import Any

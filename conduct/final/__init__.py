@@ -21,6 +21,7 @@ Data file schema (`final/data/<track>.yaml`, unknown keys are errors):
         clauses: ["4(4)"]         # the clauses the answer rests on (may be empty)
         reason: {vi, en}          # why; shown when the learner reviews a mistake
 """
+
 from __future__ import annotations
 
 import functools
@@ -119,15 +120,21 @@ def _parse_item(file: str, raw: Any, index: int) -> Item:
             raise DataError(file, f"{where}.options", "an option id is repeated", "give each option its own id")
         options = tuple(opts)
     else:
-        raise DataError(file, f"{where}.options", "expected `verdicts` or a list of two or more options",
-                        "write `options: verdicts` or `options: [{id: a, text: {vi, en}}, …]`")
+        raise DataError(
+            file,
+            f"{where}.options",
+            "expected `verdicts` or a list of two or more options",
+            "write `options: verdicts` or `options: [{id: a, text: {vi, en}}, …]`",
+        )
     answer = require_choice(file, require(file, raw, "answer", str, where), [o.id for o in options], f"{where}.answer")
     clauses = require(file, raw, "clauses", list, where)
     for i, cid in enumerate(clauses):
         try:
             clause(cid)
         except (KeyError, TypeError):
-            raise DataError(file, f"{where}.clauses[{i}]", f"no clause {cid!r} in the Code", 'write it like "4(5)"') from None
+            raise DataError(
+                file, f"{where}.clauses[{i}]", f"no clause {cid!r} in the Code", 'write it like "4(5)"'
+            ) from None
     return Item(iid, question, post, role, options, answer, tuple(clauses), bilingual(file, raw, "reason", where))
 
 

@@ -6,14 +6,13 @@ A catalogue is the folder `i18n/<lang>/`; each YAML file in it holds one area's 
 learner-facing literals: it asks `t()`, and a test checks that vi and en have the same keys
 and the same placeholders, so the two editions cannot drift apart.
 """
+
 from __future__ import annotations
 
 import functools
 import string
-from pathlib import Path
 
 from conduct.datafiles import PACKAGE_ROOT, DataError, load
-
 from conduct.vocab import DEFAULT_LANG, LANGS, check_lang
 
 __all__ = ["DEFAULT_LANG", "LANGS", "check_lang", "t", "catalogue"]
@@ -29,7 +28,7 @@ def _flatten(prefix: str, data: object, out: dict[str, str], file: str) -> None:
         raise DataError(file, prefix, f"expected text, found {type(data).__name__}", "quote the string")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def catalogue(lang: str) -> dict[str, str]:
     """All strings of one language as {dotted.key: text}, validated against the other language."""
     lang = check_lang(lang)
@@ -48,7 +47,7 @@ def _fields(text: str) -> set[str]:
     return {f for _, f, _, _ in string.Formatter().parse(text) if f}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def check_catalogues() -> None:
     """Both catalogues have the same keys and the same {placeholders} for each key."""
     vi, en = catalogue("vi"), catalogue("en")

@@ -6,6 +6,7 @@ data cannot express a check, `VALIDATORS` (hooks named by the data file's `valid
 A concern's examples live in its data file (`examples:`, run by tests/rules/test_data.py), not in
 the module's docstring, so they cannot go stale unseen.
 """
+
 from __future__ import annotations
 
 from types import ModuleType
@@ -25,9 +26,23 @@ from conduct.rules import (
     unverified_source,
 )
 
-REGISTRY: dict[str, ModuleType] = {m.ID: m for m in (
-    hate_speech, offensive, false_information, unverified_source, illegal_trade, personal_data,
-    account_security, child_safety, official_duty, agency_duty, provider_duty, positive)}
+REGISTRY: dict[str, ModuleType] = {
+    m.ID: m
+    for m in (
+        hate_speech,
+        offensive,
+        false_information,
+        unverified_source,
+        illegal_trade,
+        personal_data,
+        account_security,
+        child_safety,
+        official_duty,
+        agency_duty,
+        provider_duty,
+        positive,
+    )
+}
 
 
 def get(concern: str) -> ModuleType:

@@ -9,6 +9,7 @@ and the catalogue keys of its explanation → overall verdict = the most serious
 Each concern is evaluated in named steps (`_evaluate`): recognise, score in context, select,
 choose clause and verdict, gather evidence; the explanation is rendered only when asked for.
 """
+
 from __future__ import annotations
 
 import re
@@ -29,7 +30,9 @@ MAX_EVIDENCE = 50
 # sentence matches. Matches are taken in the order of the text.
 MAX_HITS = 250
 CONTEXT_WINDOW = 40  # words around the evidence that a context word must fall within
-_QUOTES = re.compile(r"\"[^\"\n]{0,300}\"|“[^”\n]{0,300}”|«[^»\n]{0,300}»|(?<!\w)'[^'\n]{0,300}'(?!\w)|(?<!\w)‘[^’\n]{0,300}’(?!\w)")
+_QUOTES = re.compile(
+    r"\"[^\"\n]{0,300}\"|“[^”\n]{0,300}”|«[^»\n]{0,300}»|(?<!\w)'[^'\n]{0,300}'(?!\w)|(?<!\w)‘[^’\n]{0,300}’(?!\w)"
+)
 
 
 def check_input(text: object, role: object, lang: object) -> None:
@@ -97,8 +100,9 @@ class _Near:
         self.starts = [h.start for h in self.hits]
         self.longest = max((h.end - h.start for h in self.hits), default=0)
 
-    def find(self, ti: int, tj: int, window: int, exclude: tuple[int, int] | None = None,
-             outside: _Spans | None = None) -> Hit | None:
+    def find(
+        self, ti: int, tj: int, window: int, exclude: tuple[int, int] | None = None, outside: _Spans | None = None
+    ) -> Hit | None:
         """A hit within `window` words of words ti..tj, other than `exclude` and not inside `outside`."""
         if not self.hits:
             return None
@@ -106,12 +110,15 @@ class _Near:
         first, last = max(0, ti - window), tj + window + 1
         lo = tokens[first] - self.longest if first < len(tokens) else self.starts[-1] + 1
         hi = tokens[last] if last < len(tokens) else None
-        for h in self.hits[bisect_left(self.starts, lo):]:
+        for h in self.hits[bisect_left(self.starts, lo) :]:
             if hi is not None and h.start >= hi:
                 break
             ni, nj = _token_span(self.doc, h)
-            if max(ni - tj, ti - nj, 0) <= window and (h.start, h.end) != exclude and \
-                    not (outside is not None and outside.contains((h.start, h.end))):
+            if (
+                max(ni - tj, ti - nj, 0) <= window
+                and (h.start, h.end) != exclude
+                and not (outside is not None and outside.contains((h.start, h.end)))
+            ):
                 return h
         return None
 
@@ -172,8 +179,7 @@ def _context_lists(cc: CompiledConcern, doc: Doc) -> list[ContextList]:
     return [ctx for ctx in lists if doc.has(ctx.words)]
 
 
-def _hit_context(doc: Doc, h: Hit, ctxs: list[ContextList], cache: dict,
-                 triggers: _Spans | None) -> tuple[list, list]:
+def _hit_context(doc: Doc, h: Hit, ctxs: list[ContextList], cache: dict, triggers: _Spans | None) -> tuple[list, list]:
     """Context words near this match (words inside the concern's own matches are not context)."""
     lowered: list[tuple[ContextList, Hit]] = []
     raised: list[tuple[ContextList, Hit]] = []
@@ -195,8 +201,9 @@ def _in_quotes(doc: Doc, h: Hit, cache: dict) -> bool:
     quotes = cache.get("quotes")
     if quotes is None:
         text = doc.norm.marked
-        quotes = cache["quotes"] = _Spans(m.span() for m in _QUOTES.finditer(text)) \
-            if any(q in text for q in "\"“«'‘") else _Spans(())
+        quotes = cache["quotes"] = (
+            _Spans(m.span() for m in _QUOTES.finditer(text)) if any(q in text for q in "\"“«'‘") else _Spans(())
+        )
     return bool(quotes.spans) and quotes.contains((h.start, h.end))
 
 
@@ -274,9 +281,20 @@ def _finding(cid: str, clause: str, verdict: str, mention: bool, best: _Scored, 
     effect = "lowered" if lowered else ("raised" if best.raised else "")
     frames = tuple(c.name for c, _ in movers) + (("quoted",) if lowered and best.quoted else ())
     message = "checker.mention" if mention else ("checker.finding_ok" if verdict == "ok" else "checker.finding")
-    return Finding(clause, cid, verdict, evidence, round(best.score, 3), best.hit.rule.name, words,
-                   tuple(dict.fromkeys(_typed(doc, c) for _, c in movers)), effect, message,
-                   best.hit.rule.message, tuple(dict.fromkeys(frames)))
+    return Finding(
+        clause,
+        cid,
+        verdict,
+        evidence,
+        round(best.score, 3),
+        best.hit.rule.name,
+        words,
+        tuple(dict.fromkeys(_typed(doc, c) for _, c in movers)),
+        effect,
+        message,
+        best.hit.rule.message,
+        tuple(dict.fromkeys(frames)),
+    )
 
 
 def _typed(doc: Doc, h: Hit) -> str:
@@ -288,7 +306,7 @@ def _typed(doc: Doc, h: Hit) -> str:
 def _evidence(doc: Doc, hits: list[Hit]) -> tuple[tuple[int, int], ...]:
     """The first MAX_EVIDENCE spans (matches and their supporting words), merged, as typed."""
     spans = []
-    for h in sorted(hits, key=lambda h: h.start)[:2 * MAX_EVIDENCE]:
+    for h in sorted(hits, key=lambda h: h.start)[: 2 * MAX_EVIDENCE]:
         spans.append(doc.norm.span(h.start, h.end))
         spans.extend(doc.norm.span(s, e) for s, e in h.extra)
         spans.extend(h.typed)

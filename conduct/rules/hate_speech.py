@@ -5,5 +5,6 @@ together with a sweeping negative trait ("dân X toàn bọn trộm cắp"); and
 A teacher explaining why a slur hurts, or a report condemning it, lowers the score (mention
 frames in common.yaml), so the post is not flagged.
 """
+
 ID = "hate_speech"
 DATA = "rules/data/hate_speech.yaml"

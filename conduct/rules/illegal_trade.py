@@ -5,5 +5,6 @@ SIM cards, weapons and protected wildlife. Goods alone score low; together with 
 ("inbox", "liên hệ", "giá", "nhận làm", "DM") they are a violation. Scam warnings are lowered
 by the mention frames.
 """
+
 ID = "illegal_trade"
 DATA = "rules/data/illegal_trade.yaml"

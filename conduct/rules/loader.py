@@ -9,6 +9,7 @@ instead of reaching a learner as a wrong answer: an unknown key names the neares
 (`neer` -> `near`), a list no rule uses is refused, and every concern in concerns.yaml must have
 its module in the registry (and the reverse).
 """
+
 from __future__ import annotations
 
 import functools
@@ -29,8 +30,22 @@ COMMON_FILE = "rules/data/common.yaml"
 # The keys each kind of mapping may hold; anything else is refused with the nearest of these.
 CONCERN_KEYS = ("schema_version", "concern", "threshold", "mention_frames", "languages", "examples")
 LANGUAGE_KEYS = ("lists", "rules", "context")
-RULE_KEYS = ("name", "score", "list", "words", "pattern", "validate", "near", "window", "verdict", "clause",
-             "message", "needs", "frames", "roles")
+RULE_KEYS = (
+    "name",
+    "score",
+    "list",
+    "words",
+    "pattern",
+    "validate",
+    "near",
+    "window",
+    "verdict",
+    "clause",
+    "message",
+    "needs",
+    "frames",
+    "roles",
+)
 CONTEXT_KEYS = ("name", "kind", "factor", "window", "words", "every_concern")
 EXAMPLE_KEYS = ("text", "verdict", "role")
 COMMON_KEYS = ("schema_version", "quote_factor", "languages")
@@ -98,8 +113,12 @@ def _score(file: str, raw: dict, key: str, where: str, default: float | None = N
 def _message(file: str, where: str, key: str) -> str:
     for lang in LANGS:
         if key not in catalogue(lang):
-            raise DataError(file, where, f"message {key!r} is not in the {lang} catalogue",
-                            f"add it to conduct/i18n/{lang}/checker.yaml")
+            raise DataError(
+                file,
+                where,
+                f"message {key!r} is not in the {lang} catalogue",
+                f"add it to conduct/i18n/{lang}/checker.yaml",
+            )
     return key
 
 
@@ -132,21 +151,23 @@ def common() -> Common:
         where = f"languages.{lang}"
         check_keys(f, spec, COMMON_LANGUAGE_KEYS, where)
         loose[lang] = frozenset(require(f, spec, "loose", list, where))
-        innocent[lang] = compile_words(f, f"{where}.innocent", "innocent", require(f, spec, "innocent", list, where), lang)
+        innocent[lang] = compile_words(
+            f, f"{where}.innocent", "innocent", require(f, spec, "innocent", list, where), lang
+        )
         for i, raw in enumerate(require(f, spec, "frames", list, where)):
             frames.append(_context(f, raw, f"{where}.frames[{i}]", lang, "lower"))
     return Common(_score(f, data, "quote_factor", ""), loose, innocent, tuple(frames))
 
 
-def _rule(file: str, raw: dict, where: str, lang: str, lists: dict[str, WordList], module: ModuleType,
-          concern_id: str) -> Rule:
+def _rule(
+    file: str, raw: dict, where: str, lang: str, lists: dict[str, WordList], module: ModuleType, concern_id: str
+) -> Rule:
     check_keys(file, raw, RULE_KEYS, where)
     name = require(file, raw, "name", str, where)
     score = _score(file, raw, "score", where)
     sources = [k for k in ("list", "words", "pattern") if k in raw]
     if len(sources) != 1:
-        raise DataError(file, where, "a rule needs exactly one of `list`, `words` or `pattern`",
-                        "keep one of them")
+        raise DataError(file, where, "a rule needs exactly one of `list`, `words` or `pattern`", "keep one of them")
     words = pattern = None
     if "list" in raw:
         words = lists.get(raw["list"])
@@ -160,8 +181,12 @@ def _rule(file: str, raw: dict, where: str, lang: str, lists: dict[str, WordList
     if "validate" in raw:
         validate = getattr(module, "VALIDATORS", {}).get(raw["validate"])
         if validate is None:
-            raise DataError(file, f"{where}.validate", f"{module.__name__} has no validator {raw['validate']!r}",
-                            "add it to the module's VALIDATORS or remove the key")
+            raise DataError(
+                file,
+                f"{where}.validate",
+                f"{module.__name__} has no validator {raw['validate']!r}",
+                "add it to the module's VALIDATORS or remove the key",
+            )
     near = []
     for n in raw.get("near", []):
         if n not in lists:
@@ -185,7 +210,9 @@ def _rule(file: str, raw: dict, where: str, lang: str, lists: dict[str, WordList
     if frames is not None:
         known = {f.name for f in common().frames}
         if not isinstance(frames, list):
-            raise DataError(file, f"{where}.frames", "expected a list of frame names", "write e.g. `frames: [teaching]`")
+            raise DataError(
+                file, f"{where}.frames", "expected a list of frame names", "write e.g. `frames: [teaching]`"
+            )
         for fr in frames:
             require_choice(file, fr, sorted(known), f"{where}.frames")
         frames = tuple(frames)
@@ -196,8 +223,22 @@ def _rule(file: str, raw: dict, where: str, lang: str, lists: dict[str, WordList
         for r in roles:
             require_choice(file, r, ROLES, f"{where}.roles")
         roles = tuple(roles)
-    return Rule(name, lang, score, words, pattern, validate, tuple(near), int(window), verdict, clause, message,
-                tuple(needs), frames, roles)
+    return Rule(
+        name,
+        lang,
+        score,
+        words,
+        pattern,
+        validate,
+        tuple(near),
+        int(window),
+        verdict,
+        clause,
+        message,
+        tuple(needs),
+        frames,
+        roles,
+    )
 
 
 @functools.cache
@@ -210,31 +251,46 @@ def compiled(concern_id: str) -> CompiledConcern:
     check_keys(f, data, CONCERN_KEYS)
     check_version(f, data)
     if require(f, data, "concern", str) != concern_id:
-        raise DataError(f, "concern", f"file is for {data['concern']!r}, not {concern_id!r}",
-                        f"set `concern: {concern_id}`")
+        raise DataError(
+            f, "concern", f"file is for {data['concern']!r}, not {concern_id!r}", f"set `concern: {concern_id}`"
+        )
     threshold = _score(f, data, "threshold", "", 0.5)
     rules, contexts = [], []
     for lang, spec in require(f, data, "languages", dict).items():
         require_choice(f, lang, LANGS, "languages")
         where = f"languages.{lang}"
         check_keys(f, spec, LANGUAGE_KEYS, where)
-        lists = {name: compile_words(f, f"{where}.lists.{name}", name, words, lang)
-                 for name, words in (spec.get("lists") or {}).items()}
-        lang_rules = [_rule(f, raw, f"{where}.rules[{i}]", lang, lists, module, concern_id)
-                      for i, raw in enumerate(require(f, spec, "rules", list, where))]
+        lists = {
+            name: compile_words(f, f"{where}.lists.{name}", name, words, lang)
+            for name, words in (spec.get("lists") or {}).items()
+        }
+        lang_rules = [
+            _rule(f, raw, f"{where}.rules[{i}]", lang, lists, module, concern_id)
+            for i, raw in enumerate(require(f, spec, "rules", list, where))
+        ]
         used = {wl.uid for r in lang_rules for wl in (r.words, *r.near) if wl is not None}
         unused = [name for name, wl in lists.items() if wl.uid not in used]
         if unused:
-            raise DataError(f, f"{where}.lists", f"no rule uses {', '.join(unused)}",
-                            "use each list in a rule's `list:` or `near:`, or remove it")
+            raise DataError(
+                f,
+                f"{where}.lists",
+                f"no rule uses {', '.join(unused)}",
+                "use each list in a rule's `list:` or `near:`, or remove it",
+            )
         rules += lang_rules
         for i, raw in enumerate(spec.get("context") or []):
             contexts.append(_context(f, raw, f"{where}.context[{i}]", lang))
     examples = tuple(_example(f, raw, f"examples[{i}]") for i, raw in enumerate(data.get("examples") or ()))
-    return CompiledConcern(concern_id, threshold, bool(data.get("mention_frames", False)),
-                           tuple(rules), tuple(contexts), examples,
-                           frozenset(r.words.uid for r in rules if r.words is not None),
-                           tuple(r.needs for r in rules if r.words is None))
+    return CompiledConcern(
+        concern_id,
+        threshold,
+        bool(data.get("mention_frames", False)),
+        tuple(rules),
+        tuple(contexts),
+        examples,
+        frozenset(r.words.uid for r in rules if r.words is not None),
+        tuple(r.needs for r in rules if r.words is None),
+    )
 
 
 def _example(file: str, raw: dict, where: str) -> dict:
@@ -252,12 +308,20 @@ def registered() -> tuple[Concern, ...]:
     table = concerns()
     missing = [cid for cid in table if cid not in REGISTRY]
     if missing:
-        raise DataError("code/data/concerns.yaml", "concerns", f"{', '.join(missing)} has no rule module",
-                        "register its module in conduct/rules/__init__.py, or remove the concern")
+        raise DataError(
+            "code/data/concerns.yaml",
+            "concerns",
+            f"{', '.join(missing)} has no rule module",
+            "register its module in conduct/rules/__init__.py, or remove the concern",
+        )
     extra = [cid for cid in REGISTRY if cid not in table]
     if extra:
-        raise DataError("code/data/concerns.yaml", "concerns", f"no concern {', '.join(extra)} for a registered module",
-                        "add the concern, with its clauses, or unregister the module")
+        raise DataError(
+            "code/data/concerns.yaml",
+            "concerns",
+            f"no concern {', '.join(extra)} for a registered module",
+            "add the concern, with its clauses, or unregister the module",
+        )
     return tuple(table.values())
 
 

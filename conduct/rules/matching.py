@@ -14,6 +14,7 @@ diacritics, in any tone placement: "hoà" = "hòa"), or without any diacritics a
 diacritics must be typed with them (bare "di" is "đi", not "đĩ"), except for the bare forms listed
 as `loose` in common.yaml. The other language's lists only match exactly as written.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -60,8 +61,9 @@ def compile_words(file: str, where: str, name: str, words: object, lang: str) ->
             raise DataError(file, f"{where}[{i}]", f"expected a word, found {w!r}", "quote the word")
         marked = " ".join(w.lower().split())
         if not TOKEN.match(fold(marked)):
-            raise DataError(file, f"{where}[{i}]", f"{w!r} does not start with a letter or digit",
-                            "start the entry with a word")
+            raise DataError(
+                file, f"{where}[{i}]", f"{w!r} does not start with a letter or digit", "start the entry with a word"
+            )
         toks = tuple((t, mark_key(t)) for t in _WORD_SPLIT.split(marked))
         options = entries.setdefault(_key(fold(marked)), [])
         if any(marked == m for m, _ in options):
@@ -83,8 +85,9 @@ def compile_pattern(file: str, where: str, pattern: object) -> re.Pattern[str]:
 class Vocabulary:
     """Every word list of every language behind one trie alternation."""
 
-    def __init__(self, lists: Iterable[WordList], loose: dict[str, frozenset[str]],
-                 ambiguous: frozenset[str] = frozenset()):
+    def __init__(
+        self, lists: Iterable[WordList], loose: dict[str, frozenset[str]], ambiguous: frozenset[str] = frozenset()
+    ):
         self.loose = loose
         self.ambiguous = ambiguous  # one-word entries of the other language that are also words of the post's
         index: dict[str, list[tuple[int, str, tuple, str]]] = {}
@@ -123,8 +126,8 @@ class Vocabulary:
                 options = self.index.get(text if cut == len(text) and len(cuts) == 1 else _key(text[:cut]))
                 if not options:
                     continue
-                seg = marked[s:s + cut]
-                bare = seg == folded[s:s + cut]  # typed without any diacritics
+                seg = marked[s : s + cut]
+                bare = seg == folded[s : s + cut]  # typed without any diacritics
                 written = None
                 for uid, entry, toks, entry_lang in options:
                     if seg == entry:  # as written; but a word both languages share is the post's language's
@@ -137,14 +140,15 @@ class Vocabulary:
                         if written is None:
                             written = _WORD_SPLIT.split(seg)
                         ok = len(toks) == len(written) and all(
-                            _token_ok(w, t, k) for w, (t, k) in zip(written, toks, strict=True))
+                            _token_ok(w, t, k) for w, (t, k) in zip(written, toks, strict=True)
+                        )
                     if ok:
                         found.append((cut, uid, entry))
             return found
 
         def take(m: re.Match[str]) -> None:
             s, text = m.start(), m.group()
-            key = (text, marked[s:m.end()])
+            key = (text, marked[s : m.end()])
             found = seen.get(key)
             if found is None:
                 found = seen[key] = accepted(s, text)
@@ -175,7 +179,7 @@ def _token_ok(written: str, entry: str, key: tuple) -> bool:
 class Hit:
     start: int  # offsets in the normalised views
     end: int
-    term: str   # the list entry (or the pattern's match) that was found
+    term: str  # the list entry (or the pattern's match) that was found
     rule: Any = None  # the loader's Rule that produced it (set by the engine)
     score: float = 0.0
     extra: tuple[tuple[int, int], ...] = ()  # spans of supporting words (e.g. the target of an insult)
@@ -251,7 +255,8 @@ class Doc:
             folded = self.norm.folded
             found = self._gates[needles] = any(
                 self.has_digit if n == "<digit>" else self.digit_count >= 6 if n == "<6digits>" else n in folded
-                for n in needles)
+                for n in needles
+            )
         return found
 
     def search(self, regex: re.Pattern[str], validate: Callable[[re.Match[str], Doc], object] | None) -> list[Hit]:
@@ -266,11 +271,18 @@ class Doc:
         if matches is None:  # one pass per pattern, however many validators look at its matches
             folded = self.norm.folded
             matches = self._matched[regex.pattern] = [
-                m for m in itertools.islice(regex.finditer(folded), MAX_MATCHES) if not (m.start() and (
-                    folded[m.start() - 1].isalnum() or folded[m.start() - 1] in "_+" and folded[m.start()].isdigit()))]
+                m
+                for m in itertools.islice(regex.finditer(folded), MAX_MATCHES)
+                if not (
+                    m.start()
+                    and (
+                        folded[m.start() - 1].isalnum() or folded[m.start() - 1] in "_+" and folded[m.start()].isdigit()
+                    )
+                )
+            ]
         for m in matches:
             ok = True if validate is None else validate(m, self)
             if ok:
                 typed = tuple(ok) if isinstance(ok, list) else ()  # spans a validator relied on
-                hits.append(Hit(m.start(), m.end(), self.norm.marked[m.start():m.end()], typed=typed))
+                hits.append(Hit(m.start(), m.end(), self.norm.marked[m.start() : m.end()], typed=typed))
         return hits

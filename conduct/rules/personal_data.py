@@ -11,6 +11,7 @@ contact ("hotline của shop") lowers the score. The validators check digit coun
 the capitalised names in the text as typed, which a regex over the folded text states badly; a
 validator may return the spans it relied on (the person's name), which join the evidence.
 """
+
 from __future__ import annotations
 
 import re
@@ -25,25 +26,185 @@ _DIGITS = re.compile(r"\d")
 _MOBILE_PREFIXES = ("03", "05", "07", "08", "09")
 # Common Vietnamese family names (folded). Names that also open place names (Hà, Cao, Thái, Lâm…)
 # are left out, so "Hà Nội" or "Cao Bằng" is never taken for a person.
-_SURNAMES = frozenset(fold(s).lower() for s in (
-    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
-    "Dương", "Lý", "Đinh", "Trương", "Đào", "Đoàn", "Trịnh", "Lưu", "Lương", "Phùng", "Tạ", "Tô", "Quách",
-    "Châu", "Triệu", "Kiều", "Mạc", "Diệp", "Doãn", "Khúc", "Vương", "Tăng", "Lại"))
+_SURNAMES = frozenset(
+    fold(s).lower()
+    for s in (
+        "Nguyễn",
+        "Trần",
+        "Lê",
+        "Phạm",
+        "Hoàng",
+        "Huỳnh",
+        "Phan",
+        "Vũ",
+        "Võ",
+        "Đặng",
+        "Bùi",
+        "Đỗ",
+        "Hồ",
+        "Ngô",
+        "Dương",
+        "Lý",
+        "Đinh",
+        "Trương",
+        "Đào",
+        "Đoàn",
+        "Trịnh",
+        "Lưu",
+        "Lương",
+        "Phùng",
+        "Tạ",
+        "Tô",
+        "Quách",
+        "Châu",
+        "Triệu",
+        "Kiều",
+        "Mạc",
+        "Diệp",
+        "Doãn",
+        "Khúc",
+        "Vương",
+        "Tăng",
+        "Lại",
+    )
+)
 # Capitalised words that are not names (sentence openers, streets, days, months, titles of places).
-_NOT_NAMES = frozenset(w.lower() for w in (
-    "The", "This", "That", "These", "Those", "Our", "My", "Your", "His", "Her", "Their", "Here", "There", "Hi",
-    "Hello", "Dear", "Happy", "Thanks", "Thank", "Please", "Call", "Text", "Phone", "Posting", "Found", "Shop",
-    "Store", "Street", "St", "Road", "Rd", "Avenue", "Ave", "Lane", "Drive", "Boulevard", "Monday", "Tuesday",
-    "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May",
-    "June", "July", "August", "September", "October", "November", "December", "Hotline", "Zalo", "Facebook",
-    "Instagram", "Ward", "District", "City", "Province", "School", "Primary", "Hospital", "Bank", "Park",
-    "Lake", "West", "East", "North", "South", "New", "Old", "Ho", "Chi", "Minh", "Ha", "Noi",
-    # businesses and their contact points ("Contact Support", "Lien He", "Cua Hang")
-    "Contact", "Support", "Customer", "Service", "Services", "Team", "Sales", "Office", "Center", "Centre",
-    "Company", "Ltd", "Inc", "Restaurant", "Cafe", "Coffee", "Hotel", "Clinic", "Pharmacy", "Delivery",
-    "Booking", "Order", "Orders", "Info", "Help", "Desk", "Admin", "Manager", "Tel", "Mobile", "Viber",
-    "WhatsApp", "Telegram", "Email", "Lien", "He", "Dat", "Hang", "Cong", "Ty", "Cua", "Tong", "Dai",
-    "Quan", "Nha", "Khach", "San", "Tiem", "Spa", "Salon"))
+_NOT_NAMES = frozenset(
+    w.lower()
+    for w in (
+        "The",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "Our",
+        "My",
+        "Your",
+        "His",
+        "Her",
+        "Their",
+        "Here",
+        "There",
+        "Hi",
+        "Hello",
+        "Dear",
+        "Happy",
+        "Thanks",
+        "Thank",
+        "Please",
+        "Call",
+        "Text",
+        "Phone",
+        "Posting",
+        "Found",
+        "Shop",
+        "Store",
+        "Street",
+        "St",
+        "Road",
+        "Rd",
+        "Avenue",
+        "Ave",
+        "Lane",
+        "Drive",
+        "Boulevard",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Hotline",
+        "Zalo",
+        "Facebook",
+        "Instagram",
+        "Ward",
+        "District",
+        "City",
+        "Province",
+        "School",
+        "Primary",
+        "Hospital",
+        "Bank",
+        "Park",
+        "Lake",
+        "West",
+        "East",
+        "North",
+        "South",
+        "New",
+        "Old",
+        "Ho",
+        "Chi",
+        "Minh",
+        "Ha",
+        "Noi",
+        # businesses and their contact points ("Contact Support", "Lien He", "Cua Hang")
+        "Contact",
+        "Support",
+        "Customer",
+        "Service",
+        "Services",
+        "Team",
+        "Sales",
+        "Office",
+        "Center",
+        "Centre",
+        "Company",
+        "Ltd",
+        "Inc",
+        "Restaurant",
+        "Cafe",
+        "Coffee",
+        "Hotel",
+        "Clinic",
+        "Pharmacy",
+        "Delivery",
+        "Booking",
+        "Order",
+        "Orders",
+        "Info",
+        "Help",
+        "Desk",
+        "Admin",
+        "Manager",
+        "Tel",
+        "Mobile",
+        "Viber",
+        "WhatsApp",
+        "Telegram",
+        "Email",
+        "Lien",
+        "He",
+        "Dat",
+        "Hang",
+        "Cong",
+        "Ty",
+        "Cua",
+        "Tong",
+        "Dai",
+        "Quan",
+        "Nha",
+        "Khach",
+        "San",
+        "Tiem",
+        "Spa",
+        "Salon",
+    )
+)
 _WORDS = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u0300-\u036f])*")  # decomposed (NFD) letters stay in their word
 _STREET_BEFORE = re.compile(r"(?:\d+[\w/]*\s*|duong|pho|ngo|hem|kiet|street|st|road)\s*$")
 _NEAR = 80  # characters around the data where the person's name is looked for
@@ -89,14 +250,25 @@ def names_near(doc, start: int, end: int, exclude: tuple[int, int] | None = None
     while i < len(words):
         w, pos = words[i]
         run = 1
-        while i + run < len(words) and run < 4 and _capitalised(words[i + run][0]) and \
-                window[words[i + run - 1][1] + len(words[i + run - 1][0]):words[i + run][1]].strip() == "":
+        while (
+            i + run < len(words)
+            and run < 4
+            and _capitalised(words[i + run][0])
+            and window[words[i + run - 1][1] + len(words[i + run - 1][0]) : words[i + run][1]].strip() == ""
+        ):
             run += 1
-        parts = [x for x, _ in words[i:i + run]]
-        if _capitalised(w) and run >= 2 and not _STREET_BEFORE.search(fold(window[max(0, pos - 12):pos]).lower()) \
-                and (exclude is None or not (exclude[0] <= lo + pos < exclude[1])) \
-                and (fold(unicodedata.normalize("NFC", parts[0])).lower() in _SURNAMES
-                     or parts[0].isascii() and not any(p.lower() in _NOT_NAMES for p in parts[:2])):
+        parts = [x for x, _ in words[i : i + run]]
+        if (
+            _capitalised(w)
+            and run >= 2
+            and not _STREET_BEFORE.search(fold(window[max(0, pos - 12) : pos]).lower())
+            and (exclude is None or not (exclude[0] <= lo + pos < exclude[1]))
+            and (
+                fold(unicodedata.normalize("NFC", parts[0])).lower() in _SURNAMES
+                or parts[0].isascii()
+                and not any(p.lower() in _NOT_NAMES for p in parts[:2])
+            )
+        ):
             last, last_pos = words[i + run - 1]
             found.append((lo + pos, lo + last_pos + len(last)))
             i += run
@@ -116,5 +288,10 @@ def address_of_person(m: re.Match[str], doc) -> list[tuple[int, int]]:
     return names_near(doc, m.start(), m.end(), exclude=doc.norm.span(m.start(), m.end()))
 
 
-VALIDATORS = {"phone": phone, "cccd": cccd, "cmnd": cmnd, "phone_of_person": phone_of_person,
-              "address_of_person": address_of_person}
+VALIDATORS = {
+    "phone": phone,
+    "cccd": cccd,
+    "cmnd": cmnd,
+    "phone_of_person": phone_of_person,
+    "address_of_person": address_of_person,
+}

@@ -3,5 +3,6 @@
 
 PASS (finding): "Tự hào về áo dài Việt Nam, cùng lan tỏa nét đẹp văn hóa quê hương!"
 """
+
 ID = "positive"
 DATA = "rules/data/positive.yaml"

@@ -3,5 +3,6 @@ remove unlawful content (7(2)), ignoring lawful removal notices (7(3)), no prote
 vulnerable users and children (7(4)), or collecting and selling user data without consent
 (7(5)). Applies to providers only.
 """
+
 ID = "provider_duty"
 DATA = "rules/data/provider_duty.yaml"

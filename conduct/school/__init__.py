@@ -7,6 +7,7 @@ only what the school track needs on top: the teacher's guides (`guides`) and the
 family sheets and guides (`sheets`, `python -m conduct.school.sheets --out DIR`). The pre/post quiz
 is graded, so its items and keys live with the exercise specs (exercises/specs/), not here.
 """
+
 from __future__ import annotations
 
 from conduct.curriculum.lessons import Lesson, load_track
@@ -26,16 +27,17 @@ def lessons(band: str | None = None) -> tuple[Lesson, ...]:
     """
     if band is not None and band not in BANDS:
         raise ValueError(f"unknown age band {band!r}: use one of {', '.join(BANDS)}")
-    return tuple(l for l in load_track(TRACK)
-                 if l.parts_of("exercise") and (band is None or l.audience == band))
+    return tuple(
+        one for one in load_track(TRACK) if one.parts_of("exercise") and (band is None or one.audience == band)
+    )
 
 
 def lesson(number: str) -> Lesson:
     """One teaching lesson by its two-digit number ("01" … "10")."""
-    for l in lessons():
-        if l.number == number:
-            return l
-    known = ", ".join(l.number for l in lessons())
+    for one in lessons():
+        if one.number == number:
+            return one
+    known = ", ".join(one.number for one in lessons())
     raise KeyError(f"no school lesson {number!r}: the lessons are {known}")
 
 

@@ -3,12 +3,13 @@
 Kept apart from the lesson files because learners never see it; the guide printout combines it with
 the lesson (dilemma, answer key, quiz answers) so nothing is written twice.
 """
+
 from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
 
-from conduct.datafiles import DataError, bilingual, load, load_versioned, require
+from conduct.datafiles import DataError, bilingual, load_versioned, require
 from conduct.school import BANDS
 
 FILE = "school/data/guides.yaml"
@@ -52,7 +53,7 @@ def _data() -> tuple[dict, dict]:
     return common, per_lesson
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def timing(band: str) -> tuple[Step, ...]:
     common, _ = _data()
     table = require(FILE, common, "timing", dict, "common")
@@ -73,10 +74,20 @@ def guide(number: str, band: str) -> Guide:
         raise ValueError(f"unknown age band {band!r}: use one of {', '.join(BANDS)}")
     common, per_lesson = _data()
     if number not in per_lesson:
-        raise DataError(FILE, f"lessons.{number}", "no guide for this lesson",
-                        f'add `"{number}":` with objectives and run under `lessons:`')
+        raise DataError(
+            FILE,
+            f"lessons.{number}",
+            "no guide for this lesson",
+            f'add `"{number}":` with objectives and run under `lessons:`',
+        )
     entry = per_lesson[number]
     where = f"lessons.{number}"
-    return Guide(number, _texts(entry, "objectives", where), _texts(entry, "run", where), timing(band),
-                 _texts(common, "prepare", "common"), _texts(common, "grading", "common"),
-                 _texts(common, "disclosure", "common"))
+    return Guide(
+        number,
+        _texts(entry, "objectives", where),
+        _texts(entry, "run", where),
+        timing(band),
+        _texts(common, "prepare", "common"),
+        _texts(common, "grading", "common"),
+        _texts(common, "disclosure", "common"),
+    )

@@ -5,6 +5,7 @@ language decides which chat spellings are expanded and which language the explan
 with. Frequent function words (with and without diacritics) and letters only Vietnamese uses
 are enough for posts; ties go to Vietnamese, the course's first language.
 """
+
 from __future__ import annotations
 
 import functools
@@ -39,7 +40,7 @@ def _markers() -> dict[str, frozenset[str]]:
 
 
 def detect(text: str, sample: int = 4000) -> str:
-    """"vi" or "en" for `text` (only the first `sample` characters are looked at)."""
+    """ "vi" or "en" for `text` (only the first `sample` characters are looked at)."""
     head = text[:sample].lower()
     if not unicodedata.is_normalized("NFC", head):  # decomposed letters count like composed ones
         head = unicodedata.normalize("NFC", head)

@@ -12,6 +12,7 @@ to two views of one normalised string so one list catches all those forms:
 `span(s, e)` maps a span of either view back to the original text. Rewriting uses one
 precompiled regex per pass and `str.translate`, so a 1 MB post costs a few regex scans.
 """
+
 from __future__ import annotations
 
 import functools
@@ -50,7 +51,7 @@ def _build_fold() -> dict[int, str]:
             table[cp] = base
     table[ord("đ")] = "d"
     table[ord("Đ")] = "D"
-    for q in "\"“”«»`":  # quotes separate words for matching ("cỏ" Mỹ); same length, so offsets hold
+    for q in '"“”«»`':  # quotes separate words for matching ("cỏ" Mỹ); same length, so offsets hold
         table[ord(q)] = " "
     return table
 
@@ -108,8 +109,12 @@ def teencode(lang: str) -> dict[str, str]:
     out = {}
     for k, v in table.items():
         if not isinstance(k, str) or not isinstance(v, str) or not v.strip():
-            raise DataError(TEENCODE_FILE, f"teencode.{lang}.{k}", "expected `short: full word`",
-                            "write each entry as `short: full word`")
+            raise DataError(
+                TEENCODE_FILE,
+                f"teencode.{lang}.{k}",
+                "expected `short: full word`",
+                "write each entry as `short: full word`",
+            )
         out[k.lower()] = v.lower()
     return out
 

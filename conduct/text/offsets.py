@@ -5,6 +5,7 @@ expanded, split letters joined) but must report evidence as offsets into the tex
 given. Rewriting records only the regions it changed, so the map costs nothing for text that
 needed no rewriting and stays small for a 1 MB post.
 """
+
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right

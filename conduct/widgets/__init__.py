@@ -6,6 +6,7 @@ parts attached as attributes so tests can click buttons and read feedback withou
 All of them are keyboard-operable, announce feedback through an ARIA live region and never
 rely on colour alone (see `a11y`).
 """
+
 from __future__ import annotations
 
 from conduct.widgets.certificate_view import certificate_widget
@@ -17,5 +18,14 @@ from conduct.widgets.progress_panel import progress_panel, results_figure
 from conduct.widgets.quiz import quiz
 from conduct.widgets.role_explorer import role_explorer
 
-__all__ = ["certificate_widget", "classifier", "final_test_widget", "quiz", "role_explorer", "progress_panel", "results_figure", "post_checker",
-           "language_switch"]
+__all__ = [
+    "certificate_widget",
+    "classifier",
+    "final_test_widget",
+    "quiz",
+    "role_explorer",
+    "progress_panel",
+    "results_figure",
+    "post_checker",
+    "language_switch",
+]

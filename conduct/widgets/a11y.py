@@ -5,6 +5,7 @@ choices are plain Buttons/ToggleButtons with a visible label and a tooltip (neve
 whose options are not grouped for assistive technology), feedback is written into an ARIA live
 region so it is announced, and right/wrong is said with a symbol and words, never by colour alone.
 """
+
 from __future__ import annotations
 
 import html
@@ -65,8 +66,13 @@ def button(label: str, tooltip: str, on_click: Callable[[W.Button], None] | None
 
 def toggle(options: list[tuple[str, str]], tooltips: list[str], value: str, description: str = "") -> W.ToggleButtons:
     """Toggle buttons (a keyboard-friendly single choice) with a tooltip per option."""
-    return W.ToggleButtons(options=options, tooltips=tooltips, value=value, description=description,
-                           style={"description_width": "initial", "button_width": "auto"})
+    return W.ToggleButtons(
+        options=options,
+        tooltips=tooltips,
+        value=value,
+        description=description,
+        style={"description_width": "initial", "button_width": "auto"},
+    )
 
 
 def mark_choice(b: W.Button, correct: bool) -> None:

@@ -20,6 +20,7 @@ when the answer is saved (or why it could not be), and all text comes from the c
 `AnswerFile` is the state (no widgets): tests and other front ends call `Sheet.answer(key, value)`,
 which checks the value against the item's options and saves it, exactly as a click does.
 """
+
 from __future__ import annotations
 
 import json
@@ -39,6 +40,7 @@ from conduct.widgets.style import WRAP_CLASS, learner_box
 SCHEMA_VERSION = 1
 FILE_NAME = "answers.json"
 
+
 class AnswerFile:
     """answers.json of one notebook: read leniently (a learner must never see a traceback), written atomically."""
 
@@ -52,8 +54,12 @@ class AnswerFile:
             data = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return {}
-        if (not isinstance(data, dict) or data.get("assignment") != self.assignment
-                or data.get("notebook") != self.notebook or not isinstance(data.get("answers"), dict)):
+        if (
+            not isinstance(data, dict)
+            or data.get("assignment") != self.assignment
+            or data.get("notebook") != self.notebook
+            or not isinstance(data.get("answers"), dict)
+        ):
             return {}
         return dict(data["answers"])
 
@@ -64,8 +70,12 @@ class AnswerFile:
             answers.pop(key, None)
         else:
             answers[key] = value
-        data = {"schema_version": SCHEMA_VERSION, "assignment": self.assignment, "notebook": self.notebook,
-                "answers": dict(sorted(answers.items()))}
+        data = {
+            "schema_version": SCHEMA_VERSION,
+            "assignment": self.assignment,
+            "notebook": self.notebook,
+            "answers": dict(sorted(answers.items())),
+        }
         text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
         fd, tmp = tempfile.mkstemp(prefix=".answers-", suffix=".tmp", dir=self.path.parent)
         try:
@@ -82,8 +92,9 @@ class AnswerFile:
 class Sheet:
     """The answer widgets of one assignment notebook, bound to its answers.json."""
 
-    def __init__(self, assignment: str, lang: str = "vi", *, notebook: str | None = None,
-                 folder: str | os.PathLike | None = None) -> None:
+    def __init__(
+        self, assignment: str, lang: str = "vi", *, notebook: str | None = None, folder: str | os.PathLike | None = None
+    ) -> None:
         self.lang = check_lang(lang)
         self.file = AnswerFile(assignment, notebook or assignment, folder)
         self.items: dict[str, tuple[str, tuple[str, ...]]] = {}  # grade id -> (kind, option ids)
@@ -120,8 +131,10 @@ class Sheet:
         """
         mode = os.environ.get("NBGRADER_EXECUTION")
         if mode == "autograde":
-            raise RuntimeError("this course's nbgrader config does not grade answers.json "
-                               "(add grading.answers to c.Autograde.autograde_preprocessors)")
+            raise RuntimeError(
+                "this course's nbgrader config does not grade answers.json "
+                "(add grading.answers to c.Autograde.autograde_preprocessors)"
+            )
         if mode == "validate" and key not in self.file.answers():
             raise AssertionError(t("exercises.sheet.not_answered", self.lang))
 
@@ -130,7 +143,10 @@ class Sheet:
         try:
             self.answer(key, value)
         except OSError as exc:
-            say(self.status[key], f"<p>{esc(t('exercises.sheet.not_saved', self.lang, path=str(self.file.path), error=exc.strerror or exc))}</p>")
+            say(
+                self.status[key],
+                f"<p>{esc(t('exercises.sheet.not_saved', self.lang, path=str(self.file.path), error=exc.strerror or exc))}</p>",
+            )
             return
         say(self.status[key], f"<p>{esc(t('exercises.sheet.saved', self.lang))}</p>")
 
@@ -159,8 +175,12 @@ class Sheet:
                 busy["on"] = False
 
         for oid, text in options:
-            b = W.ToggleButton(value=(oid == current), description=text, tooltip=text,
-                               layout=W.Layout(width="auto", max_width="100%", height="auto"))
+            b = W.ToggleButton(
+                value=(oid == current),
+                description=text,
+                tooltip=text,
+                layout=W.Layout(width="auto", max_width="100%", height="auto"),
+            )
             b.add_class(WRAP_CLASS)
             b.observe(lambda change, oid=oid: clicked(change, oid), names="value")
             buttons[oid] = b
@@ -168,17 +188,23 @@ class Sheet:
         self.status[key] = live_region()
         return W.VBox([W.HTML(f"<b>{esc(label)}</b>"), W.VBox(list(buttons.values())), self.status[key]])
 
-    def _many(self, key: str, kind: str, options: Sequence[Sequence[str]], label: str,
-              none_label: str | None = None) -> W.VBox:
+    def _many(
+        self, key: str, kind: str, options: Sequence[Sequence[str]], label: str, none_label: str | None = None
+    ) -> W.VBox:
         """Several answers: one checkbox per option, and optionally a 'none of them' box that clears them."""
         ids = tuple(o[0] for o in options)
         self.items[key] = (kind, ids)
         current = self.file.answers().get(key)
         chosen = set(current) if isinstance(current, list) else set()
-        boxes = {oid: W.Checkbox(value=oid in chosen, description=text, indent=False,
-                                 layout=W.Layout(width="100%")) for oid, text in options}
-        none = (W.Checkbox(value=current == [], description=none_label, indent=False, layout=W.Layout(width="100%"))
-                if none_label else None)
+        boxes = {
+            oid: W.Checkbox(value=oid in chosen, description=text, indent=False, layout=W.Layout(width="100%"))
+            for oid, text in options
+        }
+        none = (
+            W.Checkbox(value=current == [], description=none_label, indent=False, layout=W.Layout(width="100%"))
+            if none_label
+            else None
+        )
         busy = {"on": False}
 
         def changed(_change: dict, is_none: bool) -> None:
@@ -211,16 +237,27 @@ class Sheet:
     def post(self, item: str, clauses: Sequence[Sequence[str]]) -> W.VBox:
         """A post item: the verdict (one of three) and the clauses concerned (or none)."""
         verdicts = [(v, t(f"checker.verdict.{v}", self.lang)) for v in VERDICTS]
-        return learner_box([
-            self._single(f"{item}-verdict", "verdict", verdicts, t("exercises.sheet.verdict_label", self.lang)),
-            self._many(f"{item}-clauses", "clauses", clauses, t("exercises.sheet.clauses_label", self.lang),
-                       none_label=t("exercises.sheet.none_applies", self.lang)),
-        ])
+        return learner_box(
+            [
+                self._single(f"{item}-verdict", "verdict", verdicts, t("exercises.sheet.verdict_label", self.lang)),
+                self._many(
+                    f"{item}-clauses",
+                    "clauses",
+                    clauses,
+                    t("exercises.sheet.clauses_label", self.lang),
+                    none_label=t("exercises.sheet.none_applies", self.lang),
+                ),
+            ]
+        )
 
     def choice(self, item: str, options: Sequence[Sequence[str]]) -> W.VBox:
         """A question with one right option."""
-        return learner_box([self._single(f"{item}-check", "choice", options, t("exercises.sheet.options_label", self.lang))])
+        return learner_box(
+            [self._single(f"{item}-check", "choice", options, t("exercises.sheet.options_label", self.lang))]
+        )
 
     def multi(self, item: str, options: Sequence[Sequence[str]]) -> W.VBox:
         """A question with several right options (the answer is the set chosen)."""
-        return learner_box([self._many(f"{item}-check", "multi", options, t("exercises.sheet.options_label", self.lang))])
+        return learner_box(
+            [self._many(f"{item}-check", "multi", options, t("exercises.sheet.options_label", self.lang))]
+        )

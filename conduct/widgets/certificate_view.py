@@ -5,6 +5,7 @@ itself (a data: URL), so no file is written anywhere: the app never writes into 
 learner's browser saves the PDF where they choose. Until the final test of the track is passed, the
 widget says so instead of offering a certificate.
 """
+
 from __future__ import annotations
 
 import base64
@@ -23,12 +24,20 @@ from conduct.widgets.style import learner_box
 
 def download_link(pdf: bytes, filename: str, label: str) -> str:
     data = base64.b64encode(pdf).decode("ascii")
-    return (f'<p><a download="{esc(filename)}" href="data:application/pdf;base64,{data}" '
-            f'style="font-size:1.15em; font-weight:bold">⬇ {esc(label)}</a></p>')
+    return (
+        f'<p><a download="{esc(filename)}" href="data:application/pdf;base64,{data}" '
+        f'style="font-size:1.15em; font-weight:bold">⬇ {esc(label)}</a></p>'
+    )
 
 
-def certificate_widget(track: str, *, lang: str = "vi", modules: Sequence[Module] = (),
-                       store: ProgressStore | None = None, audience: str | None = None) -> W.VBox:
+def certificate_widget(
+    track: str,
+    *,
+    lang: str = "vi",
+    modules: Sequence[Module] = (),
+    store: ProgressStore | None = None,
+    audience: str | None = None,
+) -> W.VBox:
     """Name field, "Create my certificate" button and, once made, the download link (in `.result`).
 
     `modules` are the track's lessons (curriculum/show.py passes them), listed with their scores.
@@ -38,9 +47,13 @@ def certificate_widget(track: str, *, lang: str = "vi", modules: Sequence[Module
     store = store_or_default(store)
     profile: dict[str, str] = {}
     read_error = try_store(lambda: profile.update(store.profile()))
-    name = W.Text(value=profile.get("name", ""), description=tr("widgets.certificate.name_label"),
-                  placeholder=tr("widgets.certificate.name_placeholder"), style={"description_width": "initial"},
-                  layout=W.Layout(width="100%"))
+    name = W.Text(
+        value=profile.get("name", ""),
+        description=tr("widgets.certificate.name_label"),
+        placeholder=tr("widgets.certificate.name_placeholder"),
+        style={"description_width": "initial"},
+        layout=W.Layout(width="100%"),
+    )
     result = live_region()
 
     def on_make(_=None) -> None:
@@ -60,11 +73,17 @@ def certificate_widget(track: str, *, lang: str = "vi", modules: Sequence[Module
             say(result, f"<p><strong>{esc(tr('widgets.certificate.font_missing', error=str(exc)))}</strong></p>")
             return
         filename = f"certificate-{track}-{record.code()}.pdf"
-        say(result, download_link(pdf, filename, tr("widgets.certificate.download"))
-            + f"<p>{esc(tr('widgets.certificate.code', code=record.code()))}</p>" + error_note(store, lang, error))
+        say(
+            result,
+            download_link(pdf, filename, tr("widgets.certificate.download"))
+            + f"<p>{esc(tr('widgets.certificate.code', code=record.code()))}</p>"
+            + error_note(store, lang, error),
+        )
 
     make = button(tr("widgets.certificate.make"), tr("widgets.certificate.make_help"), on_make, button_style="primary")
-    intro = W.HTML(f"<p>{esc(tr('widgets.certificate.intro'))}</p>" + error_note(store, lang, read_error, "widgets.read_failed"))
+    intro = W.HTML(
+        f"<p>{esc(tr('widgets.certificate.intro'))}</p>" + error_note(store, lang, read_error, "widgets.read_failed")
+    )
     box = learner_box([intro, name, make, result])
     box.name, box.make, box.result = name, make, result
     return box

@@ -6,6 +6,7 @@ right and marks the evidence words, but names no clause: step 2 asks for the cla
 gives the clause texts and the post's gold explanation. The answer is saved before feedback shows, so
 a closed tab or a restarted kernel loses nothing: a new view continues where the saved answers stop.
 """
+
 from __future__ import annotations
 
 import functools
@@ -55,17 +56,24 @@ class ClassifierView:
     def __init__(self, state: ClassifierState, lang: str, audience: str) -> None:
         self.state, self.lang = state, lang
         self.tr = tr = speaker(lang, audience)
-        self.notes = W.HTML(moved_aside_note(state.store, lang)
-                            + error_note(state.store, lang, state.read_error, "widgets.read_failed"))
+        self.notes = W.HTML(
+            moved_aside_note(state.store, lang) + error_note(state.store, lang, state.read_error, "widgets.read_failed")
+        )
         if state.start_error and not state.read_error:
             self.notes.value += error_note(state.store, lang, state.start_error)
-        self.progress = W.IntProgress(value=0, min=0, max=len(state.posts), description=tr("widgets.classifier.progress_label"),
-                                      style={"description_width": "initial"})
+        self.progress = W.IntProgress(
+            value=0,
+            min=0,
+            max=len(state.posts),
+            description=tr("widgets.classifier.progress_label"),
+            style={"description_width": "initial"},
+        )
         self.position = W.HTML()
         self.card = W.HTML()
         self.verdict_q = W.HTML(f"<p><strong>{esc(tr('widgets.classifier.verdict_question'))}</strong></p>")
-        self.verdict_buttons = {v: button(self.verdict_word(v), tr(f"widgets.verdict_help.{v}"), self.on_verdict)
-                                for v in VERDICTS}
+        self.verdict_buttons = {
+            v: button(self.verdict_word(v), tr(f"widgets.verdict_help.{v}"), self.on_verdict) for v in VERDICTS
+        }
         self.verdict_feedback = live_region()
         self.clause_q = W.HTML(f"<p><strong>{esc(tr('widgets.classifier.clause_question'))}</strong></p>")
         self.clause_box = W.VBox()
@@ -91,7 +99,10 @@ class ClassifierView:
             b = button(tr("widgets.classifier.no_clause"), tr("widgets.classifier.no_clause_help"))
         else:
             c = clause(cid)
-            b = button(f"{cite(cid, lang)}: {c.short[lang]}", tr("widgets.classifier.clause_help", cite=cite(cid, lang), text=c.text[lang]))
+            b = button(
+                f"{cite(cid, lang)}: {c.short[lang]}",
+                tr("widgets.classifier.clause_help", cite=cite(cid, lang), text=c.text[lang]),
+            )
         b.add_class(WRAP_CLASS)
         b.on_click(self.on_clause)
         return b
@@ -100,7 +111,9 @@ class ClassifierView:
     def load(self, intro: str = "") -> None:
         s, tr = self.state, self.tr
         p = s.post
-        self.position.value = f"<p><strong>{esc(tr('widgets.classifier.position', n=s.index + 1, total=len(s.posts)))}</strong></p>"
+        self.position.value = (
+            f"<p><strong>{esc(tr('widgets.classifier.position', n=s.index + 1, total=len(s.posts)))}</strong></p>"
+        )
         self.progress.value = s.done_count()
         self.card.value = card(p.text, p.role, self.lang)
         evidence(p)  # ready before the learner answers (see `evidence`)
@@ -137,8 +150,10 @@ class ClassifierView:
 
     def verdict_html(self, o: VerdictOutcome) -> str:
         tr = self.tr
-        html = (f"<p><strong>{esc(tr('widgets.right' if o.correct else 'widgets.wrong'))}</strong> "
-                f"{esc(tr('widgets.classifier.answer_verdict', verdict=self.verdict_word(o.post.verdict)))}</p>")
+        html = (
+            f"<p><strong>{esc(tr('widgets.right' if o.correct else 'widgets.wrong'))}</strong> "
+            f"{esc(tr('widgets.classifier.answer_verdict', verdict=self.verdict_word(o.post.verdict)))}</p>"
+        )
         if "<mark" in self.card.value:
             html += f"<p><em>{esc(tr('widgets.evidence_note'))}</em></p>"
         html += f"<p>{esc(tr('widgets.classifier.now_clause'))}</p>"
@@ -155,10 +170,12 @@ class ClassifierView:
             shown = list(p.clauses)
             answer = tr("widgets.classifier.answer_clauses", clauses="; ".join(clause_line(c, lang) for c in shown))
         texts = "".join(f"<li>{esc(cite(c, lang))}: {esc(clause(c).text[lang])}</li>" for c in shown)
-        return (f"<p><strong>{esc(tr('widgets.right' if o.correct else 'widgets.wrong'))}</strong> {esc(answer)}</p>"
-                + (f"<ul>{texts}</ul>" if texts else "")
-                + f"<p>{esc(tr('widgets.classifier.why', text=p.explanation[lang]))}</p>"
-                + error_note(self.state.store, lang, o.error))
+        return (
+            f"<p><strong>{esc(tr('widgets.right' if o.correct else 'widgets.wrong'))}</strong> {esc(answer)}</p>"
+            + (f"<ul>{texts}</ul>" if texts else "")
+            + f"<p>{esc(tr('widgets.classifier.why', text=p.explanation[lang]))}</p>"
+            + error_note(self.state.store, lang, o.error)
+        )
 
     # -- handlers --------------------------------------------------------------------------
     def on_verdict(self, b: W.Button) -> None:
@@ -204,8 +221,11 @@ class ClassifierView:
 
     def finish(self, focus: bool = True) -> None:
         sc, tr = self.state.score(), self.tr
-        say(self.score, f"<p><strong>{esc(tr('widgets.classifier.score', correct=sc.correct, total=sc.choices, percent=sc.percent))}</strong></p>"
-                        f"<p>{esc(tr('widgets.classifier.score_posts', posts=sc.posts_right, total=sc.posts))}</p>")
+        say(
+            self.score,
+            f"<p><strong>{esc(tr('widgets.classifier.score', correct=sc.correct, total=sc.choices, percent=sc.percent))}</strong></p>"
+            f"<p>{esc(tr('widgets.classifier.score_posts', posts=sc.posts_right, total=sc.posts))}</p>",
+        )
         self.progress.value = len(self.state.posts)
         self.show(self.next, False)
         self.show(self.again, True)
@@ -219,18 +239,50 @@ class ClassifierView:
         self.verdict_buttons[VERDICTS[0]].focus()
 
     def box(self) -> W.VBox:
-        box = learner_box([style_block(), self.notes, self.progress, self.position, self.card, self.verdict_q,
-                           W.HBox(list(self.verdict_buttons.values())), self.verdict_feedback, self.clause_q,
-                           self.clause_box, self.clause_feedback, self.next, self.score, self.again])
-        for name in ("progress", "position", "card", "verdict_buttons", "verdict_feedback", "clause_feedback",
-                     "score", "next", "again", "clause_buttons", "state"):
+        box = learner_box(
+            [
+                style_block(),
+                self.notes,
+                self.progress,
+                self.position,
+                self.card,
+                self.verdict_q,
+                W.HBox(list(self.verdict_buttons.values())),
+                self.verdict_feedback,
+                self.clause_q,
+                self.clause_box,
+                self.clause_feedback,
+                self.next,
+                self.score,
+                self.again,
+            ]
+        )
+        for name in (
+            "progress",
+            "position",
+            "card",
+            "verdict_buttons",
+            "verdict_feedback",
+            "clause_feedback",
+            "score",
+            "next",
+            "again",
+            "clause_buttons",
+            "state",
+        ):
             setattr(box, name, getattr(self, name))
         box.view = self
         return box
 
 
-def classifier(post_ids: Sequence[str], *, lang: str = "vi", exercise_id: str, store: ProgressStore | None = None,
-               audience: str = DEFAULT_AUDIENCE) -> W.VBox:
+def classifier(
+    post_ids: Sequence[str],
+    *,
+    lang: str = "vi",
+    exercise_id: str,
+    store: ProgressStore | None = None,
+    audience: str = DEFAULT_AUDIENCE,
+) -> W.VBox:
     """Step through `post_ids`; returns a VBox with the parts tests and notebooks need:
 
     `.progress` (IntProgress, posts completed), `.position` ("3 / 8"), `.card` (the post),

@@ -12,6 +12,7 @@ that role), so the buttons offered do not give the answer away. For an `ok` post
 answer is "no clause broken"; when its gold names a clause that the concern map gives to an
 encouraged (`ok`) concern, such as sharing positive content, choosing that clause counts as right too.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -121,7 +122,7 @@ class ClassifierState:
         return next((k for k, p in enumerate(self.posts) if not self.post_done(p)), None)
 
     def step(self) -> str:
-        """"verdict" or "clause": what the current post asks for next ("done" if both were answered)."""
+        """ "verdict" or "clause": what the current post asks for next ("done" if both were answered)."""
         for s in STEPS:
             if f"{self.post.id}:{s}" not in self.results:
                 return s

@@ -7,6 +7,7 @@ widget opened again shows the last attempt's result and its review, so a reload 
 nothing. The review lists each missed item with the learner's answer, the right answer, the reason
 and the clause(s) it rests on.
 """
+
 from __future__ import annotations
 
 import ipywidgets as W
@@ -62,7 +63,9 @@ def review_html(result: Result, lang: str, audience: str) -> str:
             f"<p>✗ {esc(tr('widgets.final.your_answer', answer=option_label(it, result.answers.get(iid, ''), lang)))}</p>"
             f"<p>✓ {esc(tr('widgets.final.right_answer', answer=option_label(it, it.answer, lang)))}</p>"
             f"<p>{esc(tr('widgets.final.why', text=it.reason[lang]))}</p>"
-            + (f"<p>{esc(tr('widgets.final.clauses', clauses=clauses))}</p>" if clauses else "") + "</li>")
+            + (f"<p>{esc(tr('widgets.final.clauses', clauses=clauses))}</p>" if clauses else "")
+            + "</li>"
+        )
     return f"<h4>{esc(tr('widgets.final.review_title'))}</h4><ol>{''.join(rows)}</ol>"
 
 
@@ -86,18 +89,25 @@ class FinalTestView:
         rows: list[W.Widget] = []
         total = len(test.items)
         for n, it in enumerate(test.items, 1):
-            tb = W.ToggleButtons(options=[(option_label(it, o.id, lang), o.id) for o in it.options], value=None,
-                                 tooltips=[tr("widgets.final.option_help", answer=option_label(it, o.id, lang)) for o in it.options],
-                                 style={"button_width": "auto"})
+            tb = W.ToggleButtons(
+                options=[(option_label(it, o.id, lang), o.id) for o in it.options],
+                value=None,
+                tooltips=[tr("widgets.final.option_help", answer=option_label(it, o.id, lang)) for o in it.options],
+                style={"button_width": "auto"},
+            )
             tb.add_class(WRAP_CLASS)
             self.choices[it.id] = tb
-            rows.append(W.VBox([W.HTML(item_html(it, n, total, lang, audience)), tb], layout=W.Layout(margin="0 0 12px 0")))
+            rows.append(
+                W.VBox([W.HTML(item_html(it, n, total, lang, audience)), tb], layout=W.Layout(margin="0 0 12px 0"))
+            )
         self.attempts: list[FinalAttempt] = []
         read_error = try_store(lambda: self.attempts.extend(store.final_attempts(test.track)))
         self.intro = W.HTML()
         self.notes = W.HTML(moved_aside_note(store, lang) + error_note(store, lang, read_error, "widgets.read_failed"))
         self.items_box = W.VBox(rows)
-        self.submit = button(tr("widgets.final.submit"), tr("widgets.final.submit_help"), self.on_submit, button_style="primary")
+        self.submit = button(
+            tr("widgets.final.submit"), tr("widgets.final.submit_help"), self.on_submit, button_style="primary"
+        )
         self.retake = button(tr("widgets.final.retake"), tr("widgets.final.retake_help"), self.on_retake)
         self.result = live_region()
         self.last: Result | None = None
@@ -112,8 +122,10 @@ class FinalTestView:
 
     def update_intro(self) -> None:
         tr, test = self.tr, self.test
-        html = (f"<h3>{esc(test.title[self.lang])}</h3>"
-                f"<p>{esc(tr('widgets.final.intro', count=len(test.items), pass_mark=test.pass_mark))}</p>")
+        html = (
+            f"<h3>{esc(test.title[self.lang])}</h3>"
+            f"<p>{esc(tr('widgets.final.intro', count=len(test.items), pass_mark=test.pass_mark))}</p>"
+        )
         if self.attempts:
             best = max(a.percent for a in self.attempts)
             html += f"<p>{esc(tr('widgets.final.attempts', count=len(self.attempts), best=best))}</p>"
@@ -134,8 +146,11 @@ class FinalTestView:
             say(self.result, f"<p><strong>{esc(self.tr('widgets.final.unanswered', count=missing))}</strong></p>")
             return
         result = score(self.test, answers)
-        error = try_store(lambda: self.attempts.append(self.store.record_final(
-            self.test.track, answers, result.correct, result.total, result.passed)))
+        error = try_store(
+            lambda: self.attempts.append(
+                self.store.record_final(self.test.track, answers, result.correct, result.total, result.passed)
+            )
+        )
         self.last = result
         say(self.result, result_html(result, self.lang, self.audience) + error_note(self.store, self.lang, error))
         self.show_form(False)
@@ -150,12 +165,19 @@ class FinalTestView:
 
     def box(self) -> W.VBox:
         box = learner_box([self.notes, self.intro, self.items_box, self.submit, self.result, self.retake])
-        box.choices, box.submit, box.retake, box.result, box.view = self.choices, self.submit, self.retake, self.result, self
+        box.choices, box.submit, box.retake, box.result, box.view = (
+            self.choices,
+            self.submit,
+            self.retake,
+            self.result,
+            self,
+        )
         return box
 
 
-def final_test_widget(track: str, *, lang: str = "vi", store: ProgressStore | None = None,
-                      audience: str | None = None) -> W.VBox:
+def final_test_widget(
+    track: str, *, lang: str = "vi", store: ProgressStore | None = None, audience: str | None = None
+) -> W.VBox:
     """The final test of `track` ("adults", "minors_11_14", "minors_15_18"); addressed as that audience.
 
     The VBox has `.choices` {item id: ToggleButtons}, `.submit`, `.retake` (Buttons), `.result` (live

@@ -4,6 +4,7 @@ The same notebook cell can then serve a learner who wants to compare the Vietnam
 the English one; the widget is rebuilt (not translated in place) so every string comes from the
 catalogue of the chosen language.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -22,9 +23,12 @@ def language_switch(build: Callable[..., W.Widget], *, lang: str = "vi") -> W.VB
     The VBox has `.switch` (the ToggleButtons) and `.content` (a Box holding the current widget).
     """
     lang = check_lang(lang)
-    switch = toggle([(t(f"widgets.language.{code}", lang), code) for code in LANGS],
-                    [t(f"widgets.language.help_{code}", lang) for code in LANGS],
-                    value=lang, description=t("widgets.language.label", lang))
+    switch = toggle(
+        [(t(f"widgets.language.{code}", lang), code) for code in LANGS],
+        [t(f"widgets.language.help_{code}", lang) for code in LANGS],
+        value=lang,
+        description=t("widgets.language.label", lang),
+    )
     content = W.Box([build(lang)], layout=W.Layout(display="block"))
 
     def rebuild(change: dict[str, Any]) -> None:

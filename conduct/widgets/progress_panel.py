@@ -4,6 +4,7 @@ The chart is drawn with matplotlib's object API (no pyplot state, works headless
 Voilà) and shown as an <img> with alt text; the same figures are also given as a table, so the
 results do not depend on seeing the chart.
 """
+
 from __future__ import annotations
 
 import base64
@@ -50,12 +51,28 @@ def results_figure(store: ProgressStore | None = None, lang: str = "vi") -> Figu
     arts = list(data)
     xs = range(len(arts))
     width = 0.38
-    answered = ax.bar([x - width / 2 for x in xs], [data[a][1] for a in arts], width,
-                      label=t("widgets.progress.chart_answered", lang), color="#c9d6e8", edgecolor="#1f3b63", hatch="//")
-    correct = ax.bar([x + width / 2 for x in xs], [data[a][0] for a in arts], width,
-                     label=t("widgets.progress.chart_correct", lang), color="#1f3b63", edgecolor="#1f3b63")
-    ax.bar_label(correct, labels=[t("widgets.progress.bar_label", lang, correct=data[a][0], total=data[a][1])
-                                  for a in arts], padding=2)
+    answered = ax.bar(
+        [x - width / 2 for x in xs],
+        [data[a][1] for a in arts],
+        width,
+        label=t("widgets.progress.chart_answered", lang),
+        color="#c9d6e8",
+        edgecolor="#1f3b63",
+        hatch="//",
+    )
+    correct = ax.bar(
+        [x + width / 2 for x in xs],
+        [data[a][0] for a in arts],
+        width,
+        label=t("widgets.progress.chart_correct", lang),
+        color="#1f3b63",
+        edgecolor="#1f3b63",
+    )
+    ax.bar_label(
+        correct,
+        labels=[t("widgets.progress.bar_label", lang, correct=data[a][0], total=data[a][1]) for a in arts],
+        padding=2,
+    )
     ax.set_xticks(list(xs), [t("code.cite_article", lang, article=a) for a in arts])
     ax.set_ylim(0, max(data[a][1] for a in arts) * 1.25 + 0.5)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
@@ -71,7 +88,7 @@ def _figure_img(fig: Figure, alt: str) -> str:
 
 
 def part_name(part_id: str, kind: str, module: Module, tr: Callable[..., str]) -> str:
-    """"Câu hỏi nhanh bài 3" / "Quick quiz, lesson 3": what the learner calls a part, never its id."""
+    """ "Câu hỏi nhanh bài 3" / "Quick quiz, lesson 3": what the learner calls a part, never its id."""
     return tr(f"widgets.progress.part_{kind}", number=module.number.lstrip("0") or "0")
 
 
@@ -86,10 +103,14 @@ def _table(store: ProgressStore, modules: Sequence[Module], lang: str, tr: Calla
         mine = [a for (e, _), a in latest.items() if e == eid]
         answered = f"{len(mine)} / {info['total']}" if info.get("total") else str(len(mine))
         state = "done" if info.get("completed") else "in_progress" if mine else "not_started"
-        return (f"<tr><td>{esc(part_name(eid, kind, module, tr))}</td><td>{answered}</td>"
-                f"<td>{sum(a.correct for a in mine)}</td><td>{esc(tr(f'widgets.progress.{state}'))}</td></tr>")
+        return (
+            f"<tr><td>{esc(part_name(eid, kind, module, tr))}</td><td>{answered}</td>"
+            f"<td>{sum(a.correct for a in mine)}</td><td>{esc(tr(f'widgets.progress.{state}'))}</td></tr>"
+        )
 
-    head = "".join(f"<th>{esc(tr(f'widgets.progress.{k}'))}</th>" for k in ("exercise", "answered", "correct", "status"))
+    head = "".join(
+        f"<th>{esc(tr(f'widgets.progress.{k}'))}</th>" for k in ("exercise", "answered", "correct", "status")
+    )
     body = []
     for st in module_status(store, modules):
         if not st.module.parts:
@@ -99,11 +120,13 @@ def _table(store: ProgressStore, modules: Sequence[Module], lang: str, tr: Calla
         body += [row(pid, kind, st.module) for pid, kind in st.module.parts]
     if not body:
         return ""
-    return f'<table style="border-collapse:collapse"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+    return (
+        f'<table style="border-collapse:collapse"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+    )
 
 
 def summary_line(store: ProgressStore, modules: Sequence[Module], tr: Callable[..., str]) -> str:
-    """"You have finished the course" only when every module with something to do is done; else how many are."""
+    """ "You have finished the course" only when every module with something to do is done; else how many are."""
     graded = [st for st in module_status(store, modules) if st.module.parts]
     if not graded:
         return ""
@@ -113,22 +136,33 @@ def summary_line(store: ProgressStore, modules: Sequence[Module], tr: Callable[.
     return f"<p><strong>{esc(tr('widgets.progress.modules_done', done=done, total=len(graded)))}</strong></p>"
 
 
-def panel_html(store: ProgressStore, lang: str, modules: Sequence[Module] = (), audience: str = DEFAULT_AUDIENCE) -> str:
+def panel_html(
+    store: ProgressStore, lang: str, modules: Sequence[Module] = (), audience: str = DEFAULT_AUDIENCE
+) -> str:
     """Everything the panel shows, as HTML: how far the learner is, the lessons' parts, the chart, the figures."""
     tr = speaker(lang, audience)
     table = _table(store, modules, lang, tr)  # reads the file first, so a damaged file is moved aside before the note
     by_article = results_by_article(store)
-    rows = "".join(f"<li>{esc(tr('widgets.progress.article_row', article=a, correct=c, total=n))}</li>"
-                   for a, (c, n) in by_article.items())
+    rows = "".join(
+        f"<li>{esc(tr('widgets.progress.article_row', article=a, correct=c, total=n))}</li>"
+        for a, (c, n) in by_article.items()
+    )
     chart = _figure_img(results_figure(store, lang), tr("widgets.progress.chart_alt")) if by_article else ""
     figures = f"<ul>{rows}</ul>" if rows else f"<p>{esc(tr('widgets.progress.chart_none'))}</p>"
-    return (f"<h3>{esc(tr('widgets.progress.title'))}</h3>{moved_aside_note(store, lang)}"
-            f"{summary_line(store, modules, tr)}<p><em>{esc(tr('widgets.progress.saved'))}</em></p>"
-            f"{table}{chart}{figures}")
+    return (
+        f"<h3>{esc(tr('widgets.progress.title'))}</h3>{moved_aside_note(store, lang)}"
+        f"{summary_line(store, modules, tr)}<p><em>{esc(tr('widgets.progress.saved'))}</em></p>"
+        f"{table}{chart}{figures}"
+    )
 
 
-def progress_panel(*, lang: str = "vi", store: ProgressStore | None = None, modules: Sequence[Module] = (),
-                   audience: str = DEFAULT_AUDIENCE) -> W.VBox:
+def progress_panel(
+    *,
+    lang: str = "vi",
+    store: ProgressStore | None = None,
+    modules: Sequence[Module] = (),
+    audience: str = DEFAULT_AUDIENCE,
+) -> W.VBox:
     """The panel with a Refresh button. The VBox has `.content` (live region), `.refresh`, `.figure()`.
 
     `modules` are the lessons to list, in order (curriculum/show.py passes the learner's track): the

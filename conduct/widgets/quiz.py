@@ -10,6 +10,7 @@ The progress file is the truth: a quiz opened again (after a kernel restart, a r
 language) shows the first answer saved for each item, with its feedback, and counts only that answer,
 so exploring or re-answering never changes the first-try score.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
@@ -71,8 +72,14 @@ def first_choices(saved: Mapping[str, Answer], items: Sequence[Mapping[str, Any]
     return out
 
 
-def quiz(items: Sequence[Mapping[str, Any]], *, lang: str = "vi", quiz_id: str,
-         store: ProgressStore | None = None, audience: str = DEFAULT_AUDIENCE) -> W.VBox:
+def quiz(
+    items: Sequence[Mapping[str, Any]],
+    *,
+    lang: str = "vi",
+    quiz_id: str,
+    store: ProgressStore | None = None,
+    audience: str = DEFAULT_AUDIENCE,
+) -> W.VBox:
     """All questions on one page, each with option buttons and a live feedback area; the score below.
 
     The returned VBox has `.items` (tuple of QuizItemParts) and `.score` (the score's live region).
@@ -85,8 +92,9 @@ def quiz(items: Sequence[Mapping[str, Any]], *, lang: str = "vi", quiz_id: str,
     saved: dict[str, Answer] = {}
     read_error = try_store(lambda: saved.update(store.first(quiz_id)))
     chosen = first_choices(saved, items)
-    first: dict[str, bool] = {it["id"]: bool(it["options"][j]["correct"]) for it in items
-                              for j in [chosen.get(it["id"])] if j is not None}  # item id -> right at first choice
+    first: dict[str, bool] = {
+        it["id"]: bool(it["options"][j]["correct"]) for it in items for j in [chosen.get(it["id"])] if j is not None
+    }  # item id -> right at first choice
     score = live_region()
     notes = W.HTML(moved_aside_note(store, lang) + error_note(store, lang, read_error, "widgets.read_failed"))
     parts: list[QuizItemParts] = []
@@ -110,7 +118,9 @@ def quiz(items: Sequence[Mapping[str, Any]], *, lang: str = "vi", quiz_id: str,
             error = None
             if item["id"] not in first:
                 first[item["id"]] = correct
-                error = try_store(lambda: store.record(quiz_id, item["id"], LETTERS[j], correct, tuple(item.get("clauses", ()))))
+                error = try_store(
+                    lambda: store.record(quiz_id, item["id"], LETTERS[j], correct, tuple(item.get("clauses", ())))
+                )
                 if error is None and len(first) == total:
                     error = try_store(lambda: store.complete(quiz_id))
                 update_score()
@@ -123,8 +133,10 @@ def quiz(items: Sequence[Mapping[str, Any]], *, lang: str = "vi", quiz_id: str,
         notes.value += error_note(store, lang, start_error)
     rows: list[W.Widget] = []
     for n, item in enumerate(items, 1):
-        q = W.HTML(f"<p><strong>{esc(tr('widgets.quiz.position', n=n, total=total))}.</strong> "
-                   f"{esc(item['question'][lang])}</p><p><em>{esc(tr('widgets.quiz.choose'))}</em></p>")
+        q = W.HTML(
+            f"<p><strong>{esc(tr('widgets.quiz.position', n=n, total=total))}.</strong> "
+            f"{esc(item['question'][lang])}</p><p><em>{esc(tr('widgets.quiz.choose'))}</em></p>"
+        )
         feedback = live_region()
         buttons = []
         for j, option in enumerate(item["options"]):
@@ -135,7 +147,10 @@ def quiz(items: Sequence[Mapping[str, Any]], *, lang: str = "vi", quiz_id: str,
         before = chosen.get(item["id"])
         if before is not None:  # answered in an earlier session: show that answer and why
             mark_choice(buttons[before], bool(item["options"][before]["correct"]))
-            say(feedback, f"<p><em>{esc(tr('widgets.quiz.answered_before'))}</em></p>" + option_html(item["options"][before]))
+            say(
+                feedback,
+                f"<p><em>{esc(tr('widgets.quiz.answered_before'))}</em></p>" + option_html(item["options"][before]),
+            )
         parts.append(QuizItemParts(id=item["id"], question=q, options=tuple(buttons), feedback=feedback))
         rows.append(W.VBox([q, W.VBox(buttons), feedback], layout=W.Layout(margin="0 0 12px 0")))
     update_score()

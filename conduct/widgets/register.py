@@ -6,6 +6,7 @@ string that differs by register has an override under `<area>.<register>.<key>` 
 new audience or a change of address touches data only. Keys without an override read the same for
 every audience.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable

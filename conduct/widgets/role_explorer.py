@@ -3,6 +3,7 @@
 Inheritance is the point learners most often miss (an official is bound by all of Art. 4 through
 Art. 5(1)), so each inherited duty says in words which clause brings it in, not just a colour.
 """
+
 from __future__ import annotations
 
 import ipywidgets as W
@@ -22,14 +23,20 @@ def duties_html(role: str, lang: str) -> str:
     for d in items:
         c = d.clause
         kinds = ", ".join(t(f"code.kind.{k}", lang) for k in c.kinds)
-        how = (t("widgets.role.inherited", lang, via=cite(d.via, lang)) if d.inherited and d.via
-               else t("widgets.role.direct", lang))
-        rows.append(f"<li><strong>{esc(cite(c.id, lang))}: {esc(c.short[lang])}</strong> "
-                    f"[{esc(kinds)}] <em>({esc(how)})</em><br>{esc(c.text[lang])}</li>")
+        how = (
+            t("widgets.role.inherited", lang, via=cite(d.via, lang))
+            if d.inherited and d.via
+            else t("widgets.role.direct", lang)
+        )
+        rows.append(
+            f"<li><strong>{esc(cite(c.id, lang))}: {esc(c.short[lang])}</strong> "
+            f"[{esc(kinds)}] <em>({esc(how)})</em><br>{esc(c.text[lang])}</li>"
+        )
     head = esc(t("widgets.role.title", lang, role=role_name(role, lang), count=len(items)))
-    note = (f"<p><em>{esc(t('widgets.role.inherited_note', lang))}</em></p>"
-            if any(d.inherited for d in items) else "")
-    return f"<p>{esc(t('code.role_help.' + role, lang))}</p><p><strong>{head}</strong></p>{note}<ol>{''.join(rows)}</ol>"
+    note = f"<p><em>{esc(t('widgets.role.inherited_note', lang))}</em></p>" if any(d.inherited for d in items) else ""
+    return (
+        f"<p>{esc(t('code.role_help.' + role, lang))}</p><p><strong>{head}</strong></p>{note}<ol>{''.join(rows)}</ol>"
+    )
 
 
 def role_explorer(*, lang: str = "vi", role: str = "individual") -> W.VBox:
@@ -39,8 +46,9 @@ def role_explorer(*, lang: str = "vi", role: str = "individual") -> W.VBox:
     `.keep()`, the arguments that rebuild it as it is (the language switch keeps the chosen role).
     """
     lang = check_lang(lang)
-    roles = toggle([(role_name(r, lang), r) for r in ROLES], [t(f"code.role_help.{r}", lang) for r in ROLES],
-                   value=role)
+    roles = toggle(
+        [(role_name(r, lang), r) for r in ROLES], [t(f"code.role_help.{r}", lang) for r in ROLES], value=role
+    )
     out = live_region()
 
     def show(change=None) -> None:

@@ -3,6 +3,7 @@
 If the progress file cannot be written (read-only home, full disk) the answer still counts in the
 session and the learner is told, in their language, that saving failed and what to do.
 """
+
 from __future__ import annotations
 
 from conduct.i18n import t

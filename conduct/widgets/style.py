@@ -6,6 +6,7 @@ therefore wrapped in a box of class `LEARNER_CLASS` whose text, buttons and text
 `FONT_STACK`: fonts that cover Vietnamese first (tests/widgets/test_fonts.py checks the first one
 installed against every character of the catalogues and the bank), then generic sans-serif.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -18,12 +19,14 @@ LEARNER_CLASS = "conduct-learner"
 FONT_FAMILIES: tuple[str, ...] = ("Noto Sans", "DejaVu Sans", "Arial", "Noto Color Emoji")
 FONT_STACK = ", ".join(f'"{f}"' for f in FONT_FAMILIES) + ", sans-serif"
 
-_CSS = (f"<style>.{WRAP_CLASS} {{ white-space: normal !important; height: auto !important; "
-        "min-height: 32px; text-align: left !important; line-height: 1.4 !important; padding: 4px 10px !important; "
-        "max-width: 100%; } "
-        # every element of a learner widget, text areas included, but not the icon fonts' glyphs
-        f".{LEARNER_CLASS}, .{LEARNER_CLASS} *:not(.fa):not([class*=' fa-']):not([class^='fa-']), "
-        f".{LEARNER_CLASS} textarea, .{LEARNER_CLASS} input {{ font-family: {FONT_STACK} !important; }}</style>")
+_CSS = (
+    f"<style>.{WRAP_CLASS} {{ white-space: normal !important; height: auto !important; "
+    "min-height: 32px; text-align: left !important; line-height: 1.4 !important; padding: 4px 10px !important; "
+    "max-width: 100%; } "
+    # every element of a learner widget, text areas included, but not the icon fonts' glyphs
+    f".{LEARNER_CLASS}, .{LEARNER_CLASS} *:not(.fa):not([class*=' fa-']):not([class^='fa-']), "
+    f".{LEARNER_CLASS} textarea, .{LEARNER_CLASS} input {{ font-family: {FONT_STACK} !important; }}</style>"
+)
 
 
 def style_block() -> W.HTML:

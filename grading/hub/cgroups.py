@@ -10,6 +10,7 @@ emptied and removed when the server stops.
 Both layouts are handled: cgroup v2 (one hierarchy with `memory.max` and `cpu.max`) and the v1
 hierarchies (`memory/`, `cpu/`, `pids/`) that machines with a hybrid layout still use.
 """
+
 from __future__ import annotations
 
 import os
@@ -34,15 +35,17 @@ class Limits:
 
 
 def layout(root: Path = ROOT) -> str:
-    """"v2" when the unified hierarchy has the memory and cpu controllers, "v1" when the
+    """ "v2" when the unified hierarchy has the memory and cpu controllers, "v1" when the
     separate hierarchies are writable, otherwise raise CgroupUnavailable."""
     controllers = root / "cgroup.controllers"
     if controllers.is_file() and {"memory", "cpu"} <= set(controllers.read_text().split()):
         return "v2"
     if all(os.access(root / c, os.W_OK) for c in ("memory", "cpu")):
         return "v1"
-    raise CgroupUnavailable(f"no writable memory and cpu cgroup controllers under {root} "
-                            "(run the hub as root on Linux, or use Kubernetes' limits)")
+    raise CgroupUnavailable(
+        f"no writable memory and cpu cgroup controllers under {root} "
+        "(run the hub as root on Linux, or use Kubernetes' limits)"
+    )
 
 
 V1_CONTROLLERS = ("memory", "cpu", "cpuacct", "pids")
@@ -69,7 +72,7 @@ def group_dirs(name: str, root: Path = ROOT) -> list[Path]:
 
 
 def controller_of(folder: Path, root: Path = ROOT) -> str:
-    """"memory", "cpu", … for a v1 group folder; "v2" for the unified hierarchy."""
+    """ "memory", "cpu", … for a v1 group folder; "v2" for the unified hierarchy."""
     first = folder.relative_to(root).parts[0]
     return first if first in V1_CONTROLLERS else "v2"
 
@@ -144,8 +147,9 @@ def remove(dirs: list[Path], timeout: float = 5.0) -> bool:
 
     Returns False when a folder could not be removed in time (a process in uninterruptible sleep).
     """
-    inner = sorted((p for d in dirs if d.is_dir() for p in d.rglob("*") if p.is_dir()),
-                   key=lambda p: len(p.parts), reverse=True)
+    inner = sorted(
+        (p for d in dirs if d.is_dir() for p in d.rglob("*") if p.is_dir()), key=lambda p: len(p.parts), reverse=True
+    )
     dirs = [*inner, *dirs]
     deadline = time.monotonic() + timeout
     while True:

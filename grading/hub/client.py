@@ -6,6 +6,7 @@ the hub's login form (with its XSRF token) exactly as the page does; the session
 for an API token, which the user's own server also accepts, so kernels, files and nbgrader's
 assignment actions are driven through the same URLs JupyterLab's front end calls.
 """
+
 from __future__ import annotations
 
 import json
@@ -45,15 +46,22 @@ class Learner:
         page = self.session.get(f"{self.base}/hub/login", timeout=60)
         page.raise_for_status()
         xsrf = self.session.cookies.get("_xsrf", path="/hub/") or self.session.cookies.get("_xsrf")
-        r = self.session.post(f"{self.base}/hub/login", data={"username": self.name, "password": password,
-                                                              "_xsrf": xsrf}, timeout=120, allow_redirects=False)
+        r = self.session.post(
+            f"{self.base}/hub/login",
+            data={"username": self.name, "password": password, "_xsrf": xsrf},
+            timeout=120,
+            allow_redirects=False,
+        )
         if r.status_code != 302:
             raise HubError(f"{self.name}: sign-in refused ({r.status_code})")
         # signing in issues a new XSRF cookie bound to the session: use that one from now on
         xsrf = [c.value or "" for c in self.session.cookies if c.name == "_xsrf"][-1]
-        r = self.session.post(f"{self.base}/hub/api/users/{self.name}/tokens",
-                              headers={"X-XSRFToken": xsrf, "Referer": f"{self.base}/hub/token"},
-                              json={"note": "conduct client", "expires_in": 86400}, timeout=60)
+        r = self.session.post(
+            f"{self.base}/hub/api/users/{self.name}/tokens",
+            headers={"X-XSRFToken": xsrf, "Referer": f"{self.base}/hub/token"},
+            json={"note": "conduct client", "expires_in": 86400},
+            timeout=60,
+        )
         if r.status_code not in (200, 201):
             raise HubError(f"{self.name}: no API token ({r.status_code}: {r.text[:200]})")
         self.token = r.json()["token"]
@@ -98,15 +106,19 @@ class Learner:
         return r.json()
 
     def put_notebook(self, path: str, nb: dict) -> None:
-        r = self.api("PUT", f"{self.prefix}/api/contents/{quote(path)}",
-                     data=json.dumps({"type": "notebook", "format": "json", "content": nb}))
+        r = self.api(
+            "PUT",
+            f"{self.prefix}/api/contents/{quote(path)}",
+            data=json.dumps({"type": "notebook", "format": "json", "content": nb}),
+        )
         if r.status_code not in (200, 201):
             raise HubError(f"{self.name}: cannot save {path} ({r.status_code}: {r.text[:200]})")
 
     def assignment(self, action: str, course_id: str, assignment_id: str) -> object:
         """nbgrader's assignment list actions (fetch, submit, fetch_feedback), as its lab tab calls them."""
-        r = self.api("POST", f"{self.prefix}/assignments/{action}",
-                     data={"course_id": course_id, "assignment_id": assignment_id})
+        r = self.api(
+            "POST", f"{self.prefix}/assignments/{action}", data={"course_id": course_id, "assignment_id": assignment_id}
+        )
         if r.status_code != 200:
             raise HubError(f"{self.name}: {action} {assignment_id} failed ({r.status_code}: {r.text[:300]})")
         out = r.json()
@@ -131,12 +143,32 @@ class Learner:
         ws = websocket.create_connection(url, header=[f"Authorization: token {self.token}"], timeout=5)
         try:
             msg_id = uuid.uuid4().hex
-            ws.send(json.dumps({
-                "header": {"msg_id": msg_id, "msg_type": "execute_request", "username": self.name,
-                           "session": uuid.uuid4().hex, "version": "5.3", "date": ""},
-                "parent_header": {}, "metadata": {}, "channel": "shell", "buffers": [],
-                "content": {"code": code, "silent": False, "store_history": False, "user_expressions": {},
-                            "allow_stdin": False, "stop_on_error": True}}))
+            ws.send(
+                json.dumps(
+                    {
+                        "header": {
+                            "msg_id": msg_id,
+                            "msg_type": "execute_request",
+                            "username": self.name,
+                            "session": uuid.uuid4().hex,
+                            "version": "5.3",
+                            "date": "",
+                        },
+                        "parent_header": {},
+                        "metadata": {},
+                        "channel": "shell",
+                        "buffers": [],
+                        "content": {
+                            "code": code,
+                            "silent": False,
+                            "store_history": False,
+                            "user_expressions": {},
+                            "allow_stdin": False,
+                            "stop_on_error": True,
+                        },
+                    }
+                )
+            )
             out: list[str] = []
             error = None
             deadline = time.monotonic() + timeout

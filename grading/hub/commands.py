@@ -2,6 +2,7 @@
 
 Registered from grading/cli.py (`add_parsers` and `COMMANDS`), so the instructor keeps one command.
 """
+
 from __future__ import annotations
 
 import os
@@ -48,7 +49,11 @@ def add_parsers(sub, lang: str) -> None:
     s.add_argument("--home-page", default=home_page("vi"), help=h("help_home_page"))
     s.add_argument("--cgroup-prefix", default="conduct-hub", help=h("help_cgroup_prefix"))
     s.add_argument("--venv", default=str(Path(sys.prefix)), help=h("help_venv"))
-    s.add_argument("--proxy", help=h("help_proxy"), default=str(Path(sys.prefix) / "node" / "node_modules" / ".bin" / "configurable-http-proxy"))
+    s.add_argument(
+        "--proxy",
+        help=h("help_proxy"),
+        default=str(Path(sys.prefix) / "node" / "node_modules" / ".bin" / "configurable-http-proxy"),
+    )
     st = hsub.add_parser("start", help=h("help_hub_start"))
     st.add_argument("--hub-dir", default="/srv/conduct-hub", help=h("help_hub_dir"))
 
@@ -76,19 +81,43 @@ def cmd_hub(args, lang: str) -> int:
     except KeyError:
         home = f"/home/{first}"
     settings = HubSettings(
-        hub_dir=os.path.abspath(args.hub_dir), venv=os.path.abspath(args.venv),
-        notebooks=str(REPO / "notebooks"), course_root=os.path.abspath(args.course_dir or f"{home}/course"),
-        exchange_root=os.path.abspath(args.exchange), proxy_command=os.path.abspath(args.proxy),
-        instructors=tuple(args.instructor), learners=(), course_id=args.course_id, home_page=args.home_page,
-        ip=args.ip, port=args.port, hub_port=args.hub_port, proxy_api_port=args.proxy_api_port,
-        mem_limit=args.mem_limit, cpu_limit=args.cpu_limit, cull_timeout=args.cull_timeout,
-        authenticator=args.authenticator, dummy_password=args.dummy_password, cgroup_prefix=args.cgroup_prefix)
-    config, created = hub_setup(settings, roster=Path(args.roster) if args.roster else None,
-                                pg=Postgres(socket_dir=args.pg_socket, port=args.pg_port), exercises=args.exercises)
+        hub_dir=os.path.abspath(args.hub_dir),
+        venv=os.path.abspath(args.venv),
+        notebooks=str(REPO / "notebooks"),
+        course_root=os.path.abspath(args.course_dir or f"{home}/course"),
+        exchange_root=os.path.abspath(args.exchange),
+        proxy_command=os.path.abspath(args.proxy),
+        instructors=tuple(args.instructor),
+        learners=(),
+        course_id=args.course_id,
+        home_page=args.home_page,
+        ip=args.ip,
+        port=args.port,
+        hub_port=args.hub_port,
+        proxy_api_port=args.proxy_api_port,
+        mem_limit=args.mem_limit,
+        cpu_limit=args.cpu_limit,
+        cull_timeout=args.cull_timeout,
+        authenticator=args.authenticator,
+        dummy_password=args.dummy_password,
+        cgroup_prefix=args.cgroup_prefix,
+    )
+    config, created = hub_setup(
+        settings,
+        roster=Path(args.roster) if args.roster else None,
+        pg=Postgres(socket_dir=args.pg_socket, port=args.pg_port),
+        exercises=args.exercises,
+    )
     if created:
         print(t("hub.hub_users_created", lang, count=len(created), path=Path(settings.hub_dir) / PASSWORDS_NAME))
-    print(t("hub.hub_setup_done", lang, hub_dir=settings.hub_dir,
-            command=f"conduct-course hub start --hub-dir {settings.hub_dir}"))
+    print(
+        t(
+            "hub.hub_setup_done",
+            lang,
+            hub_dir=settings.hub_dir,
+            command=f"conduct-course hub start --hub-dir {settings.hub_dir}",
+        )
+    )
     return 0
 
 
@@ -115,12 +144,30 @@ def cmd_verify(args, lang: str) -> int:
         print(t("hub.verify_unknown", lang, code=certs.normalise_code(args.code)))
         return 1
     if not found.still_passing:
-        print(t("hub.verify_changed", lang, name=cert.learner_name, student=cert.student_id,
-                assignment=cert.assignment, score=found.current_score))
+        print(
+            t(
+                "hub.verify_changed",
+                lang,
+                name=cert.learner_name,
+                student=cert.student_id,
+                assignment=cert.assignment,
+                score=found.current_score,
+            )
+        )
         return 1
-    print(t("hub.verify_valid", lang, name=cert.learner_name, student=cert.student_id, assignment=cert.assignment,
-            score=f"{cert.score:g}", max_score=f"{cert.max_score:g}", date=cert.issued_at.date().isoformat(),
-            issuer=cert.issuer))
+    print(
+        t(
+            "hub.verify_valid",
+            lang,
+            name=cert.learner_name,
+            student=cert.student_id,
+            assignment=cert.assignment,
+            score=f"{cert.score:g}",
+            max_score=f"{cert.max_score:g}",
+            date=cert.issued_at.date().isoformat(),
+            issuer=cert.issuer,
+        )
+    )
     return 0
 
 

@@ -5,6 +5,7 @@ between one school's server and another (ports, users, the course folder, limits
 file beside it, so an upgrade replaces the config without touching a site's choices. Unknown keys
 are errors, never ignored: a typo such as "mem_limt" must not silently leave learners unlimited.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -31,14 +32,14 @@ class HubSettings:
     one shared password and exists only for tests and demos on a private machine.
     """
 
-    hub_dir: str                       # the hub's own state: jupyterhub.sqlite, cookie secret, this file
-    venv: str                          # the virtual environment the hub and every single-user server run from
-    notebooks: str                     # the course's notebooks/ folder (vi/, en/): the learner app
-    course_root: str                   # the instructor's nbgrader course folder (gradebook config inside)
-    exchange_root: str                 # nbgrader's exchange, shared by every user of this machine
-    proxy_command: str                 # configurable-http-proxy, from npm
-    instructors: tuple[str, ...]       # system users who get JupyterLab and the formgrader
-    learners: tuple[str, ...]          # system users who get the learner app
+    hub_dir: str  # the hub's own state: jupyterhub.sqlite, cookie secret, this file
+    venv: str  # the virtual environment the hub and every single-user server run from
+    notebooks: str  # the course's notebooks/ folder (vi/, en/): the learner app
+    course_root: str  # the instructor's nbgrader course folder (gradebook config inside)
+    exchange_root: str  # nbgrader's exchange, shared by every user of this machine
+    proxy_command: str  # configurable-http-proxy, from npm
+    instructors: tuple[str, ...]  # system users who get JupyterLab and the formgrader
+    learners: tuple[str, ...]  # system users who get the learner app
     course_id: str = "conduct"
     home_page: str = "vi/00-Bat-Dau-Tu-Day.ipynb"  # the learner's default page, relative to notebooks/
     ip: str = "0.0.0.0"
@@ -47,9 +48,9 @@ class HubSettings:
     proxy_api_port: int = 8001
     mem_limit: str = "1G"
     cpu_limit: float = 1.0
-    instructor_mem_limit: str = "4G"   # autograding runs in the instructor's server: N workers and sandboxes
+    instructor_mem_limit: str = "4G"  # autograding runs in the instructor's server: N workers and sandboxes
     instructor_cpu_limit: float = 2.0
-    cull_timeout: int = 3600           # seconds of inactivity before a learner's server is stopped
+    cull_timeout: int = 3600  # seconds of inactivity before a learner's server is stopped
     cull_every: int = 300
     authenticator: str = "pam"
     dummy_password: str = ""
@@ -63,8 +64,10 @@ class HubSettings:
                 raise SettingsError(f"{name}: {getattr(self, name)!r} must be an absolute path")
         for name in (*self.instructors, *self.learners):
             if not _USER.match(name):
-                raise SettingsError(f"user {name!r} is not a valid system user name "
-                                    "(lowercase letters, digits, '_' or '-', at most 32, starting with a letter)")
+                raise SettingsError(
+                    f"user {name!r} is not a valid system user name "
+                    "(lowercase letters, digits, '_' or '-', at most 32, starting with a letter)"
+                )
         both = sorted(set(self.instructors) & set(self.learners))
         if both:
             raise SettingsError(f"{', '.join(both)}: a user is an instructor or a learner, not both")
@@ -96,7 +99,7 @@ class HubSettings:
 
 
 def mem_bytes(spec: str) -> int:
-    """"512M" -> bytes (powers of 1024, as JupyterHub's mem_limit reads them)."""
+    """ "512M" -> bytes (powers of 1024, as JupyterHub's mem_limit reads them)."""
     unit = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30, "T": 1 << 40}.get(spec[-1:], 1)
     number = spec[:-1] if spec[-1:] in "KMGT" else spec
     return int(float(number) * unit)

@@ -20,6 +20,7 @@ it creates system accounts and a PostgreSQL role:
 5. `write_hub`: hub_settings.json, deploy/jupyterhub_config.py (copied once, never overwritten) and
    the per-role Jupyter config folders the spawner points each server at.
 """
+
 from __future__ import annotations
 
 import csv
@@ -58,12 +59,33 @@ class Postgres:
     tcp_host: str = "127.0.0.1"
 
     def psql(self, sql: str, database: str = "postgres") -> str:
-        cmd = ["runuser", "-u", self.superuser, "--", "psql", "-h", self.socket_dir, "-p", str(self.port),
-               "-d", database, "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-c", sql]
+        cmd = [
+            "runuser",
+            "-u",
+            self.superuser,
+            "--",
+            "psql",
+            "-h",
+            self.socket_dir,
+            "-p",
+            str(self.port),
+            "-d",
+            database,
+            "-X",
+            "-q",
+            "-A",
+            "-t",
+            "-v",
+            "ON_ERROR_STOP=1",
+            "-c",
+            sql,
+        ]
         run = subprocess.run(cmd, capture_output=True, text=True, cwd="/")
         if run.returncode != 0:
-            raise HubSetupError(f"psql failed ({run.stderr.strip() or run.returncode}): is PostgreSQL running "
-                                f"with its socket in {self.socket_dir}, port {self.port}?")
+            raise HubSetupError(
+                f"psql failed ({run.stderr.strip() or run.returncode}): is PostgreSQL running "
+                f"with its socket in {self.socket_dir}, port {self.port}?"
+            )
         return run.stdout.strip()
 
 
@@ -113,8 +135,9 @@ def add_users(names: list[str], hub_dir: Path) -> list[str]:
         try:
             entry = pwd.getpwnam(name)
         except KeyError:
-            run = subprocess.run(["useradd", "--create-home", "--shell", "/bin/bash", name],
-                                 capture_output=True, text=True)
+            run = subprocess.run(
+                ["useradd", "--create-home", "--shell", "/bin/bash", name], capture_output=True, text=True
+            )
             if run.returncode != 0:
                 raise HubSetupError(f"useradd {name} failed: {run.stderr.strip()}") from None
             password = secrets.token_urlsafe(9)
@@ -141,8 +164,10 @@ def learners_from_roster(roster: Path) -> list[str]:
         raise HubSetupError(f"{roster}: {len(bad)} bad row(s), first: row {bad[0].row}: {bad[0].reason}")
     unusable = [s.id for s in good if not re.match(r"^[a-z_][a-z0-9_-]{0,31}$", s.id)]
     if unusable:
-        raise HubSetupError(f"{roster}: id(s) {', '.join(unusable[:5])} cannot be system user names "
-                            "(lowercase letters, digits, '_' and '-' only, starting with a letter)")
+        raise HubSetupError(
+            f"{roster}: id(s) {', '.join(unusable[:5])} cannot be system user names "
+            "(lowercase letters, digits, '_' and '-' only, starting with a letter)"
+        )
     return [s.id for s in good]
 
 
@@ -151,14 +176,24 @@ def prepare_exchange(root: Path) -> None:
     os.chmod(root, 0o1777)
 
 
-def prepare_course(course_root: Path, owner: str, db_url: str, course_id: str, exchange: Path,
-                   hide: list[str], exercises: str | None = None, roster: Path | None = None) -> Course:
+def prepare_course(
+    course_root: Path,
+    owner: str,
+    db_url: str,
+    course_id: str,
+    exchange: Path,
+    hide: list[str],
+    exercises: str | None = None,
+    roster: Path | None = None,
+) -> Course:
     """The instructor's course folder, private to them, on the PostgreSQL gradebook."""
     course, _, _ = setup_course(course_root, exercises, course_id=course_id, db_url=db_url)
     config = course.config.read_text(encoding="utf-8")
     marker = "# --- on the hub (written by conduct-course hub setup) ---"
-    block = (f"\n{marker}\nc.CourseDirectory.db_url = {db_url!r}\nc.Exchange.root = {str(exchange)!r}\n"
-             f"c.SandboxKernelManager.hidden_paths = list(c.SandboxKernelManager.hidden_paths) + {hide!r}\n")
+    block = (
+        f"\n{marker}\nc.CourseDirectory.db_url = {db_url!r}\nc.Exchange.root = {str(exchange)!r}\n"
+        f"c.SandboxKernelManager.hidden_paths = list(c.SandboxKernelManager.hidden_paths) + {hide!r}\n"
+    )
     config = (config.split("\n" + marker)[0].rstrip("\n") + "\n") + block
     course.config.write_text(config, encoding="utf-8")
     if roster is not None:
@@ -175,22 +210,28 @@ def prepare_course(course_root: Path, owner: str, db_url: str, course_id: str, e
 
 def role_configs(settings: HubSettings) -> dict[str, dict[str, dict]]:
     """{role: {file name: JSON}}: the Jupyter config each role's servers read."""
-    nbgrader = {"Exchange": {"root": settings.exchange_root},
-                "CourseDirectory": {"course_id": settings.course_id}}
+    nbgrader = {"Exchange": {"root": settings.exchange_root}, "CourseDirectory": {"course_id": settings.course_id}}
     voila = {"template": TEMPLATE, "show_tracebacks": False}  # the learner app's look, as `./course start`
-    learner_server = {"ServerApp": {"jpserver_extensions": {
-        "nbgrader.server_extensions.formgrader": False,
-        "nbgrader.server_extensions.create_assignment": False,
-        "nbgrader.server_extensions.course_list": False,
-    }}, "VoilaConfiguration": voila}
+    learner_server = {
+        "ServerApp": {
+            "jpserver_extensions": {
+                "nbgrader.server_extensions.formgrader": False,
+                "nbgrader.server_extensions.create_assignment": False,
+                "nbgrader.server_extensions.course_list": False,
+            }
+        },
+        "VoilaConfiguration": voila,
+    }
     # JupyterHub >= 4.1 forbids framing; nbgrader's formgrader shows pages in a frame of the same server.
-    instructor_server = {"ServerApp": {"tornado_settings": {"headers": {
-        "Content-Security-Policy": "frame-ancestors 'self'"}}}, "VoilaConfiguration": voila}
-    instructor_nbgrader = {**nbgrader, "CourseDirectory": {**nbgrader["CourseDirectory"],
-                                                           "root": settings.course_root}}
-    return {"learner": {"jupyter_server_config.json": learner_server, "nbgrader_config.json": nbgrader},
-            "instructor": {"jupyter_server_config.json": instructor_server,
-                           "nbgrader_config.json": instructor_nbgrader}}
+    instructor_server = {
+        "ServerApp": {"tornado_settings": {"headers": {"Content-Security-Policy": "frame-ancestors 'self'"}}},
+        "VoilaConfiguration": voila,
+    }
+    instructor_nbgrader = {**nbgrader, "CourseDirectory": {**nbgrader["CourseDirectory"], "root": settings.course_root}}
+    return {
+        "learner": {"jupyter_server_config.json": learner_server, "nbgrader_config.json": nbgrader},
+        "instructor": {"jupyter_server_config.json": instructor_server, "nbgrader_config.json": instructor_nbgrader},
+    }
 
 
 def write_hub(settings: HubSettings) -> Path:
@@ -214,22 +255,31 @@ def write_hub(settings: HubSettings) -> Path:
 
 def check_venv(venv: str) -> None:
     """Every user's server runs from `venv`: a user who cannot run its Python cannot start one."""
-    probe = subprocess.run(["runuser", "-u", "nobody", "--", str(Path(venv) / "bin" / "python"), "-c",
-                            "import grading, jupyterhub"], capture_output=True, text=True, cwd="/")
+    probe = subprocess.run(
+        ["runuser", "-u", "nobody", "--", str(Path(venv) / "bin" / "python"), "-c", "import grading, jupyterhub"],
+        capture_output=True,
+        text=True,
+        cwd="/",
+    )
     if probe.returncode != 0:
-        raise HubSetupError(f"other users cannot run the hub's Python in {venv} (is it under a private home, "
-                            "or missing jupyterhub?): make the venv from a Python every user can run, e.g. "
-                            "`./course hub setup …`, which creates .venv/hub from /usr/bin/python3")
+        raise HubSetupError(
+            f"other users cannot run the hub's Python in {venv} (is it under a private home, "
+            "or missing jupyterhub?): make the venv from a Python every user can run, e.g. "
+            "`./course hub setup …`, which creates .venv/hub from /usr/bin/python3"
+        )
 
 
-def hub_setup(settings: HubSettings, *, roster: Path | None, pg: Postgres,
-              exercises: str | None = None) -> tuple[Path, list[str]]:
+def hub_setup(
+    settings: HubSettings, *, roster: Path | None, pg: Postgres, exercises: str | None = None
+) -> tuple[Path, list[str]]:
     """All steps; returns the hub config's path and the accounts created."""
     _need_root()
     check_venv(settings.venv)
     if not Path(settings.proxy_command).exists():
-        raise HubSetupError(f"no configurable-http-proxy at {settings.proxy_command}: "
-                            "`npm install --prefix .venv/node configurable-http-proxy` (./course hub does it)")
+        raise HubSetupError(
+            f"no configurable-http-proxy at {settings.proxy_command}: "
+            "`npm install --prefix .venv/node configurable-http-proxy` (./course hub does it)"
+        )
     learners = learners_from_roster(roster) if roster else []
     settings = replace(settings, learners=tuple(sorted(set(settings.learners) | set(learners))))
     hub = Path(settings.hub_dir)
@@ -239,7 +289,14 @@ def hub_setup(settings: HubSettings, *, roster: Path | None, pg: Postgres,
         raise HubSetupError("name at least one instructor (--instructor NAME): they own the course folder")
     db_url = postgres_gradebook(pg, settings.course_id, Path(settings.course_root))
     prepare_exchange(Path(settings.exchange_root))
-    prepare_course(Path(settings.course_root), settings.instructors[0], db_url, settings.course_id,
-                   Path(settings.exchange_root), ["/home", settings.exchange_root, settings.hub_dir],
-                   exercises=exercises, roster=roster)
+    prepare_course(
+        Path(settings.course_root),
+        settings.instructors[0],
+        db_url,
+        settings.course_id,
+        Path(settings.exchange_root),
+        ["/home", settings.exchange_root, settings.hub_dir],
+        exercises=exercises,
+        roster=roster,
+    )
     return write_hub(settings), created

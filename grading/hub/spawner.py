@@ -13,6 +13,7 @@ account, so file permissions keep learners apart) with three additions:
   have no formgrader, instructors have nbgrader's course folder. The folders are written by
   `conduct-course hub setup` under the hub folder; a learner cannot edit them.
 """
+
 from __future__ import annotations
 
 import os
@@ -28,12 +29,20 @@ from grading.hub import cgroups
 class LimitedSpawner(LocalProcessSpawner):
     """LocalProcessSpawner with enforced limits and the course's per-role setup."""
 
-    cgroup_prefix = Unicode("conduct-hub", help="Prefix of the per-user cgroup names (unique per hub).").tag(config=True)
+    cgroup_prefix = Unicode("conduct-hub", help="Prefix of the per-user cgroup names (unique per hub).").tag(
+        config=True
+    )
     enforce_limits = Bool(True, help="Refuse to start a server whose limits cannot be enforced.").tag(config=True)
-    delegate_cgroup = Bool(False, help="Give the user their group to make groups inside it (instructors: "
-                           "the autograding sandbox limits each submission in a group of its own).").tag(config=True)
-    course_links = Dict(Unicode(), help="{name in the home: target}: links made in each home at start "
-                        "(the course's notebooks/vi and notebooks/en).").tag(config=True)
+    delegate_cgroup = Bool(
+        False,
+        help="Give the user their group to make groups inside it (instructors: "
+        "the autograding sandbox limits each submission in a group of its own).",
+    ).tag(config=True)
+    course_links = Dict(
+        Unicode(),
+        help="{name in the home: target}: links made in each home at start "
+        "(the course's notebooks/vi and notebooks/en).",
+    ).tag(config=True)
 
     _cgroup_dirs: list[Path] = []
 
@@ -44,8 +53,9 @@ class LimitedSpawner(LocalProcessSpawner):
     def _prepare_cgroup(self) -> list[Path]:
         if not (self.mem_limit or self.cpu_limit):
             return []
-        limits = cgroups.Limits(memory_bytes=int(self.mem_limit or 0) or (1 << 62),
-                                cpu_cores=float(self.cpu_limit or os.cpu_count() or 1))
+        limits = cgroups.Limits(
+            memory_bytes=int(self.mem_limit or 0) or (1 << 62), cpu_cores=float(self.cpu_limit or os.cpu_count() or 1)
+        )
         try:
             dirs = cgroups.create(self.cgroup_name, limits)
             if self.delegate_cgroup:
