@@ -13,11 +13,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 
+from conduct.code.render import code_text, duties_text
 from conduct.commandline import OneLineParser as _Parser
 from conduct.commandline import UsageError, run_command, utf8_streams
+from conduct.i18n import t
+from conduct.rules.engine import assess
 from conduct.vocab import LANGS, ROLES
 
 
@@ -43,8 +47,6 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _t(key: str, lang: str | None, **params: object) -> str:
-    from conduct.i18n import t
-
     return t(f"cli.{key}", lang if lang in LANGS else "vi", **params)
 
 
@@ -71,8 +73,6 @@ def _read_text(arg: str, lang: str | None) -> str:
 
 
 def _check(args: argparse.Namespace) -> str:
-    from conduct.rules.engine import assess
-
     _check_lang(args.lang)
     _check_role(args.role, args.lang)
     text = _read_text(args.text, args.lang)
@@ -85,8 +85,6 @@ def _check(args: argparse.Namespace) -> str:
 
 
 def _code(args: argparse.Namespace) -> str:
-    from conduct.code.render import code_text
-
     _check_lang(args.lang)
     article = None
     if args.article is not None:
@@ -97,8 +95,6 @@ def _code(args: argparse.Namespace) -> str:
 
 
 def _duties(args: argparse.Namespace) -> str:
-    from conduct.code.render import duties_text
-
     _check_lang(args.lang)
     _check_role(args.role, args.lang)
     return duties_text(args.role, args.lang)
@@ -123,8 +119,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(out)
         sys.stdout.flush()
     except BrokenPipeError:  # e.g. `conduct code | head`: the reader left, nothing to report
-        import os
-
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from conduct.app.homes import get_home, page_path
 from conduct.datafiles import PACKAGE_ROOT
 from conduct.i18n import check_lang
 
@@ -31,8 +32,6 @@ def notebook_root() -> Path:
 def home_page(lang: str | None = None, home: str = "course") -> str:
     """The home page of a track (default: the course) in `lang`, relative to notebook_root(), e.g.
     "vi/00-Bat-Dau-Tu-Day.ipynb"; its app address is RENDER_PREFIX + this."""
-    from conduct.app.homes import get_home, page_path
-
     return page_path(get_home(home), "home", check_lang(lang))
 
 

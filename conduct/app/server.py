@@ -14,9 +14,15 @@ import json
 import os
 import socket
 import sys
+import threading
 import webbrowser
 from collections.abc import Sequence
 
+from jupyter_server.utils import url_path_join
+from tornado.web import RedirectHandler
+from voila.app import Voila
+
+from conduct.app.homes import get_home, lesson_path, modules, page_path
 from conduct.app.paths import RENDER_PREFIX, home_page, notebook_root, repo_root, template_root
 from conduct.i18n import DEFAULT_LANG, LANGS
 
@@ -43,8 +49,6 @@ def app_env(env: dict[str, str] | None = None) -> dict[str, str]:
 def preheated_pages(lang: str) -> list[str]:
     """The pages kept ready when pre-heating: the course's home, lessons, final test and certificate in
     one language (one pool per page costs a kernel each, about 100 MB, so not every page of every track)."""
-    from conduct.app.homes import get_home, lesson_path, modules, page_path
-
     home = get_home("course")
     return (
         [page_path(home, "home", lang)]
@@ -81,9 +85,6 @@ def voila_args(port: int, ip: str = "127.0.0.1", *, preheat: int = 0, lang: str 
 
 def _make_app_class():
     """Voilà's application with the root and tree pages redirected to the home page."""
-    from jupyter_server.utils import url_path_join
-    from tornado.web import RedirectHandler
-    from voila.app import Voila
 
     class ConductVoila(Voila):
         name = "conduct-app"
@@ -136,8 +137,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     app_class = _make_app_class()
     app_class.lang = args.lang
     if not args.no_browser:
-        import threading
-
         threading.Timer(1.5, lambda: webbrowser.open(url)).start()
     app_class.launch_instance(argv=voila_args(port, args.ip, preheat=args.preheat, lang=args.lang))
     return 0

@@ -23,6 +23,7 @@ from pathlib import Path
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
+from conduct import bank, code
 from conduct.app.homes import home_of, homes, modules
 from conduct.app.words import speaker
 from conduct.curriculum.cite import cite, expand
@@ -95,8 +96,6 @@ def r_terms(p: Part, c: Ctx) -> list:
 
 
 def _clause_block(cid: str, note: dict | None, lang: str) -> str:
-    from conduct import code
-
     cl = code.clause(cid)
     kinds = ", ".join(t(f"code.kind.{k}", lang) for k in cl.kinds)
     lines = [
@@ -115,8 +114,6 @@ def _clause_block(cid: str, note: dict | None, lang: str) -> str:
 
 
 def r_clauses(p: Part, c: Ctx) -> list:
-    from conduct import code
-
     lang = c["lang"]
     ids = p.data.get("clauses") or [cl.id for a in p.data["articles"] for cl in code.article(a).clauses]
     cells = [md("clauses", h2("clauses", lang), expand((p.data["intro"] or {}).get(lang, ""), lang))]
@@ -158,8 +155,6 @@ def _intro(p: Part, lang: str) -> str:
 
 
 def r_exercise(p: Part, c: Ctx) -> list:
-    from conduct import bank
-
     lang = c["lang"]
     for pid in p.data["posts"]:
         bank.post(pid)  # an unknown id fails the build, not the learner's notebook
@@ -180,8 +175,6 @@ def r_exercise(p: Part, c: Ctx) -> list:
 
 
 def r_quiz(p: Part, c: Ctx) -> list:
-    from conduct import code
-
     lang = c["lang"]
     for item in p.data["items"]:
         for cid in item["clauses"]:
@@ -203,8 +196,6 @@ def r_widget(p: Part, c: Ctx) -> list:
 
 
 def r_laws(p: Part, c: Ctx) -> list:
-    from conduct import code
-
     lang = c["lang"]
     laws = code.laws()
     by_id_all = {law.id: law for law in laws}
@@ -242,8 +233,6 @@ def _law_source(src) -> str:
 
 
 def r_debate(p: Part, c: Ctx) -> list:
-    from conduct import code
-
     lang = c["lang"]
     blocks = [h2("debate", lang), _intro(p, lang)]
     for item in code.debate():
