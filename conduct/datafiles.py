@@ -134,6 +134,15 @@ def require_choice(file: str, value: Any, allowed: Iterable[str], where: str) ->
     return value
 
 
+def bilingual_list(file: str, mapping: Any, key: str, where: str = "") -> tuple[dict[str, str], ...]:
+    """A non-empty list of {vi, en} texts (objectives, steps, notes …), each checked like `bilingual`."""
+    values = require(file, mapping, key, list, where)
+    path = f"{where}.{key}" if where else key
+    if not values:
+        raise DataError(file, path, "empty list", "add at least one entry")
+    return tuple(bilingual(file, {"x": v}, "x", f"{path}[{i}]") for i, v in enumerate(values))
+
+
 def bilingual(file: str, mapping: Any, key: str, where: str = "") -> dict[str, str]:
     """A {vi, en} text pair: both languages are required for every learner-facing text."""
     pair = require(file, mapping, key, dict, where)

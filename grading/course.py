@@ -22,6 +22,7 @@ from traitlets.config import Config
 from traitlets.config.loader import PyFileConfigLoader
 
 from conduct.exercises import configure
+from grading.limits import pid_alive
 from grading.messages import keyed
 from grading.sanitize import configure as sanitize_feedback
 
@@ -449,18 +450,8 @@ def clean_stale_temp(course: Course) -> list[Path]:
     base = course.state / "tmp"
     for folder in sorted(base.iterdir()) if base.is_dir() else []:
         pid = folder.name.rsplit("-", 1)[-1]
-        if pid.isdigit() and _alive(int(pid)):
+        if pid.isdigit() and pid_alive(int(pid)):
             continue
         _remove_temp(folder)
         removed.append(folder)
     return removed
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True

@@ -300,7 +300,8 @@ def leftovers(layout: Layout) -> list[Path]:
     )
 
 
-def _alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
+    """Whether a process still exists (a process of another user counts as alive)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -313,7 +314,7 @@ def _alive(pid: int) -> bool:
 def creator_alive(folder: Path) -> bool:
     """Whether the grader process that made this group (its PID is in the name) still runs."""
     try:
-        return _alive(int(folder.name[len(PREFIX) :].split("-", 1)[0]))
+        return pid_alive(int(folder.name[len(PREFIX) :].split("-", 1)[0]))
     except ValueError:
         return True
 
@@ -338,7 +339,7 @@ def sweep(layout: Layout, min_age: float = 60.0) -> list[Path]:
             empty = not (folder / "cgroup.procs").read_text().split()
         except (OSError, ValueError):
             continue
-        if old and empty and not _alive(pid):
+        if old and empty and not pid_alive(pid):
             try:
                 folder.rmdir()
                 removed.append(folder)

@@ -19,7 +19,7 @@ from conduct.bank import post
 from conduct.code import cite
 from conduct.curriculum.cite import expand
 from conduct.curriculum.lessons import LANGS, Lesson, load_track
-from conduct.datafiles import DataError, bilingual, load_versioned, require
+from conduct.datafiles import DataError, bilingual, bilingual_list, load_versioned, require
 from conduct.i18n import t
 
 FILE = "curriculum/data/guide.yaml"
@@ -43,13 +43,6 @@ class LessonGuide:
         return sum(s.minutes for s in self.timing)
 
 
-def _texts(m: dict, key: str, where: str) -> tuple[dict[str, str], ...]:
-    values = require(FILE, m, key, list, where)
-    if not values:
-        raise DataError(FILE, f"{where}.{key}", "empty list", "add at least one entry")
-    return tuple(bilingual(FILE, {"x": v}, "x", f"{where}.{key}[{i}]") for i, v in enumerate(values))
-
-
 @functools.lru_cache(maxsize=1)
 def _data() -> dict:
     return load_versioned(FILE)
@@ -57,7 +50,7 @@ def _data() -> dict:
 
 def common(key: str) -> tuple[dict[str, str], ...]:
     """A part every session shares: prepare, grading or debate."""
-    return _texts(require(FILE, _data(), "common", dict), key, "common")
+    return bilingual_list(FILE, require(FILE, _data(), "common", dict), key, "common")
 
 
 def lesson_guide(number: str) -> LessonGuide:
@@ -73,7 +66,7 @@ def lesson_guide(number: str) -> LessonGuide:
         if minutes < 1:
             raise DataError(FILE, f"{w}.minutes", "must be at least 1", "give the minutes as a positive number")
         steps.append(Step(minutes, bilingual(FILE, row, "activity", w)))
-    return LessonGuide(number, tuple(steps), _texts(entry, "run", where))
+    return LessonGuide(number, tuple(steps), bilingual_list(FILE, entry, "run", where))
 
 
 def objectives(lesson: Lesson, lang: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from conduct.datafiles import DataError, bilingual, load_versioned, require
+from conduct.datafiles import DataError, bilingual, bilingual_list, load_versioned, require
 from conduct.school import BANDS
 
 FILE = "school/data/guides.yaml"
@@ -36,13 +36,6 @@ class Guide:
     @property
     def minutes(self) -> int:
         return sum(s.minutes for s in self.timing)
-
-
-def _texts(m: dict, key: str, where: str) -> tuple[dict[str, str], ...]:
-    values = require(FILE, m, key, list, where)
-    if not values:
-        raise DataError(FILE, f"{where}.{key}", "empty list", "add at least one entry")
-    return tuple(bilingual(FILE, {"x": v}, "x", f"{where}.{key}[{i}]") for i, v in enumerate(values))
 
 
 @functools.lru_cache(maxsize=1)
@@ -84,10 +77,10 @@ def guide(number: str, band: str) -> Guide:
     where = f"lessons.{number}"
     return Guide(
         number,
-        _texts(entry, "objectives", where),
-        _texts(entry, "run", where),
+        bilingual_list(FILE, entry, "objectives", where),
+        bilingual_list(FILE, entry, "run", where),
         timing(band),
-        _texts(common, "prepare", "common"),
-        _texts(common, "grading", "common"),
-        _texts(common, "disclosure", "common"),
+        bilingual_list(FILE, common, "prepare", "common"),
+        bilingual_list(FILE, common, "grading", "common"),
+        bilingual_list(FILE, common, "disclosure", "common"),
     )
