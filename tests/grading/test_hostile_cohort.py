@@ -18,6 +18,7 @@ import json
 import os
 import shutil
 import stat
+import threading
 import uuid
 from html.parser import HTMLParser
 from pathlib import Path
@@ -252,7 +253,8 @@ def cohort(tmp_path_factory):
     try:
         logs["collect"] = _run(root, "collect", ASSIGNMENT, expect=1)
         collected = _fingerprint(root, canary)
-        logs["autograde"] = _run(root, "autograde", ASSIGNMENT, "--workers", "2", expect=0)
+        with _children_seen() as graders:  # the worker processes that make this run's cgroups
+            logs["autograde"] = _run(root, "autograde", ASSIGNMENT, "--workers", "2", expect=0)
     finally:
         del os.environ["CONDUCT_TEST_GRADEBOOK_SECRET"]
     graded = _fingerprint(root, canary)
@@ -261,7 +263,7 @@ def cohort(tmp_path_factory):
     logs["feedback"] = _run(root, "feedback", ASSIGNMENT, "--partial", expect=1)
     after = _fingerprint(root, canary)
     yield {"root": root, "course": course, "canary": canary, "logs": logs, "secret": secret,
-           "groups": limits.orphaned(cgroup_layout()) - groups_before,
+           "graders": graders, "groups": {g for g in limits.orphaned(cgroup_layout()) - groups_before if _creator(g) in graders},
            "before": before, "collected": collected, "graded": graded, "after": after}
 
 
@@ -286,6 +288,43 @@ class _Tags(HTMLParser):
     def handle_data(self, data):
         if self._in_script:
             self.scripts[-1] += data
+
+
+@contextlib.contextmanager
+def _children_seen(every: float = 0.02):
+    """The PIDs of this process's children while the block runs (polled from /proc).
+
+    Other test files on the other xdist worker also grade (and one kills a grader with SIGKILL, whose
+    groups stay until a later run sweeps them), so the cgroup check must look at this run's groups only:
+    a group's name carries the PID of the worker that made it.
+    """
+    seen: set[int] = set()
+    stop = threading.Event()
+    me = os.getpid()
+
+    def poll() -> None:
+        while not stop.is_set():
+            for entry in Path("/proc").iterdir():
+                if entry.name.isdigit():
+                    try:
+                        fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                    except (OSError, IndexError):
+                        continue
+                    if int(fields[1]) == me:
+                        seen.add(int(entry.name))
+            stop.wait(every)
+
+    thread = threading.Thread(target=poll, daemon=True)
+    thread.start()
+    try:
+        yield seen
+    finally:
+        stop.set()
+        thread.join()
+
+
+def _creator(group: Path) -> int:
+    return int(group.name[len(limits.PREFIX):].split("-", 1)[0])
 
 
 def _run(root: Path, *args: str, expect: int) -> str:
@@ -437,4 +476,5 @@ def test_feedback_is_sanitized_and_skips_only_the_broken_student(cohort):
 
 
 def test_every_sandbox_cgroup_was_removed(cohort):
+    assert len(cohort["graders"]) >= 2, "the two grading workers were not seen: the check below would prove nothing"
     assert cohort["groups"] == set()  # each sandbox's group, in every hierarchy, went with it
