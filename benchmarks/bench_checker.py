@@ -88,8 +88,11 @@ def found_concerns(result) -> set[str]:
 
 def quality(posts, assess) -> str:
     lines = []
-    for half in ("dev", "held", "all"):
-        chosen = [p for p in posts if half in ("all", p.half)]
+    batches = sorted({p.batch for p in posts})
+    groups = [(half, [p for p in posts if half in ("all", p.half)]) for half in ("dev", "held", "all")]
+    if len(batches) > 1:  # each later batch's held half: how the rules carry over to posts written later
+        groups += [(f"{b} held", [p for p in posts if p.batch == b and p.half == "held"]) for b in batches]
+    for half, chosen in groups:
         results = [assess(p.text, role=p.role) for p in chosen]
         right = sum(r.verdict == p.verdict for p, r in zip(chosen, results, strict=True))
         harmless = [(p, r) for p, r in zip(chosen, results, strict=True) if p.verdict == "ok"]
@@ -107,8 +110,21 @@ def quality(posts, assess) -> str:
                      f"verdict accuracy {right / len(chosen):.3f} (traps {trap_acc:.3f}), "
                      f"harmless flagged {flagged / max(1, len(harmless)):.1%} of {len(harmless)}   "
                      f"(targets ≥ 0.85, ≤ 8 %)")
-        lines.append(f"  recall per concern: {recall}")
+        lines.append(f"  recall per concern: {recall}   binary macro-F1 (flagged vs not) {binary_f1(chosen, results):.3f}")
     return "\n".join(lines)
+
+
+def binary_f1(posts, results) -> float:
+    """Macro-F1 of flagged (caution or violation) against not flagged, as the issue measures the
+    real comment corpora."""
+    pairs = [(p.verdict != "ok", r.verdict != "ok") for p, r in zip(posts, results, strict=True)]
+    f1s = []
+    for cls in (True, False):
+        tp = sum(g == cls and o == cls for g, o in pairs)
+        fp = sum(g != cls and o == cls for g, o in pairs)
+        fn = sum(g == cls and o != cls for g, o in pairs)
+        f1s.append(2 * tp / max(1, 2 * tp + fp + fn))
+    return sum(f1s) / 2
 
 
 def bank_agreement(posts, assess) -> float:

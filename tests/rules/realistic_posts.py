@@ -1,4 +1,7 @@
-"""The realistic post set (tests/rules/data/realistic_posts.yaml) with its derived variants.
+"""The realistic post sets (tests/rules/data/realistic_posts*.yaml) with their derived variants.
+
+Each file is one batch, written fresh at one time by one person; a later batch is written before
+the rules are tuned on it, so its held half measures how the rules carry over to new posts.
 
 Each hand-written post yields itself plus one variant as people type it: without diacritics,
 in teencode, decomposed (NFD), with zero-width characters inside words, or with emoji. The kind
@@ -18,7 +21,7 @@ import yaml
 
 from conduct.text.normalize import fold
 
-FILE = Path(__file__).with_name("data") / "realistic_posts.yaml"
+FILES = sorted(Path(__file__).with_name("data").glob("realistic_posts*.yaml"))
 KEYS = {"id", "lang", "role", "verdict", "concerns", "trap", "text"}
 VI_KINDS = ("no_diacritics", "teencode", "no_diacritics", "nfd", "zero_width", "no_diacritics", "emoji")
 EN_KINDS = ("zero_width", "emoji", "chat")
@@ -42,6 +45,7 @@ class Post:
     half: str
     variant: str
     text: str
+    batch: str = "realistic_posts"  # the file it comes from
 
 
 def _words(table: dict[str, str], text: str) -> str:
@@ -76,18 +80,29 @@ def variant(kind: str, text: str, i: int) -> str:
 
 
 def load() -> list[Post]:
-    data = yaml.safe_load(FILE.read_text(encoding="utf-8"))
-    assert data["schema_version"] == 1
+    """Every batch's posts and variants; ids are unique across the batches."""
+    out: list[Post] = []
+    for file in FILES:
+        out.extend(_load_batch(file))
+    ids = [p.id for p in out]
+    assert len(ids) == len(set(ids)), sorted(i for i in set(ids) if ids.count(i) > 1)
+    return out
+
+
+def _load_batch(file: Path) -> list[Post]:
+    data = yaml.safe_load(file.read_text(encoding="utf-8"))
+    assert data["schema_version"] == 1, file
     out: list[Post] = []
     counters = {"vi": 0, "en": 0}
     for i, raw in enumerate(data["posts"]):
         unknown = set(raw) - KEYS
-        assert not unknown, f"{raw.get('id')}: unknown keys {unknown}"
+        assert not unknown, f"{file.name} {raw.get('id')}: unknown keys {unknown}"
         lang = raw["lang"]
         half = "dev" if i % 2 == 0 else "held"
         concerns = tuple(raw.get("concerns") or ())
         common = dict(base=raw["id"], lang=lang, role=raw.get("role", "individual"), verdict=raw["verdict"],
-                      concerns=concerns, trap=bool(raw.get("trap", False)), half=half)
+                      concerns=concerns, trap=bool(raw.get("trap", False)), half=half,
+                      batch=file.stem)
         out.append(Post(id=raw["id"], variant="typed", text=raw["text"], **common))
         kinds = VI_KINDS if lang == "vi" else EN_KINDS
         for k in range(len(kinds)):
