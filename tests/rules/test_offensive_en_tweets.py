@@ -1,0 +1,84 @@
+"""English as tweets are written (issue 10): name-calling aimed at anyone (a third person, a group,
+an @mention), insults that need a person to point at, crude words with no one targeted (a caution),
+mockery, threats, chat spelling (ur, cant), and the traps that must stay ok: negation, quoting to
+report or criticise, self-deprecation, lawful criticism, and the innocent senses of everyday words."""
+import pytest
+
+import conduct
+
+# fmt: off
+CASES = [
+    # (text, concern, verdict of that concern's finding or None for none, clause, evidence as typed)
+    # name-calling: a noun that insults whoever it names needs only a word pointing at someone
+    ("The councilman is a shameless liar", "offensive", "violation", "4(6)", ["is", "liar"]),
+    ("@USER Coward.", "offensive", "violation", "4(6)", ["USER", "Coward"]),
+    ("what an imbecile, honestly", "offensive", "violation", "4(6)", ["what", "imbecile"]),
+    ("MAGA lunatics everywhere today", "offensive", "violation", "4(6)", ["MAGA", "lunatics"]),
+    ("That referee is a traitor to the sport", "offensive", "violation", "4(6)", ["is", "traitor"]),
+    # words with an innocent sense insult only next to a person or a group
+    ("Republicans are hypocrites on spending", "offensive", "violation", "4(6)", ["Republicans", "hypocrites"]),
+    ("@USER ur a joke", "offensive", "violation", "4(6)", ["ur a joke"]),
+    ("Our neighbor is a greedy pig", "offensive", "violation", "4(6)", ["neighbor", "greedy"]),
+    ("you clearly have no brain cells", "offensive", "violation", "4(6)", ["you", "no brain cells"]),
+    ("libtards crying again", "offensive", "violation", "4(6)", ["libtards"]),
+    # crude words with no one targeted: mind your words
+    ("dammit, the bus left without me", "offensive", "caution", "4(6)", ["dammit"]),
+    ("this traffic sucks so bad", "offensive", "caution", "4(6)", ["sucks"]),
+    ("what the hell happened to the wifi", "offensive", "caution", "4(6)", ["what the hell"]),
+    # mockery
+    ("cry harder, nobody cares", "offensive", "violation", "4(6)", ["cry harder"]),
+    ("ok boomer, go back to sleep", "offensive", "violation", "4(6)", ["ok boomer"]),
+    # threats, and a gender role typed without the apostrophe
+    ("say that again and I'll break your jaw", "hate_speech", "violation", "4(5)", ["break your jaw"]),
+    ("I know where you live, watch your back", "hate_speech", "violation", "4(5)",
+     ["know where you live", "watch your back"]),
+    ("women cant lead anything", "hate_speech", "violation", "4(5)", ["women", "cant lead"]),
+    # negation, reporting and quoting to criticise: the insult is mentioned, not made
+    ("She is not a liar, the report backs her up", "offensive", "ok", "4(6)", ["is", "liar"]),
+    ("No one is calling you a coward, take your time", "offensive", "ok", "4(6)", ["you", "coward"]),
+    ("He called my brother a “lazy idiot” in front of everyone, so I reported him", "offensive", "ok", "4(6)",
+     ["brother", "a", "idiot"]),
+    ("I'm such an idiot, I booked the wrong date", "offensive", "ok", "4(6)", ["such an", "idiot"]),
+    # lawful criticism and innocent senses: no finding at all
+    ("The mayor was criticised after calling protesters “clowns” on live TV", "offensive", None, "", []),
+    ("The new zoning plan is a mistake and the council should drop it", "offensive", None, "", []),
+    ("Conservatives and liberals both voted for the flood relief bill", "offensive", None, "", []),
+    ("Damn, that view from the summit", "offensive", None, "", []),
+    ("This blender sucks up crumbs in seconds, great buy", "offensive", None, "", []),
+    ("This pasta is damn good", "offensive", None, "", []),
+    ("Kill the lights, the show is starting", "hate_speech", None, "", []),
+    ("She's killing it at her new job", "hate_speech", None, "", []),
+    ("that skate trick was sick 🔥", "offensive", None, "", []),
+    ("A clown made balloon animals at the fair", "offensive", None, "", []),
+    ("The first snowflakes fell on the lake this morning", "offensive", None, "", []),
+    ("knee jerk reactions rarely help in an argument", "offensive", None, "", []),
+    ("he's filthy rich now, good for him", "offensive", None, "", []),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text, concern, verdict, clause, evidence", CASES)
+def test_tweet_style_english(check, text, concern, verdict, clause, evidence):
+    check(text, concern, "individual", verdict, evidence)
+    if verdict is not None:
+        (finding,) = [f for f in conduct.assess(text).findings if f.concern == concern]
+        assert finding.clause == clause
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@USER She is a liar",  # an @mention is someone addressed
+        "this app is fucking useless",  # strong profanity stays a violation with no target
+    ],
+)
+def test_flagged_as_violation(text):
+    assert conduct.assess(text).verdict == "violation"
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [("@USER ur a joke bro", "en"), ("@USER lmao u cant be serious", "en"), ("thg kia ngu vl", "vi")],
+)
+def test_chat_english_is_read_as_english(text, lang):
+    assert conduct.assess(text).lang == lang
