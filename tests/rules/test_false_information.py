@@ -6,7 +6,7 @@ import pytest
 CASES = [
     # (text, role, verdict of the false_information finding or None for no finding, evidence as typed)
     ('100% sự thật: uống nước chanh chữa khỏi ung thư, báo chí giấu nhẹm!', 'individual', 'violation', ['100% sự thật', 'chữa khỏi ung thư', 'báo chí giấu nhẹm']),
-    ('Chinh thuc r nha mn: tu thang sau se bi phat 5 trieu', 'individual', 'violation', ['Chinh thuc r', 'tu thang sau', 'bi phat']),
+    ('Chinh thuc r nha mn: tu thang sau se bi phat 5 trieu', 'individual', 'violation', ['Chinh thuc r', 'tu thang sau', 'se bi phat']),
     ('CONFIRMED: all ride-hailing apps will be banned nationwide from Monday', 'individual', 'violation', ['CONFIRMED:', 'banned']),
     ('this miracle cure cures cancer in 3 days', 'individual', 'violation', ['miracle cure', 'cures cancer']),
     ("Tin 'nước chanh chữa khỏi ung thư' là tin giả, đừng chia sẻ", 'individual', 'ok', ['chữa khỏi ung thư']),
@@ -20,6 +20,20 @@ CASES = [
     ('No, garlic does not cure cancer', 'individual', 'ok', ['cure cancer']),
     ('Hôm nay vui quá!!!', 'individual', None, []),
     ('Sở Giáo dục quyết định cho học sinh toàn tỉnh nghỉ học, đóng cửa toàn bộ trường học từ mai', 'agency', None, []),  # its own decision
+    # a duty laid on everyone from a date, with no source; an authority that "settled" a measure for a whole group
+    ('Từ tháng sau mọi người dùng điện thoại phải nộp phí 100 nghìn mỗi năm', 'individual', 'violation', ['Từ tháng sau', 'phải nộp']),
+    ('Bộ Tài chính vừa chốt: toàn bộ công chức bị trừ lương 5% từ tháng 10', 'individual', 'violation', ['Bộ Tài chính', 'vừa chốt', 'toàn bộ công chức', 'bị trừ']),
+    ('Mình thấy mức phí gửi xe máy từ tháng sau tăng hơi cao', 'individual', None, []),  # an opinion on a fee
+    # an alarm headed "cảnh báo"/"warning" is not excused as a warning; a scam named as such or a source is
+    ('BÁO ĐỘNG!!! Nhà máy hóa chất phát nổ, hàng trăm người nhập viện!!!', 'individual', 'violation', ['BÁO ĐỘNG!!! Nhà máy hóa chất phát nổ, hàng trăm người nhập viện']),
+    ('Cảnh báo khẩn: ăn cua với quả hồng sẽ gây ngộ độc chết người', 'individual', 'violation', ['Cảnh báo khẩn', 'chết người']),
+    ('WARNING!!! The gas plant exploded, the air is toxic!!!', 'individual', 'violation', ['WARNING!!! The gas plant exploded', 'toxic!!!']),
+    ('Tin nhắn “KHẨN!!! Tài khoản sẽ bị khóa từ mai” là lừa đảo, đừng bấm link', 'individual', 'ok', ['KHẨN', 'bị khóa', 'từ mai']),
+    ('Nổ lớn ở cảng!!! Theo VnExpress, đám cháy đã được khống chế', 'individual', 'ok', ['Nổ lớn ở cảng!!!']),
+    # a cure claim in any words (cure verb beside a disease), even vouched for by a relative; a negation
+    ('Ginger juice kills the flu virus in one night', 'individual', 'violation', ['kills the flu']),
+    ('Bà ngoại mình bảo nước lá ổi chữa khỏi tiểu đường, cứ uống là hết', 'individual', 'violation', ['chữa khỏi tiểu đường']),
+    ('Ginger does not cure the flu, see a doctor if it gets worse', 'individual', 'ok', ['cure', 'the flu']),
 ]
 # fmt: on
 

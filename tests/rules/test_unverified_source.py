@@ -10,6 +10,12 @@ CASES = [
     ('Theo thông báo chính thức của UBND, mai cắt điện từ 8h.', 'individual', None, []),
     ('Đừng share tin chưa kiểm chứng nhé mọi người', 'individual', 'ok', ['chưa kiểm chứng']),
     ('Nghe nhạc cả ngày vẫn không chán', 'individual', None, []),
+    # a plea to share a notice is no hearsay (issue 10); pressed with an alarm, or with doubt, it is
+    ('Mọi người share giúp: chiều mai mất nước khu tập thể Kim Liên', 'individual', None, []),
+    ('Please share: the bus depot opens again on Sunday', 'individual', None, []),
+    ('share gấp: có kẻ bắt cóc trẻ em ở chợ Đồng Xuân', 'individual', 'caution', ['share gấp', 'bắt cóc']),
+    ('Please share, a kidnapping gang is driving a white van near the school', 'individual', 'caution', ['Please share', 'kidnapping']),
+    ('Chưa biết thật hay không nhưng siêu thị đầu phố sắp đóng cửa', 'individual', 'caution', ['Chưa biết thật hay không']),
 ]
 # fmt: on
 
