@@ -9,7 +9,7 @@ CASES = [
     ('thằng kia n.g.u vl', 'individual', 'violation', ['thằng kia', 'n.g.u', 'vl']),
     ('thg kia n\u200bg\u200bu thật', 'individual', 'violation', ['thg kia', 'n\u200bg\u200bu']),
     ('m ngu vừa thôi', 'individual', 'violation', ['m', 'ngu']),
-    ('dm thg kia', 'individual', 'violation', ['dm']),
+    ('dm thg kia', 'individual', 'violation', ['dm', 'thg kia']),
     ('You are such an idiot', 'individual', 'violation', ['You are', 'idiot']),
     ('shut the f*** up', 'individual', 'violation', ['f***']),
     ('this is fucking ridiculous', 'individual', 'violation', ['fucking']),
