@@ -12,6 +12,20 @@ CASES = [
     ('Trang của sở bị hack mấy hôm nay, cứ để đó', 'agency', 'violation', ['bị hack', 'mấy hôm nay']),
     ('Ai bị hack nick thì báo ngay cho Facebook và đổi mật khẩu nhé', 'individual', None, []),
     ('Tuyệt đối không gửi mã OTP cho ai, kể cả người nhà', 'individual', 'ok', ['gửi mã OTP']),
+    # issue 10, by class: a code asked for in any words; a login given away; a password for every account or a
+    # guessable one; a hijacked account left alone (an agency's: a violation of 6(2)); advice stays ok
+    ('Can you send me the verification code that just came to your phone? I need it to log in', 'individual', 'caution', ['send me', 'verification code']),
+    ('My Netflix login is lan.tran / Sunny_2020, enjoy', 'individual', 'caution', ['login is lan.tran']),
+    ('The login is down again today, can\'t access anything', 'individual', None, []),
+    ('my password for literally everything is my birthday lol', 'individual', 'caution', ['password', 'my birthday']),
+    ('Nhà mình dùng chung một mật khẩu cho mọi tài khoản, ghi ngay trên tờ lịch', 'individual', 'caution', ['dùng chung một mật khẩu']),
+    ('Zalo bị người lạ đăng nhập mấy hôm rồi, chả buồn xử lý', 'individual', 'caution', ['người lạ đăng nhập', 'chả buồn']),
+    ('Somebody has been posting from my Instagram for days, whatever', 'individual', 'caution', ['posting from my', 'whatever']),
+    ("Our ward page was taken over by hackers; we haven't told Facebook, just follow a new page", 'agency', 'violation', ['was taken over', "haven't told"]),
+    ('Mã OTP là chìa khóa tài khoản, đừng đọc cho ai', 'individual', 'ok', ['Mã OTP', 'đọc cho']),
+    ('Ai lỡ đọc mã OTP cho người lạ thì gọi ngay tổng đài ngân hàng', 'individual', 'ok', ['đọc mã OTP']),
+    ("Don't use your birthday as a password, pick something long", 'individual', 'ok', ['birthday', 'password']),
+    ('If a caller asks you to read out the code the bank texted you, hang up', 'individual', None, []),
 ]
 # fmt: on
 
