@@ -32,6 +32,38 @@ CASES = [
     ('Bộ phim này đúng là rác, phí tiền vé', 'individual', None, []),  # a thing criticised, no person insulted
     ('Thằng hàng xóm đúng là vô dụng', 'individual', 'violation', ['Thằng', 'vô dụng']),
     ('The results are garbage if the data is bad', 'individual', None, []),
+    # Vietnamese social-media comments (issue 10). Crude words aimed at no one: a caution (mind your words);
+    # aimed at a person, or an insult by themselves ("như cc"): a violation.
+    ('vãi l, tắc đường từ sáng tới giờ', 'individual', 'caution', ['vãi l']),
+    ('đéo hiểu sao mạng chậm thế', 'individual', 'caution', ['đéo hiểu']),
+    ('clm hôm nay nóng kinh', 'individual', 'caution', ['clm']),
+    ('Khốn nạn thật, mất ví rồi', 'individual', 'caution', ['Khốn nạn']),
+    ('thằng shipper đéo biết đọc địa chỉ à', 'individual', 'violation', ['thằng', 'đéo biết']),
+    ('Thằng cha đó khốn nạn thật', 'individual', 'violation', ['Thằng cha', 'khốn nạn']),
+    ('app này như cc, bấm đâu lỗi đấy', 'individual', 'violation', ['như cc']),
+    # bare forms that are also everyday words count only in their crude phrases (ml = millilitre, cl = chất lượng)
+    ('Chai dầu gội 500 ml giá 90k', 'individual', None, []),
+    ('hàng cl tốt, đóng gói cẩn thận', 'individual', None, []),
+    # insults at people known only by a role or a nickname
+    ('con streamer đó mặt dày thật sự', 'individual', 'violation', ['con', 'streamer', 'mặt dày']),
+    ('cô lễ tân nói năng hỗn hào với khách', 'individual', 'violation', ['lễ tân', 'hỗn hào']),
+    ('thằng trọng tài hôm nay mù à, ngu như chó', 'individual', 'violation', ['trọng tài', 'ngu như chó']),
+    ('Trọng tài hôm nay bắt sai mấy quả, mong VFF xem lại', 'individual', None, []),  # criticism, no insult
+    ('Ông thầy dạy toán đúng là đồ thần kinh', 'individual', 'violation', ['Ông thầy', 'đồ thần kinh']),  # a job, no lesson
+    ('Thầy dạy chúng em rằng gọi bạn là đồ thần kinh là xúc phạm', 'individual', 'ok', ['bạn', 'đồ thần kinh']),
+    # body-shaming comparisons and contempt
+    ('mặt như cái mâm còn đòi làm idol', 'individual', 'violation', ['mặt như cái mâm', 'idol']),
+    ('nghèo thì ở nhà, đòi đi ăn nhà hàng làm gì', 'individual', 'violation', ['nghèo thì ở nhà']),
+    # "ngáo" typed bare is an insult next to a person; ngao the clam is not
+    ('m ngao a', 'individual', 'violation', ['m', 'ngao a']),
+    ('bon no toan lu ngao da', 'individual', 'violation', ['bon no', 'ngao da']),
+    ('mua 2 kg ngao ve hap sa', 'individual', None, []),
+    ('con ngao to qua', 'individual', None, []),
+    ('lu lut ve, ca xom ngap', 'individual', None, []),
+    # quoting to criticise; a linguistics class typed bare
+    ('Thấy người ta chửi cô ấy là “đồ lẳng lơ” mà buồn', 'individual', 'ok', ['đồ lẳng lơ']),
+    ('thay day mon ngon ngu hoc rat hay', 'individual', None, []),
+    ('con đi học về rồi mẹ ơi', 'individual', None, []),
 ]
 # fmt: on
 
