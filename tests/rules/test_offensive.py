@@ -56,7 +56,7 @@ CASES = [
     ('nghèo thì ở nhà, đòi đi ăn nhà hàng làm gì', 'individual', 'violation', ['nghèo thì ở nhà']),
     # "ngáo" typed bare is an insult next to a person; ngao the clam is not
     ('m ngao a', 'individual', 'violation', ['m', 'ngao a']),
-    ('bon no toan lu ngao da', 'individual', 'violation', ['bon no', 'ngao da']),
+    ('bon no ngao da', 'individual', 'violation', ['bon no', 'ngao da']),
     ('mua 2 kg ngao ve hap sa', 'individual', None, []),
     ('con ngao to qua', 'individual', None, []),
     ('lu lut ve, ca xom ngap', 'individual', None, []),
