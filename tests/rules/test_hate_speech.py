@@ -2,6 +2,8 @@
 near-misses: teaching about a slur, history, street names, praise of a region."""
 import pytest
 
+import conduct
+
 # fmt: off
 CASES = [
     # (text, role, verdict of the hate_speech finding or None for no finding, evidence as typed)
@@ -26,3 +28,30 @@ CASES = [
 @pytest.mark.parametrize("text, role, verdict, evidence", CASES)
 def test_hate_speech(check, text, role, verdict, evidence):
     check(text, "hate_speech", role, verdict, evidence)
+
+
+# Vietnamese news comments (issue 10): wishes and calls for violence or death against the people in a
+# story cite 4(5); reports of violence, calls for punishment under the law and quoted calls stay ok.
+# fmt: off
+NEWS_CASES = [
+    # (text, rule the finding rests on or None for no finding, verdict, evidence as typed)
+    ('Loại đó phải đem ra xử bắn, giữ lại làm gì', 'violence_call', 'violation', ['đem ra xử bắn']),
+    ('Thằng trộm xe mà bắt được thì cứ đánh chết, khỏi cần báo công an', 'violence_act_urged', 'violation',
+     ['bắt được thì', 'đánh chết']),  # "báo công an" is no warning here
+    ('Ước gì hắn chết sớm, đỡ khổ cho vợ con', 'death_wished', 'violation', ['Ước gì hắn', 'chết sớm']),
+    ('Cháu bé bị đánh chết, thủ phạm đã bị bắt', 'violence', 'ok', ['đánh chết']),  # a report
+    ('Đề nghị xử nó theo pháp luật, không để lọt tội', 'violence_act_urged', 'ok', ['Đề nghị', 'xử nó']),  # lawful
+    ('Có người comment “xử bắn cho rồi”, nhưng pháp luật không cho phép như vậy', 'violence_call', 'ok',
+     ['xử bắn cho rồi']),  # a quoted call, criticised
+    ('Đề nghị xử lý nghiêm theo pháp luật, phải khởi tố vụ án', None, None, []),
+    ('Tòa tuyên tử hình là đúng người đúng tội', None, None, []),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text, rule, verdict, evidence", NEWS_CASES)
+def test_news_comments(check, text, rule, verdict, evidence):
+    check(text, "hate_speech", "individual", verdict, evidence)
+    if rule is not None:
+        (finding,) = [f for f in conduct.assess(text).findings if f.concern == "hate_speech"]
+        assert (finding.rule, finding.clause) == (rule, "4(5)")

@@ -2,6 +2,8 @@
 near-misses: buồn ngủ typed bare, self-deprecation, walnuts (óc chó), quoting an insult to discourage it."""
 import pytest
 
+import conduct
+
 # fmt: off
 CASES = [
     # (text, role, verdict of the offensive finding or None for no finding, evidence as typed)
@@ -71,3 +73,31 @@ CASES = [
 @pytest.mark.parametrize("text, role, verdict, evidence", CASES)
 def test_offensive(check, text, role, verdict, evidence):
     check(text, "offensive", role, verdict, evidence)
+
+
+# Vietnamese news comments (issue 10): contempt and dehumanising words for the people in a story,
+# insults to other commenters; sharp but lawful criticism, negation and innocent senses stay ok.
+# fmt: off
+NEWS_CASES = [
+    # (text, rule the finding rests on or None for no finding, verdict, evidence as typed)
+    ('Đám sâu mọt ở sở xây dựng lại ăn chia dự án', 'contempt_dehumanising', 'violation', ['Đám sâu mọt']),
+    ('Lũ sâu mọt ấy đã bị khởi tố, đáng đời', 'contempt_dehumanising', 'violation', ['Lũ sâu mọt']),  # a report excuses no contempt
+    ('Bọn cán bộ vô cảm, dân kêu cứu cũng mặc', 'contempt_at_people', 'violation', ['Bọn', 'vô cảm']),
+    ('Vị bộ trưởng đó thật hèn nhát, sai mà không dám nhận', 'insult_at_official', 'violation', ['bộ trưởng', 'hèn nhát']),
+    ('Não để làm gì thế, bài viết ghi rõ ngày giờ rồi', 'insult_commenter', 'violation', ['Não để làm gì']),
+    ('Trình độ như bạn thì hiểu gì về y học mà phán', 'insult_like_you', 'violation', ['Trình độ như bạn', 'thì hiểu gì']),
+    ('Tôi không gọi ai là sâu mọt, chỉ đề nghị công khai quỹ', 'contempt_dehumanising', 'ok', ['sâu mọt']),  # negation
+    ('Bộ trưởng trả lời vòng vo, đề nghị Quốc hội chất vấn tiếp', None, None, []),  # lawful criticism
+    ('Lãnh đạo huyện quá vô trách nhiệm, phải bị kỷ luật', None, None, []),
+    ('Lũ về ngập cả xã, bà con cần gạo và nước sạch', None, None, []),  # lũ: a flood
+    ('Bạn kia nói có lý, cần thêm số liệu để kiểm chứng', None, None, []),  # a commenter addressed politely
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text, rule, verdict, evidence", NEWS_CASES)
+def test_news_comments(check, text, rule, verdict, evidence):
+    check(text, "offensive", "individual", verdict, evidence)
+    if rule is not None:
+        (finding,) = [f for f in conduct.assess(text).findings if f.concern == "offensive"]
+        assert (finding.rule, finding.clause) == (rule, "4(6)")
