@@ -12,6 +12,16 @@ CASES = [
     ('Bé Na nhà mình học trường Tiểu học Hoa Mai, 4h30 chiều nào cũng tự đi bộ về', 'provider', 'violation', ['Bé', 'học trường Tiểu học', 'chiều nào cũng']),
     ('Hướng dẫn bố mẹ cài chế độ an toàn cho con trên YouTube', 'individual', None, []),
     ('Cô giáo vùng cao mỗi sáng lội suối đưa các em đến trường', 'individual', None, []),
+    # issue 10, by class: a clip of a child being hurt passed on (a parent telling of it is not); children's
+    # images in swimwear offered in a closed group; a dangerous challenge in new words; a child left unsupervised online
+    ('Reposting the video of the 10-year-old girl crying after being bullied in class', 'individual', 'violation', ['Reposting', 'video', 'year-old', 'crying']),
+    ("My son was bullied at school today, I'm talking to his teacher tomorrow", 'individual', None, []),
+    ('Link nhóm kín chia sẻ ảnh các bé gái mặc đồ bơi, ai muốn vào thì nhắn riêng', 'individual', 'violation', ['Link nhóm', 'bé gái', 'mặc đồ bơi']),
+    ('Ảnh bé nhà mình mặc đồ bơi đi biển Sầm Sơn, dễ thương ghê', 'individual', None, []),
+    ('Kids, try the new fire challenge: spray deodorant on your arm and light it, post the video!', 'individual', 'violation', ['challenge', 'deodorant']),
+    ('The game last night was on fire, the boy scored twice', 'individual', None, []),
+    ('Gave my 7 year old my old phone with no restrictions, he watches whatever he wants', 'individual', 'caution', ['year old', 'no restrictions', 'whatever he wants']),
+    ('Bé nhà mình mới lớp 2 mà tự tải game bắn súng về chơi cả đêm', 'individual', 'caution', ['Bé nhà mình', 'tự tải game', 'chơi cả đêm']),
 ]
 # fmt: on
 
