@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from conduct.code.concerns import concerns
@@ -90,36 +91,48 @@ class _Spans:
 
 
 class _Near:
-    """Hits of one list, for "within N words" queries. Indexed by character position, and word
-    positions are computed only for the few hits a query looks at (a list may match 50,000 times
-    in a 1 MB post)."""
+    """Where one list occurs, for "within N words" queries. Kept as plain start and end positions
+    (a list may match 50,000 times in a 1 MB post); word positions are computed only for the few
+    places a query looks at, and a Hit is made only for the one it returns."""
 
-    def __init__(self, doc: Doc, hits: list[Hit]):
+    def __init__(self, doc: Doc, spans: list[tuple[int, int]]):
         self.doc = doc
-        self.hits = sorted(hits, key=lambda h: (h.start, h.end))
-        self.starts = [h.start for h in self.hits]
-        self.longest = max((h.end - h.start for h in self.hits), default=0)
+        spans.sort()
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+        self.longest = max((e - s for s, e in spans), default=0)
 
     def find(
-        self, ti: int, tj: int, window: int, exclude: tuple[int, int] | None = None, outside: _Spans | None = None
+        self,
+        ti: int,
+        tj: int,
+        window: int,
+        exclude: tuple[int, int] | None = None,
+        outside: _Spans | None = None,
+        sentence: tuple[int, int] | None = None,
     ) -> Hit | None:
-        """A hit within `window` words of words ti..tj, other than `exclude` and not inside `outside`."""
-        if not self.hits:
+        """A hit within `window` words of words ti..tj, other than `exclude`, not inside `outside`,
+        and (given the span `sentence`) with no sentence break between it and that span."""
+        starts = self.starts
+        if not starts:
             return None
         tokens = self.doc.token_starts
         first, last = max(0, ti - window), tj + window + 1
-        lo = tokens[first] - self.longest if first < len(tokens) else self.starts[-1] + 1
+        lo = tokens[first] - self.longest if first < len(tokens) else starts[-1] + 1
         hi = tokens[last] if last < len(tokens) else None
-        for h in self.hits[bisect_left(self.starts, lo) :]:
-            if hi is not None and h.start >= hi:
+        index = self.doc.token_index
+        for i in range(bisect_left(starts, lo), len(starts)):
+            s, e = starts[i], self.ends[i]
+            if hi is not None and s >= hi:
                 break
-            ni, nj = _token_span(self.doc, h)
+            ni, nj = index(s), index(max(s, e - 1))
             if (
                 max(ni - tj, ti - nj, 0) <= window
-                and (h.start, h.end) != exclude
-                and not (outside is not None and outside.contains((h.start, h.end)))
+                and (s, e) != exclude
+                and not (outside is not None and outside.contains((s, e)))
+                and not (sentence is not None and self.doc.sentence_break(sentence, (s, e)))
             ):
-                return h
+                return Hit(s, e, "")
         return None
 
 
@@ -133,8 +146,10 @@ def _near_index(doc: Doc, cache: dict, wl) -> _Near:
     idx = cache.get(wl.uid)
     if idx is None:
         innocent: _Spans = cache["innocent"]
-        hits = [h for h in doc.find(wl) if not (innocent.spans and innocent.contains((h.start, h.end)))]
-        idx = cache[wl.uid] = _Near(doc, hits)
+        spans = doc.spans(wl)
+        if innocent.spans:
+            spans = [sp for sp in spans if not innocent.contains(sp)]
+        idx = cache[wl.uid] = _Near(doc, spans)
     return idx
 
 
@@ -143,8 +158,9 @@ def _rule_hits(cc: CompiledConcern, doc: Doc, role: str, innocent: _Spans, cache
     for rule in cc.rules:
         if rule.roles is not None and role not in rule.roles:
             continue
+        raw: Iterable[Hit]
         if rule.words is not None:
-            raw = doc.find(rule.words)
+            raw = doc.iter_hits(rule.words)  # made lazily: at most 4 * MAX_HITS are looked at
         elif rule.needs and not doc.has_any(rule.needs):
             continue
         else:
@@ -161,7 +177,9 @@ def _rule_hits(cc: CompiledConcern, doc: Doc, role: str, innocent: _Spans, cache
             if rule.near:
                 ti, tj = _token_span(doc, h)
                 for wl in rule.near:
-                    n = _near_index(doc, cache, wl).find(ti, tj, rule.window, (h.start, h.end))
+                    n = _near_index(doc, cache, wl).find(
+                        ti, tj, rule.window, (h.start, h.end), sentence=(h.start, h.end) if rule.same_sentence else None
+                    )
                     if n is None:
                         break
                     extra.append((n.start, n.end))

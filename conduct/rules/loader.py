@@ -39,6 +39,7 @@ RULE_KEYS = (
     "validate",
     "near",
     "window",
+    "same_sentence",
     "verdict",
     "clause",
     "message",
@@ -68,6 +69,7 @@ class Rule:
     needs: tuple[str, ...] = ()  # a pattern runs only if the folded post contains one of these
     frames: tuple[str, ...] | None = None  # shared frames that may lower it (None: all of them)
     roles: tuple[str, ...] | None = None  # the authors it applies to (None: every role the concern has)
+    same_sentence: bool = False  # the `near` words must be in the match's sentence (no . ? or line break between)
 
 
 @dataclass(frozen=True)
@@ -193,6 +195,18 @@ def _rule(
             raise DataError(file, f"{where}.near", f"no list {n!r}", "use one of: " + ", ".join(lists))
         near.append(lists[n])
     window = raw.get("window", 6)
+    same_sentence = raw.get("same_sentence", False)
+    if not isinstance(same_sentence, bool):
+        raise DataError(
+            file,
+            f"{where}.same_sentence",
+            f"expected true or false, found {same_sentence!r}",
+            "write `same_sentence: true`",
+        )
+    if same_sentence and not near:
+        raise DataError(
+            file, f"{where}.same_sentence", "`same_sentence` needs `near` lists", "add `near: [list]` or remove it"
+        )
     verdict = raw.get("verdict")
     if verdict is not None:
         require_choice(file, verdict, VERDICTS, f"{where}.verdict")
@@ -238,6 +252,7 @@ def _rule(
         tuple(needs),
         frames,
         roles,
+        same_sentence,
     )
 
 

@@ -80,6 +80,9 @@ def _spec(rule: dict, lists: dict | None = None) -> dict:
     (_spec({"name": "x", "score": 0.5, "words": ["ngu"]}) | {"examples": [{"text": "a", "verdit": "ok"}]},
      r"examples\[0\]\.verdit: unknown key \(did you mean `verdict`\?\)"),
     ({"schema_version": 2, "concern": "offensive", "languages": {}}, "unsupported version"),
+    (_spec({"name": "x", "score": 0.5, "words": ["ngu"], "same_sentence": True}), "needs `near` lists"),
+    (_spec({"name": "x", "score": 0.5, "list": "a", "near": ["b"], "same_sentence": "yes"}, {"a": ["ngu"], "b": ["mày"]}),
+     "expected true or false"),
 ])
 def test_broken_rule_files_are_refused(monkeypatch, data, match):
     with pytest.raises(DataError, match=match) as info:

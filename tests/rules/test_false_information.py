@@ -14,11 +14,13 @@ CASES = [
     ('Hôm nay mình đi khám bệnh, bác sĩ dặn uống thuốc đều', 'individual', None, []),
     # an authority's sweeping decision claimed without a source; a disaster shouted; a source or a negation (issue 10)
     ('Thủ tướng vừa ra quyết định cấm bán hàng rong trên toàn quốc', 'individual', 'violation', ['Thủ tướng', 'vừa ra quyết định', 'cấm bán']),
-    ('BÁO ĐỘNG!!! Vỡ đập thủy điện, nước lũ đang về', 'individual', 'violation', ['BÁO ĐỘNG!!! Vỡ đập']),
+    ('BÁO ĐỘNG!!! Vỡ đập thủy điện, nước lũ đang về', 'individual', 'violation', ['!!!', 'Vỡ đập']),
     ('BREAKING 🔥 the council just renamed the park!!!', 'individual', None, []),  # a shout, not a disaster
     ('Theo cổng thông tin của Bộ Y tế, dịch bùng phát ở 2 tỉnh, bộ đã công bố', 'individual', 'ok', ['Bộ Y tế', 'dịch bùng phát', 'đã công bố']),
     ('No, garlic does not cure cancer', 'individual', 'ok', ['cure cancer']),
     ('Hôm nay vui quá!!!', 'individual', None, []),
+    ('Năm 2010 cầu cũ bị sập. Hôm nay khánh thành cầu mới, vui quá!!!', 'individual', None, []),  # another sentence
+    ('Cứu với!!! Cầu Long Biên bị sập rồi', 'individual', 'violation', ['!!!', 'bị sập']),
     ('Sở Giáo dục quyết định cho học sinh toàn tỉnh nghỉ học, đóng cửa toàn bộ trường học từ mai', 'agency', None, []),  # its own decision
     # a duty laid on everyone from a date, with no source; an authority that "settled" a measure for a whole group
     ('Từ tháng sau mọi người dùng điện thoại phải nộp phí 100 nghìn mỗi năm', 'individual', 'violation', ['Từ tháng sau', 'phải nộp']),
