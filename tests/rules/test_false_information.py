@@ -27,11 +27,11 @@ CASES = [
     ('Bộ Tài chính vừa chốt: toàn bộ công chức bị trừ lương 5% từ tháng 10', 'individual', 'violation', ['Bộ Tài chính', 'vừa chốt', 'toàn bộ công chức', 'bị trừ']),
     ('Mình thấy mức phí gửi xe máy từ tháng sau tăng hơi cao', 'individual', None, []),  # an opinion on a fee
     # an alarm headed "cảnh báo"/"warning" is not excused as a warning; a scam named as such or a source is
-    ('BÁO ĐỘNG!!! Nhà máy hóa chất phát nổ, hàng trăm người nhập viện!!!', 'individual', 'violation', ['BÁO ĐỘNG!!! Nhà máy hóa chất phát nổ, hàng trăm người nhập viện']),
+    ('BÁO ĐỘNG!!! Nhà máy hóa chất phát nổ, hàng trăm người nhập viện!!!', 'individual', 'violation', ['!!!', 'nhập viện!!!']),
     ('Cảnh báo khẩn: ăn cua với quả hồng sẽ gây ngộ độc chết người', 'individual', 'violation', ['Cảnh báo khẩn', 'chết người']),
-    ('WARNING!!! The gas plant exploded, the air is toxic!!!', 'individual', 'violation', ['WARNING!!! The gas plant exploded', 'toxic!!!']),
+    ('WARNING!!! The gas plant exploded, the air is toxic!!!', 'individual', 'violation', ['!!!', 'exploded', '!!!']),
     ('Tin nhắn “KHẨN!!! Tài khoản sẽ bị khóa từ mai” là lừa đảo, đừng bấm link', 'individual', 'ok', ['KHẨN', 'bị khóa', 'từ mai']),
-    ('Nổ lớn ở cảng!!! Theo VnExpress, đám cháy đã được khống chế', 'individual', 'ok', ['Nổ lớn ở cảng!!!']),
+    ('Nổ lớn ở cảng!!! Theo VnExpress, đám cháy đã được khống chế', 'individual', 'ok', ['Nổ lớn', '!!!']),
     # a cure claim in any words (cure verb beside a disease), even vouched for by a relative; a negation
     ('Ginger juice kills the flu virus in one night', 'individual', 'violation', ['kills the flu']),
     ('Bà ngoại mình bảo nước lá ổi chữa khỏi tiểu đường, cứ uống là hết', 'individual', 'violation', ['chữa khỏi tiểu đường']),
