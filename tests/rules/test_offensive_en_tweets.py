@@ -30,8 +30,7 @@ CASES = [
     ("ok boomer, go back to sleep", "offensive", "violation", "4(6)", ["ok boomer"]),
     # threats, and a gender role typed without the apostrophe
     ("say that again and I'll break your jaw", "hate_speech", "violation", "4(5)", ["break your jaw"]),
-    ("I know where you live, watch your back", "hate_speech", "violation", "4(5)",
-     ["know where you live", "watch your back"]),
+    ("I know where you live, and so do my friends", "hate_speech", "violation", "4(5)", ["know where you live"]),
     ("women cant lead anything", "hate_speech", "violation", "4(5)", ["women", "cant lead"]),
     # negation, reporting and quoting to criticise: the insult is mentioned, not made
     ("She is not a liar, the report backs her up", "offensive", "ok", "4(6)", ["is", "liar"]),
