@@ -40,6 +40,8 @@ class Finding:
     message: str = field(default="checker.finding", compare=False)  # finding, finding_ok or mention
     reason: str = field(default="", compare=False)  # checker.reason.<…>: what the words amount to
     frames: tuple[str, ...] = field(default=(), compare=False)  # checker.context.<name> of the movers
+    model_effect: str = field(default="", compare=False)  # a learned model "raised" or "lowered" the score
+    model_probability: float = field(default=0.0, compare=False)  # …judging the text this likely offensive
 
     def explain(self, lang: str) -> str:
         """The explanation of this finding in `lang`, from the catalogue."""
@@ -73,6 +75,9 @@ def render(f: Finding, lang: str) -> str:
         names = ", ".join(dict.fromkeys(cat[f"checker.context.{name}"] for name in f.frames))
         words = _quote_words(f.context, cat) if f.context else cat["checker.quote_marks"]
         text += " " + cat[f"checker.{f.context_effect}"].format(frames=names, words=words)
+    if f.model_effect:
+        percent = min(99, max(1, round(100 * f.model_probability)))  # a model is never certain
+        text += " " + cat[f"checker.model_{f.model_effect}"].format(percent=percent)
     return text
 
 

@@ -21,6 +21,7 @@ from conduct.code.concerns import concerns
 from conduct.findings import Assessment, Finding, most_serious
 from conduct.rules.loader import CompiledConcern, ContextList, common, compiled, joinable, registered, vocabulary
 from conduct.rules.matching import Doc, Hit
+from conduct.rules.model import weigh
 from conduct.text import detect, normalize
 from conduct.text.offsets import merge_spans
 from conduct.vocab import LANGS, ROLES, VERDICTS
@@ -235,6 +236,7 @@ class _Scored:
     lowered: tuple
     raised: tuple
     quoted: bool
+    model: tuple[str, float] = ("", 0.0)  # ("raised" or "lowered", probability) if a learned model moved it
 
 
 def _evaluate(cc: CompiledConcern, doc: Doc, role: str, innocent: _Spans, cache: dict) -> Finding | None:
@@ -268,7 +270,11 @@ def _score(cc: CompiledConcern, doc: Doc, hits: list[Hit], cache: dict) -> list[
         if quoted:
             factor *= common().quote_factor
         before = min(1.0, h.score + boost)
-        scored.append(_Scored(before * factor, before, h, tuple(lowered), tuple(raised), quoted))
+        model = ("", 0.0)
+        if h.rule.model is not None:  # a learned model may move the score (rules/model.py), not raise it
+            before, effect, p = weigh(h.rule.model, doc, h.start, h.end, before, cache, not lowered)  # in a frame
+            model = (effect, p)
+        scored.append(_Scored(before * factor, before, h, tuple(lowered), tuple(raised), quoted, model))
     return scored
 
 
@@ -312,6 +318,7 @@ def _finding(cid: str, clause: str, verdict: str, mention: bool, best: _Scored, 
         message,
         best.hit.rule.message,
         tuple(dict.fromkeys(frames)),
+        *best.model,  # what a learned model did to the score, and its probability
     )
 
 

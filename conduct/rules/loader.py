@@ -3,7 +3,9 @@
 A concern's file holds, per language, named word lists, rules (a list or inline words or a
 pattern, a score, optional supporting lists that must occur nearby, an optional validation hook
 named in the concern's module, optionally the author roles it applies to, its own verdict or
-clause, and the shared frames that may excuse it) and context lists that lower or raise the
+clause, the shared frames that may excuse it, and optionally a learned model that may raise or
+lower its score: a rule with a `model` and no list takes the model's evidence words as its list,
+see conduct/rules/model.py) and context lists that lower or raise the
 score. Everything is checked here, so an editor's mistake names the file, the key and the fix
 instead of reaching a learner as a wrong answer: an unknown key names the nearest known one
 (`neer` -> `near`), a list no rule uses is refused, and every concern in concerns.yaml must have
@@ -23,6 +25,7 @@ from conduct.datafiles import DataError, check_keys, check_version, load, requir
 from conduct.i18n import catalogue
 from conduct.rules import REGISTRY, get
 from conduct.rules.matching import Vocabulary, WordList, compile_pattern, compile_words
+from conduct.rules.model import ModelUse, load_model, model_use
 from conduct.text.language import ambiguous_words
 from conduct.vocab import LANGS, ROLES, VERDICTS
 
@@ -46,6 +49,7 @@ RULE_KEYS = (
     "needs",
     "frames",
     "roles",
+    "model",
 )
 CONTEXT_KEYS = ("name", "kind", "factor", "window", "words", "every_concern")
 EXAMPLE_KEYS = ("text", "verdict", "role")
@@ -70,6 +74,7 @@ class Rule:
     frames: tuple[str, ...] | None = None  # shared frames that may lower it (None: all of them)
     roles: tuple[str, ...] | None = None  # the authors it applies to (None: every role the concern has)
     same_sentence: bool = False  # the `near` words must be in the match's sentence (no . ? or line break between)
+    model: ModelUse | None = None  # a learned model that may raise or lower its score (rules/model.py)
 
 
 @dataclass(frozen=True)
@@ -167,11 +172,20 @@ def _rule(
     check_keys(file, raw, RULE_KEYS, where)
     name = require(file, raw, "name", str, where)
     score = _score(file, raw, "score", where)
+    use = model_use(file, raw["model"], f"{where}.model") if "model" in raw else None
+    if use is not None and use.model.lang != lang:
+        raise DataError(
+            file, f"{where}.model", f"the model reads {use.model.lang} posts", f"move the rule to `{use.model.lang}:`"
+        )
     sources = [k for k in ("list", "words", "pattern") if k in raw]
-    if len(sources) != 1:
-        raise DataError(file, where, "a rule needs exactly one of `list`, `words` or `pattern`", "keep one of them")
+    if len(sources) != 1 and not (use is not None and not sources):
+        raise DataError(
+            file, where, "a rule needs exactly one of `list`, `words` or `pattern` (or a `model` alone)", "keep one"
+        )
     words = pattern = None
-    if "list" in raw:
+    if use is not None and not sources:  # the model's evidence words are the rule's list
+        words = compile_words(file, f"{where}.model", name, list(use.words), lang)
+    elif "list" in raw:
         words = lists.get(raw["list"])
         if words is None:
             raise DataError(file, f"{where}.list", f"no list {raw['list']!r}", "use one of: " + ", ".join(lists))
@@ -253,6 +267,7 @@ def _rule(
         frames,
         roles,
         same_sentence,
+        use,
     )
 
 
@@ -372,5 +387,5 @@ def vocabulary() -> Vocabulary:
 
 def clear_caches() -> None:
     """Forget every compiled rule (after a data file changed, e.g. in an editor's test)."""
-    for f in (compiled, common, joinable, vocabulary, registered):
+    for f in (compiled, common, joinable, vocabulary, registered, load_model):
         f.cache_clear()
