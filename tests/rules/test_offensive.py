@@ -66,6 +66,18 @@ CASES = [
     ('Thấy người ta chửi cô ấy là “đồ lẳng lơ” mà buồn', 'individual', 'ok', ['đồ lẳng lơ']),
     ('thay day mon ngon ngu hoc rat hay', 'individual', None, []),
     ('con đi học về rồi mẹ ơi', 'individual', None, []),
+    # an insult quoted by a bystander or reported as news is a mention, whichever rule found it
+    ('Thấy người ta chửi bác sĩ là “đồ vô học” mà buồn', 'individual', 'ok', ['bác sĩ', 'đồ vô học']),
+    ('Báo đưa tin một người bị phạt vì chửi ca sĩ là “đồ rác rưởi”', 'individual', 'ok', ['ca sĩ', 'đồ rác rưởi']),
+    ('bác sĩ gì mà vô học thế', 'individual', 'violation', ['bác sĩ', 'vô học']),
+    # bare everyday words that spell a slur or an insult (đi chợ, ngủ chung) stay innocent
+    ('di cho mua rau ve nau canh', 'individual', None, []),
+    ('anh em minh ngu chung phong', 'individual', None, []),
+    # commands to shut up, crude comparisons, "sủa" for a person's speech (a dog barking is no insult)
+    ('câm mồm lại đi', 'individual', 'violation', ['câm mồm lại']),
+    ('diễn viên gì mà diễn như hạch', 'individual', 'violation', ['như hạch']),
+    ('thằng này sủa nhiều thế', 'individual', 'violation', ['thằng này', 'sủa nhiều']),
+    ('con chó nhà mình sủa cả đêm', 'individual', None, []),
 ]
 # fmt: on
 
