@@ -11,6 +11,18 @@ CASES = [
     ('Sở thông báo lịch tiếp dân, mời bà con phản ánh qua trang này', 'agency', None, []),
     ('Mọi câu hỏi về giải tỏa sẽ không được trả lời, bình luận sẽ bị xóa', 'agency', 'caution', ['bình luận sẽ bị xóa']),
     ('Không có người bị thương trong vụ sập giàn giáo, tin đồn thất thiệt cả', 'agency', 'violation', ['Không có người bị thương', 'tin đồn thất thiệt cả']),
+    # issue 10, by class: refusing to answer in any words (6(4)); reassurance against a finding the post names,
+    # posting before checking, the page used in a private capacity (6(3)); what stays ok
+    ('Trang xin phép không trả lời các thắc mắc về giá đất, bà con đừng nhắn tin hỏi nữa', 'agency', 'caution', ['xin phép không trả lời', 'thắc mắc', 'đừng nhắn']),
+    ('We will not be replying to comments about the bus route. Please stop asking here.', 'agency', 'caution', ['will not be replying', 'comments', 'stop asking']),
+    ('Dù Trung tâm Y tế đã công bố nước giếng nhiễm khuẩn, xã khẳng định nước vẫn an toàn', 'agency', 'violation', ['Dù', 'công bố', 'nước vẫn an toàn']),
+    ('Although the weather centre warned of flooding, the commune says roads are safe and the fair goes ahead', 'agency', 'violation', ['Although', 'warned', 'are safe']),
+    ('Dù trời mưa, lễ hội vẫn diễn ra bình thường', 'agency', None, []),
+    ('Nhận được tin nhắn của một người dân là đường bị sụt, trang đăng ngay, chưa kịp xác minh', 'agency', 'violation', ['Nhận được tin nhắn của', 'chưa kịp xác minh']),
+    ('Thông tin về vụ sạt lở chưa được xác minh, đề nghị bà con không chia sẻ', 'agency', 'ok', ['chưa được xác minh']),
+    ('Admin xin phép quảng cáo chút: nhà em có bán cam Vinh, bà con cần ib em', 'agency', 'violation', ['Admin xin phép quảng cáo chút', 'nhà em có bán', 'ib em']),
+    ("Admin here posting personally: vote for my cousin's café in the contest", 'agency', 'violation', ['Admin here posting personally', "vote for my cousin's"]),
+    ('Phường đã nhận được câu hỏi của bà con về tiền hỗ trợ, lịch chi trả sẽ công bố vào thứ Tư', 'agency', None, []),
 ]
 # fmt: on
 
