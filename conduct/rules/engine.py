@@ -161,6 +161,8 @@ def _rule_hits(cc: CompiledConcern, doc: Doc, role: str, innocent: _Spans, cache
             continue
         raw: Iterable[Hit]
         if rule.words is not None:
+            if not doc.has(rule.words):
+                continue
             raw = doc.iter_hits(rule.words)  # made lazily: at most 4 * MAX_HITS are looked at
         elif rule.needs and not doc.has_any(rule.needs):
             continue

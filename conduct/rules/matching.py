@@ -17,6 +17,7 @@ as `loose` in common.yaml. The other language's lists only match exactly as writ
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import re._constants as _sre_constants  # the parsed form of a pattern, to see where a match can start
@@ -93,10 +94,15 @@ def number_led(regex: re.Pattern[str]) -> bool:
     account numbers) are tried only where a number starts instead of at every character of the
     post: on a 1 MB post that is a few thousand tries instead of a million. An optimisation only:
     any doubt answers False and the pattern scans the whole post."""
-    if regex.flags & re.IGNORECASE:
+    return _number_led(regex.pattern, regex.flags)
+
+
+@functools.lru_cache(maxsize=1024)
+def _number_led(pattern: str, flags: int) -> bool:
+    if flags & re.IGNORECASE:
         return False
     try:
-        first, nullable = _first_chars(list(_sre_parser.parse(regex.pattern)))
+        first, nullable = _first_chars(list(_sre_parser.parse(pattern)))
     except Exception:  # a construct the analysis does not know: scan the whole post
         return False
     return first is not None and not nullable and bool(first) and first <= _DIGITS | {"<digit>", "+", "("}
