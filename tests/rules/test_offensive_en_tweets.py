@@ -32,6 +32,18 @@ CASES = [
     ("say that again and I'll break your jaw", "hate_speech", "violation", "4(5)", ["break your jaw"]),
     ("I know where you live, and so do my friends", "hate_speech", "violation", "4(5)", ["know where you live"]),
     ("women cant lead anything", "hate_speech", "violation", "4(5)", ["women", "cant lead"]),
+    # profanity spelt and masked as tweets spell it; political-camp slurs; an emoji for a word
+    ("this fkn printer again", "offensive", "violation", "4(6)", ["fkn"]),
+    ("@USER what an a$$hole move", "offensive", "violation", "4(6)", ["a$$hole"]),
+    ("@USER you p*ssy", "offensive", "violation", "4(6)", ["p*ssy"]),
+    ("@USER typical soy boy take", "offensive", "violation", "4(6)", ["soy boy"]),
+    ("@USER what a 🤡", "offensive", "violation", "4(6)", ["what a", "🤡"]),
+    ("@USER He's a paid shill", "offensive", "violation", "4(6)", ["He's", "shill"]),
+    ("@USER Socialists are a cancer on society", "offensive", "violation", "4(6)", ["Socialists", "a cancer on"]),
+    ("@USER she is a horrible person", "offensive", "violation", "4(6)", ["she", "horrible person"]),
+    ("@USER burn in hell", "offensive", "violation", "4(6)", ["burn in hell"]),
+    ("@USER grow a brain", "offensive", "violation", "4(6)", ["grow a brain"]),
+    ("@USER I can't be arsed today", "offensive", "caution", "4(6)", ["arsed"]),
     # negation, reporting and quoting to criticise: the insult is mentioned, not made
     ("She is not a liar, the report backs her up", "offensive", "ok", "4(6)", ["is", "liar"]),
     ("No one is calling you a coward, take your time", "offensive", "ok", "4(6)", ["you", "coward"]),
@@ -52,6 +64,12 @@ CASES = [
     ("The first snowflakes fell on the lake this morning", "offensive", None, "", []),
     ("knee jerk reactions rarely help in an argument", "offensive", None, "", []),
     ("he's filthy rich now, good for him", "offensive", None, "", []),
+    ("@USER I'll shoot you a message tonight", "hate_speech", None, "", []),
+    ("@USER let me know where you live and I'll mail it", "hate_speech", None, "", []),
+    ("You're entitled to a refund within 30 days", "offensive", None, "", []),
+    ("He has no criminal record", "offensive", None, "", []),
+    ("it sucks that you missed the party", "offensive", None, "", []),
+    ("The MF lens is sharp", "offensive", None, "", []),
 ]
 # fmt: on
 
