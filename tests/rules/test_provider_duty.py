@@ -5,11 +5,22 @@ import pytest
 CASES = [
     # (text, role, verdict of the provider_duty finding or None for no finding, evidence as typed)
     ('Nền tảng sẽ chia sẻ dữ liệu người dùng cho đối tác quảng cáo mà không cần sự đồng ý', 'provider', 'violation', ['dữ liệu người dùng', 'đối tác quảng cáo']),
-    ('we will not act on any removal notice, content stays up', 'provider', 'violation', ['will not act on any removal', 'content stays up']),
+    ('we will not act on any removal notice, content stays up', 'provider', 'violation', ['will not act on any removal notice', 'content stays up']),
     ('Chúng tôi chỉ chia sẻ dữ liệu người dùng khi có sự đồng ý của họ', 'provider', None, []),
     ('Nền tảng sẽ chia sẻ dữ liệu người dùng cho đối tác quảng cáo mà không cần sự đồng ý', 'individual', None, []),
-    ('Bảo vệ trẻ em là trách nhiệm của phụ huynh, nền tảng không can thiệp', 'provider', 'violation', ['trách nhiệm của phụ huynh']),
+    ('Bảo vệ trẻ em là trách nhiệm của phụ huynh, nền tảng không can thiệp', 'provider', 'violation', ['Bảo vệ trẻ em', 'trách nhiệm của phụ huynh']),
     ('We may delete your account at any time for any reason', 'provider', 'violation', ['delete your account at any time for any reason']),
+    # issue 10, by class: power over accounts used at will (7(1)), a user's own right stays ok; children's safety
+    # left to families (7(4)); a removal request put off (7(3)); data taken for advertising (7(5))
+    ('Chúng tôi có thể tạm khóa hoặc xóa tài khoản của bạn theo quyết định riêng mà không cần thông báo', 'provider', 'violation', ['tạm khóa', 'xóa tài khoản', 'theo quyết định riêng']),
+    ("We can ban your account whenever we like, and we don't have to say why", 'provider', 'violation', ['ban your account', 'whenever we like']),
+    ('You can delete your account at any time in Settings', 'provider', 'ok', ['delete your account at any time']),
+    ('Keeping kids safe here is a job for families, we do not monitor accounts', 'provider', 'violation', ['kids', 'job for families']),
+    ('Trẻ dưới 13 tuổi không được tạo tài khoản, tài khoản của trẻ mặc định ở chế độ riêng tư', 'provider', None, []),
+    ('Yêu cầu gỡ bài của cơ quan chức năng sẽ được xem xét khi có thời gian', 'provider', 'violation', ['Yêu cầu gỡ bài', 'khi có thời gian']),
+    ('Removal requests from the authorities are handled at our discretion, with no deadline', 'provider', 'violation', ['Removal requests', 'at our discretion']),
+    ('We removed the content within 24 hours of the court order', 'provider', None, []),
+    ('Ứng dụng tự động đọc danh bạ của bạn để phục vụ quảng cáo', 'provider', 'violation', ['danh bạ', 'phục vụ quảng cáo']),
 ]
 # fmt: on
 
