@@ -156,12 +156,13 @@ def _near_index(doc: Doc, cache: dict, wl) -> _Near:
 
 def _rule_hits(cc: CompiledConcern, doc: Doc, role: str, innocent: _Spans, cache: dict) -> list[Hit]:
     hits = []
+    present = doc.scan_all().uids  # the lists found in the post
     for rule in cc.rules:
         if rule.roles is not None and role not in rule.roles:
             continue
         raw: Iterable[Hit]
         if rule.words is not None:
-            if not doc.has(rule.words):
+            if rule.words.uid not in present:
                 continue
             raw = doc.iter_hits(rule.words)  # made lazily: at most 4 * MAX_HITS are looked at
         elif rule.needs and not doc.has_any(rule.needs):

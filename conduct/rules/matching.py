@@ -346,7 +346,10 @@ class Doc:
         """Could a concern's rules fire? (one of its word lists was found, or a pattern's gate is open)"""
         if not list_uids.isdisjoint(self.scan_all().uids):
             return True
-        return any(not needs or self.has_any(needs) for needs in pattern_gates)
+        for needs in pattern_gates:
+            if not needs or self.has_any(needs):
+                return True
+        return False
 
     def find(self, wl: WordList) -> list[Hit]:
         """Accepted matches of a word list (callers must not change the list)."""
@@ -399,10 +402,17 @@ class Doc:
         found = self._gates.get(needles)
         if found is None:
             folded = self.norm.folded
-            found = self._gates[needles] = any(
-                self.has_digit if n == "<digit>" else self.digit_count >= 6 if n == "<6digits>" else n in folded
-                for n in needles
-            )
+            found = False
+            for n in needles:
+                if n == "<digit>":
+                    found = self.has_digit
+                elif n == "<6digits>":
+                    found = self.digit_count >= 6
+                else:
+                    found = n in folded
+                if found:
+                    break
+            self._gates[needles] = found
         return found
 
     def search(self, regex: re.Pattern[str], validate: Callable[[re.Match[str], Doc], object] | None) -> list[Hit]:
