@@ -44,6 +44,8 @@ CASES = [
     ("@USER burn in hell", "offensive", "violation", "4(6)", ["burn in hell"]),
     ("@USER grow a brain", "offensive", "violation", "4(6)", ["grow a brain"]),
     ("@USER I can't be arsed today", "offensive", "caution", "4(6)", ["arsed"]),
+    ("@USER this joke of a president", "offensive", "violation", "4(6)", ["joke of a", "president"]),
+    ("@USER pathetic excuse for a human", "offensive", "violation", "4(6)", ["excuse for a human"]),
     # negation, reporting and quoting to criticise: the insult is mentioned, not made
     ("She is not a liar, the report backs her up", "offensive", "ok", "4(6)", ["is", "liar"]),
     ("No one is calling you a coward, take your time", "offensive", "ok", "4(6)", ["you", "coward"]),
@@ -70,6 +72,7 @@ CASES = [
     ("He has no criminal record", "offensive", None, "", []),
     ("it sucks that you missed the party", "offensive", None, "", []),
     ("The MF lens is sharp", "offensive", None, "", []),
+    ("Lions are apex predators, amazing documentary", "offensive", None, "", []),
 ]
 # fmt: on
 
