@@ -78,6 +78,15 @@ CASES = [
     ('diễn viên gì mà diễn như hạch', 'individual', 'violation', ['như hạch']),
     ('thằng này sủa nhiều thế', 'individual', 'violation', ['thằng này', 'sủa nhiều']),
     ('con chó nhà mình sủa cả đêm', 'individual', None, []),
+    # round 2: sleeping like the dead, a disability named in care, a negation, a job title, an ordinary "explain",
+    # "tháng" (month) typed bare is no "thằng", bare Vietnamese with English loanwords is still Vietnamese
+    ('thang em minh ngu nhu chet, goi mai ko day', 'individual', None, []),
+    ('Trung tâm dạy kỹ năng cho trẻ thiểu năng cần tình nguyện viên', 'individual', None, []),
+    ('Mình không nghĩ anh ấy ngu, chỉ là thiếu kinh nghiệm', 'individual', 'ok', ['anh', 'ngu']),
+    ('Bà hàng xóm ác như quỷ, đánh chó nhà người ta', 'individual', 'violation', ['Bà', 'hàng xóm', 'ác như quỷ']),
+    ('Admin page này lươn lẹo, xóa bình luận mà không thèm giải thích', 'individual', 'violation', ['Admin', 'lươn lẹo']),
+    ('Ca thang tang ca, deo the tin duoc luong van the', 'individual', 'caution', ['deo the']),
+    ('deo hieu sao stream up\u200bdate xong lag hon, ton 2 ti\u200beng tai lai', 'individual', 'caution', ['deo hieu']),
 ]
 # fmt: on
 
