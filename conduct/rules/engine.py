@@ -274,8 +274,8 @@ def _score(cc: CompiledConcern, doc: Doc, hits: list[Hit], cache: dict) -> list[
             factor *= common().quote_factor
         before = min(1.0, h.score + boost)
         model = ("", 0.0)
-        if h.rule.model is not None:  # a learned model may move the score (rules/model.py), not raise it
-            before, effect, p = weigh(h.rule.model, doc, h.start, h.end, before, cache, not lowered)  # in a frame
+        if h.rule.model is not None:  # a learned model may move the score (rules/model.py), never up in a frame
+            before, effect, p = weigh(h.rule.model, doc, h.start, h.end, before, cache, not lowered)
             model = (effect, p)
         scored.append(_Scored(before * factor, before, h, tuple(lowered), tuple(raised), quoted, model))
     return scored
