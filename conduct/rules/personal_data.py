@@ -7,7 +7,8 @@ addresses, private photos). As in Presidio's recognizers, a match counts when it
 whose data it is: third-party framing nearby ("số điện thoại của nó"), an ID number next to its
 label ("số căn cước"), or a named private person next to a phone number or a home address
 (`phone_of_person`, `address_of_person`), with no sharing cue needed. One's own or a business
-contact ("hotline của shop") lowers the score. The validators check digit counts, prefixes and
+contact ("hotline của shop") lowers the score. An ID number or a licence plate beside a named person
+(`id_of_person`, `plate_of_person`) counts the same way. The validators check digit counts, prefixes and
 the capitalised names in the text as typed, which a regex over the folded text states badly; a
 validator may return the spans it relied on (the person's name), which join the evidence.
 """
@@ -288,10 +289,23 @@ def address_of_person(m: re.Match[str], doc) -> list[tuple[int, int]]:
     return names_near(doc, m.start(), m.end(), exclude=doc.norm.span(m.start(), m.end()))
 
 
+def cccd_of_person(m: re.Match[str], doc) -> list[tuple[int, int]]:
+    """A citizen ID number with a named person beside it: no label or sharing cue is needed."""
+    return names_near(doc, m.start(), m.end()) if cccd(m, doc) else []
+
+
+def plate_of_person(m: re.Match[str], doc) -> list[tuple[int, int]]:
+    """A licence plate ("30K-456.78") with a named person beside it: it tells where that person can be
+    found. A plate alone ("xe biển … đỗ chắn cổng, chủ xe ra dời giúp") names no one."""
+    return names_near(doc, m.start(), m.end())
+
+
 VALIDATORS = {
     "phone": phone,
     "cccd": cccd,
     "cmnd": cmnd,
     "phone_of_person": phone_of_person,
     "address_of_person": address_of_person,
+    "cccd_of_person": cccd_of_person,
+    "plate_of_person": plate_of_person,
 }

@@ -15,10 +15,15 @@ CASES = [
     ('Nhặt được ví, chủ nhân liên hệ mình 0912345678 để nhận lại', 'individual', None, []),
     ('Số điện thoại của nó đây 0912.345.678', 'provider', 'violation', ['Số điện thoại', 'của nó', '0912.345.678']),
     # recognizers that need no sharing cue: an ID next to its label, a named person's phone or address (issue 10)
-    ('Phạm Văn Hùng nợ tôi 20 triệu, số căn cước 001089004321', 'individual', 'violation', ['số căn cước', '001089004321']),
+    ('Phạm Văn Hùng nợ tôi 20 triệu, số căn cước 001089004321', 'individual', 'violation', ['Phạm Văn Hùng', 'số căn cước', '001089004321']),
     ('Bà Ngô Thị Hạnh ở số 12 ngõ 5 Lê Lợi, ai quen nhắn giúp', 'individual', 'violation', ['Ngô Thị Hạnh', 'ở số 12 ngõ 5 Lê Lợi']),
     ('Mark Evans, 0987 654 321, never pays rent', 'individual', 'violation', ['Mark Evans', '0987 654 321']),
     ('Đi ăn bún ở 12 Lê Lợi ngon lắm', 'individual', None, []),  # a street named after a person
+    # issue 10: an ID number or a licence plate beside a named private person needs no label or sharing cue;
+    # a plate with no one named (a car blocking a gate) stays ok
+    ('Trần Thị Lan 079190001234 quỵt tiền họ', 'individual', 'violation', ['Trần Thị Lan', '079190001234']),
+    ('Ông Nguyễn Văn Hùng đi xe biển 29A-888.99 hay đỗ trước cửa nhà tôi', 'individual', 'violation', ['Nguyễn Văn Hùng', '29A-888.99']),
+    ('Xe ô tô biển 30G-567.89 đỗ chắn cổng ngõ từ sáng, chủ xe ra dời giúp nhé', 'individual', None, []),
 ]
 # fmt: on
 
