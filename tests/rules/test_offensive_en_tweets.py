@@ -10,7 +10,8 @@ import conduct
 CASES = [
     # (text, concern, verdict of that concern's finding or None for none, clause, evidence as typed)
     # name-calling: a noun that insults whoever it names needs only a word pointing at someone
-    ("The councilman is a shameless liar", "offensive", "violation", "4(6)", ["is", "liar"]),
+    ("The councilman is a shameless liar", "offensive", "violation", "4(6)", ["is", "shameless", "liar"]),
+    ("Kavanagh is completely spineless", "offensive", "violation", "4(6)", ["is", "spineless"]),  # said only of people
     ("@USER Coward.", "offensive", "violation", "4(6)", ["USER", "Coward"]),
     ("what an imbecile, honestly", "offensive", "violation", "4(6)", ["what", "imbecile"]),
     ("MAGA lunatics everywhere today", "offensive", "violation", "4(6)", ["MAGA", "lunatics"]),
@@ -73,6 +74,7 @@ CASES = [
     ("it sucks that you missed the party", "offensive", None, "", []),
     ("The MF lens is sharp", "offensive", None, "", []),
     ("Lions are apex predators, amazing documentary", "offensive", None, "", []),
+    ("shameless plug: my new podcast is out", "offensive", None, "", []),
 ]
 # fmt: on
 
