@@ -55,3 +55,9 @@ def test_news_comments(check, text, rule, verdict, evidence):
     if rule is not None:
         (finding,) = [f for f in conduct.assess(text).findings if f.concern == "hate_speech"]
         assert (finding.rule, finding.clause) == (rule, "4(5)")
+
+
+def test_a_people_named_as_a_herd_is_contempt_but_a_flood_there_is_not(check):
+    check("Bọn Tàu lại giở trò trên biển", "hate_speech", "individual", "violation", ["Bọn", "Tàu"])
+    check("Lũ ở Campuchia năm nay cũng lớn", "hate_speech", "individual", None, [])
+    check("Tụi nhỏ nhà mình mê phim Hàn Quốc", "hate_speech", "individual", None, [])
