@@ -75,6 +75,7 @@ CASES = [
     ("The MF lens is sharp", "offensive", None, "", []),
     ("Lions are apex predators, amazing documentary", "offensive", None, "", []),
     ("shameless plug: my new podcast is out", "offensive", None, "", []),
+    ("hôm qua đi khám, bs nói không sao", "offensive", None, "", []),  # bs is bác sĩ, not bullshit
 ]
 # fmt: on
 
