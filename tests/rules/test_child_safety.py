@@ -22,6 +22,15 @@ CASES = [
     ('The game last night was on fire, the boy scored twice', 'individual', None, []),
     ('Gave my 7 year old my old phone with no restrictions, he watches whatever he wants', 'individual', 'caution', ['year old', 'no restrictions', 'whatever he wants']),
     ('Bé nhà mình mới lớp 2 mà tự tải game bắn súng về chơi cả đêm', 'individual', 'caution', ['Bé nhà mình', 'tự tải game', 'chơi cả đêm']),
+    # secrecy from one parent; a clip of a child hurt by someone, passed on (vi); a child's school gate and pickup;
+    # a child chatting with strangers unsupervised; what stays ok (a food contest, a family video call)
+    ("Hey sweetie, how old are you? want to video call tonight? don't tell mom", 'individual', 'violation', ['how old are you', "don't tell mom"]),
+    ('Đăng clip cháu bé bị bố dượng đánh, ai biết nhà nó ở đâu thì báo', 'individual', 'violation', ['Đăng', 'clip', 'cháu', 'đánh']),
+    ('Xem clip hướng dẫn bố mẹ dạy con không đánh bạn', 'individual', None, []),
+    ('Our daughter Emma (6) is at Sunflower Kindergarten, pickup is 4:30 at the back gate', 'individual', 'violation', ['Our daughter', 'Kindergarten', 'pickup is']),
+    ('Con trai tôi 13 tuổi tự lập Facebook, chat với người lạ, tôi cũng chẳng quan tâm', 'individual', 'caution', ['Con trai tôi', 'tuổi', 'tự lập Facebook', 'chat với người lạ', 'chẳng quan tâm']),
+    ('Chili cook-off challenge this weekend, kids welcome!', 'individual', None, []),
+    ('Bé nhà mình hay gọi video cho bà nội suốt buổi tối', 'individual', None, []),
 ]
 # fmt: on
 
