@@ -7,7 +7,7 @@ import conduct
 # fmt: off
 CASES = [
     # (text, role, verdict of the offensive finding or None for no finding, evidence as typed)
-    ('Con mụ bán rau đúng là đồ mất dạy, ngu như bò', 'individual', 'violation', ['mụ', 'đồ mất dạy', 'ngu như bò']),
+    ('Con mụ bán rau đúng là đồ mất dạy, ngu như bò', 'individual', 'violation', ['Con mụ', 'đồ mất dạy', 'ngu như bò']),
     ('thằng kia n.g.u vl', 'individual', 'violation', ['thằng kia', 'n.g.u', 'vl']),
     ('thg kia n\u200bg\u200bu thật', 'individual', 'violation', ['thg kia', 'n\u200bg\u200bu']),
     ('m ngu vừa thôi', 'individual', 'violation', ['m', 'ngu']),
@@ -49,7 +49,7 @@ CASES = [
     # insults at people known only by a role or a nickname
     ('con streamer đó mặt dày thật sự', 'individual', 'violation', ['con', 'streamer', 'mặt dày']),
     ('cô lễ tân nói năng hỗn hào với khách', 'individual', 'violation', ['lễ tân', 'hỗn hào']),
-    ('thằng trọng tài hôm nay mù à, ngu như chó', 'individual', 'violation', ['trọng tài', 'ngu như chó']),
+    ('thằng trọng tài hôm nay mù à, ngu như chó', 'individual', 'violation', ['thằng', 'mù à', 'ngu như chó']),
     ('Trọng tài hôm nay bắt sai mấy quả, mong VFF xem lại', 'individual', None, []),  # criticism, no insult
     ('Ông thầy dạy toán đúng là đồ thần kinh', 'individual', 'violation', ['Ông thầy', 'đồ thần kinh']),  # a job, no lesson
     ('Thầy dạy chúng em rằng gọi bạn là đồ thần kinh là xúc phạm', 'individual', 'ok', ['bạn', 'đồ thần kinh']),
@@ -86,6 +86,13 @@ CASES = [
     ('Bà hàng xóm ác như quỷ, đánh chó nhà người ta', 'individual', 'violation', ['Bà', 'hàng xóm', 'ác như quỷ']),
     ('Admin page này lươn lẹo, xóa bình luận mà không thèm giải thích', 'individual', 'violation', ['Admin', 'lươn lẹo']),
     ('Ca thang tang ca, deo the tin duoc luong van the', 'individual', 'caution', ['deo the']),
+    # taunts at the addressee, sycophancy slurs, Southern third-person forms; a thing called ugly is no one insulted
+    ('mày mù à, đèn đỏ còn vượt', 'individual', 'violation', ['mù à']),
+    ('câm mõm đi', 'individual', 'violation', ['câm mõm']),
+    ('thằng này bú liếm sếp giỏi lắm', 'individual', 'violation', ['thằng này', 'bú liếm']),
+    ('Cái áo này xấu như ma, shop giao sai màu', 'individual', None, []),
+    ('Hắn hãm hại người khác để thăng chức, báo vừa đưa tin', 'individual', None, []),
+    ('bả nấu chè ngon nhất chợ', 'individual', None, []),
     ('deo hieu sao stream up\u200bdate xong lag hon, ton 2 ti\u200beng tai lai', 'individual', 'caution', ['deo hieu']),
 ]
 # fmt: on
