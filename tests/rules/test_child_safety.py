@@ -28,7 +28,7 @@ CASES = [
     ('Đăng clip cháu bé bị bố dượng đánh, ai biết nhà nó ở đâu thì báo', 'individual', 'violation', ['Đăng', 'clip', 'cháu', 'đánh']),
     ('Xem clip hướng dẫn bố mẹ dạy con không đánh bạn', 'individual', None, []),
     ('Our daughter Emma (6) is at Sunflower Kindergarten, pickup is 4:30 at the back gate', 'individual', 'violation', ['Our daughter', 'Kindergarten', 'pickup is']),
-    ('Con trai tôi 13 tuổi tự lập Facebook, chat với người lạ, tôi cũng chẳng quan tâm', 'individual', 'caution', ['Con trai tôi', 'tuổi', 'tự lập Facebook', 'chat với người lạ', 'chẳng quan tâm']),
+    ('Con trai tôi 13 tuổi tự lập Facebook, chat với người lạ, tôi cũng chẳng quan tâm', 'individual', 'caution', ['Con trai tôi', 'tự lập Facebook', 'chat với người lạ', 'chẳng quan tâm']),
     ('Chili cook-off challenge this weekend, kids welcome!', 'individual', None, []),
     ('Bé nhà mình hay gọi video cho bà nội suốt buổi tối', 'individual', None, []),
 ]
