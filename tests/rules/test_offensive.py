@@ -115,6 +115,9 @@ NEWS_CASES = [
     ('Não để làm gì thế, bài viết ghi rõ ngày giờ rồi', 'insult_commenter', 'violation', ['Não để làm gì']),
     ('Trình độ như bạn thì hiểu gì về y học mà phán', 'insult_like_you', 'violation', ['Trình độ như bạn', 'thì hiểu gì']),
     ('Tôi không gọi ai là sâu mọt, chỉ đề nghị công khai quỹ', 'contempt_dehumanising', 'ok', ['sâu mọt']),  # negation
+    ('Cái thứ cán bộ như vậy thì dân còn tin ai', 'contempt_kind', 'violation', ['Cái thứ', 'cán bộ']),
+    ('Đọc hiểu có vấn đề thì đừng bình luận nữa', 'insult_commenter', 'violation', ['Đọc hiểu có vấn đề']),
+    ('Có hai loại cán bộ: người làm thật và người làm cho có', None, None, []),  # a kind, not contempt
     ('Bộ trưởng trả lời vòng vo, đề nghị Quốc hội chất vấn tiếp', None, None, []),  # lawful criticism
     ('Lãnh đạo huyện quá vô trách nhiệm, phải bị kỷ luật', None, None, []),
     ('Lũ về ngập cả xã, bà con cần gạo và nước sạch', None, None, []),  # lũ: a flood
