@@ -47,6 +47,11 @@ CASES = [
     ("@USER I can't be arsed today", "offensive", "caution", "4(6)", ["arsed"]),
     ("@USER this joke of a president", "offensive", "violation", "4(6)", ["joke of a", "president"]),
     ("@USER pathetic excuse for a human", "offensive", "violation", "4(6)", ["excuse for a human"]),
+    ("@USER he looks like a rat", "offensive", "violation", "4(6)", ["looks like a", "rat"]),
+    ("@USER Go away, nobody wants you here", "offensive", "violation", "4(6)", ["nobody wants you"]),
+    ("@USER The mayor is a national embarrassment", "offensive", "violation", "4(6)", ["is", "national embarrassment"]),
+    ("@USER I'd slap the taste out of his mouth", "hate_speech", "violation", "4(5)", ["slap the taste out"]),
+    ("@USER Nobody gives a damn about your feelings", "offensive", "caution", "4(6)", ["gives a damn"]),
     # negation, reporting and quoting to criticise: the insult is mentioned, not made
     ("She is not a liar, the report backs her up", "offensive", "ok", "4(6)", ["is", "liar"]),
     ("No one is calling you a coward, take your time", "offensive", "ok", "4(6)", ["you", "coward"]),
@@ -75,6 +80,9 @@ CASES = [
     ("The MF lens is sharp", "offensive", None, "", []),
     ("Lions are apex predators, amazing documentary", "offensive", None, "", []),
     ("shameless plug: my new podcast is out", "offensive", None, "", []),
+    ("@USER you're insane at this game, teach me", "offensive", None, "", []),
+    ("@USER stupid question but does anyone know the wifi password", "offensive", None, "", []),
+    ("@USER the fog is so dense this morning, drive carefully", "offensive", None, "", []),
     ("hôm qua đi khám, bs nói không sao", "offensive", None, "", []),  # bs is bác sĩ, not bullshit
 ]
 # fmt: on
