@@ -93,6 +93,10 @@ CASES = [
     ('Cái áo này xấu như ma, shop giao sai màu', 'individual', None, []),
     ('Hắn hãm hại người khác để thăng chức, báo vừa đưa tin', 'individual', None, []),
     ('bả nấu chè ngon nhất chợ', 'individual', None, []),
+    ('mày là con lợn à', 'individual', 'violation', ['mày là con', 'lợn']),
+    ('Nhà mình nuôi con chó là con lai Nhật', 'individual', None, []),  # a pet's breed
+    ('bạn ấy bị bệnh à? mong bạn sớm khỏe', 'individual', None, []),
+    ('mả cha mày', 'individual', 'violation', ['mả cha mày']),
     ('deo hieu sao stream up\u200bdate xong lag hon, ton 2 ti\u200beng tai lai', 'individual', 'caution', ['deo hieu']),
 ]
 # fmt: on
