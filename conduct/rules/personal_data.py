@@ -128,6 +128,8 @@ _NOT_NAMES = frozenset(
         "October",
         "November",
         "December",
+        # Vietnamese sentence openers typed without diacritics ("Theo Nghị định số 168" names no one)
+        "Theo",
         "Hotline",
         "Zalo",
         "Facebook",

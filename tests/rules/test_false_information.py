@@ -36,6 +36,11 @@ CASES = [
     ('Ginger juice kills the flu virus in one night', 'individual', 'violation', ['kills the flu']),
     ('Bà ngoại mình bảo nước lá ổi chữa khỏi tiểu đường, cứ uống là hết', 'individual', 'violation', ['chữa khỏi tiểu đường']),
     ('Ginger does not cure the flu, see a doctor if it gets worse', 'individual', 'ok', ['cure', 'the flu']),
+    # a decree claimed with no number; a run on a bank started by a rumour; a decree cited by its number stays ok
+    ('Từ 1/1 năm sau người đi bộ sang đường sai luật sẽ bị phạt 2 triệu, mới có nghị định', 'individual', 'violation', ['sẽ bị phạt', 'mới có nghị định']),
+    ('Ngân hàng ABC sắp phá sản, rút tiền ngay kẻo mất trắng', 'individual', 'violation', ['sắp phá sản', 'rút tiền']),
+    ('Theo Nghị định số 168, từ 1/1 vượt đèn đỏ sẽ bị phạt đến 20 triệu', 'individual', None, []),
+    ('Công ty mình sắp phá sản rồi, buồn ghê', 'individual', None, []),
 ]
 # fmt: on
 

@@ -24,6 +24,7 @@ CASES = [
     ('Trần Thị Lan 079190001234 quỵt tiền họ', 'individual', 'violation', ['Trần Thị Lan', '079190001234']),
     ('Ông Nguyễn Văn Hùng đi xe biển 29A-888.99 hay đỗ trước cửa nhà tôi', 'individual', 'violation', ['Nguyễn Văn Hùng', '29A-888.99']),
     ('Xe ô tô biển 30G-567.89 đỗ chắn cổng ngõ từ sáng, chủ xe ra dời giúp nhé', 'individual', None, []),
+    ('Theo Nghị định số 168, từ 1/1 vượt đèn đỏ sẽ bị phạt', 'individual', None, []),  # a document's number, no house
 ]
 # fmt: on
 
