@@ -113,7 +113,7 @@ def test_offensive(check, text, role, verdict, evidence):
 NEWS_CASES = [
     # (text, rule the finding rests on or None for no finding, verdict, evidence as typed)
     ('Đám sâu mọt ở sở xây dựng lại ăn chia dự án', 'contempt_dehumanising', 'violation', ['Đám sâu mọt']),
-    ('Lũ sâu mọt ấy đã bị khởi tố, đáng đời', 'contempt_dehumanising', 'violation', ['Lũ sâu mọt']),  # a report excuses no contempt
+    ('Lũ sâu mọt ấy đã bị khởi tố rồi', 'contempt_dehumanising', 'violation', ['Lũ sâu mọt']),  # a report excuses no contempt
     ('Bọn cán bộ vô cảm, dân kêu cứu cũng mặc', 'contempt_at_people', 'violation', ['Bọn', 'vô cảm']),
     ('Vị bộ trưởng đó thật hèn nhát, sai mà không dám nhận', 'insult_at_official', 'violation', ['bộ trưởng', 'hèn nhát']),
     ('Não để làm gì thế, bài viết ghi rõ ngày giờ rồi', 'insult_commenter', 'violation', ['Não để làm gì']),
@@ -122,6 +122,7 @@ NEWS_CASES = [
     ('Cái thứ cán bộ như vậy thì dân còn tin ai', 'contempt_kind', 'violation', ['Cái thứ', 'cán bộ']),
     ('Đọc hiểu có vấn đề thì đừng bình luận nữa', 'insult_commenter', 'violation', ['Đọc hiểu có vấn đề']),
     ('Có hai loại cán bộ: người làm thật và người làm cho có', None, None, []),  # a kind, not contempt
+    ('Đáng đời, ai bảo ham rẻ', 'gloating', 'caution', ['Đáng đời']),  # mockery of a victim: mind your words
     ('Bộ trưởng trả lời vòng vo, đề nghị Quốc hội chất vấn tiếp', None, None, []),  # lawful criticism
     ('Lãnh đạo huyện quá vô trách nhiệm, phải bị kỷ luật', None, None, []),
     ('Lũ về ngập cả xã, bà con cần gạo và nước sạch', None, None, []),  # lũ: a flood
