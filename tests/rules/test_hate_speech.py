@@ -21,6 +21,10 @@ CASES = [
     ('Nhà mình ở đường Nam Kỳ Khởi Nghĩa', 'individual', None, []),
     ('Người miền Trung hiếu khách lắm', 'individual', None, []),
     ('I love the food in the north of Vietnam', 'individual', None, []),
+    # a slur for lesbians typed with a determiner; the fruit of the same name; a pet's breed (issue 10)
+    ('bọn ô môi', 'individual', 'violation', ['bọn ô môi']),
+    ('quả ô môi ngâm rượu', 'individual', None, []),
+    ('Nhà mình nuôi con chó là con lai Nhật', 'individual', None, []),
 ]
 # fmt: on
 

@@ -97,6 +97,7 @@ CASES = [
     ('Nhà mình nuôi con chó là con lai Nhật', 'individual', None, []),  # a pet's breed
     ('bạn ấy bị bệnh à? mong bạn sớm khỏe', 'individual', None, []),
     ('mả cha mày', 'individual', 'violation', ['mả cha mày']),
+    ('thằng bóng đá giỏi nhất lớp', 'individual', None, []),
     ('deo hieu sao stream up\u200bdate xong lag hon, ton 2 ti\u200beng tai lai', 'individual', 'caution', ['deo hieu']),
 ]
 # fmt: on
