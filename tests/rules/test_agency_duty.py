@@ -23,6 +23,11 @@ CASES = [
     ('Admin xin phép quảng cáo chút: nhà em có bán cam Vinh, bà con cần ib em', 'agency', 'violation', ['Admin xin phép quảng cáo chút', 'nhà em có bán', 'ib em']),
     ("Admin here posting personally: vote for my cousin's café in the contest", 'agency', 'violation', ['Admin here posting personally', "vote for my cousin's"]),
     ('Phường đã nhận được câu hỏi của bà con về tiền hỗ trợ, lịch chi trả sẽ công bố vào thứ Tư', 'agency', None, []),
+    ('Bài viết này không nhận bình luận, mọi ý kiến xin gửi qua đường bưu điện', 'agency', 'caution', ['không nhận bình luận']),
+    ('Ai còn hỏi về tiền đền bù sẽ bị chặn khỏi trang', 'agency', 'caution', ['hỏi', 'bị chặn']),
+    ('Phường tiếp nhận mọi câu hỏi của bà con, không nhận tiền hay quà của người dân', 'agency', None, []),
+    ('Mặc dù bệnh viện đã ghi nhận 30 ca ngộ độc, xã vẫn khẳng định thực phẩm ở chợ an toàn', 'agency', 'violation', ['Mặc dù', 'ghi nhận', 'an toàn']),
+    ("We're reposting a screenshot about a gas leak; we could not confirm it yet", 'agency', 'violation', ['could not confirm']),
 ]
 # fmt: on
 
