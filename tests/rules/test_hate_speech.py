@@ -47,6 +47,8 @@ NEWS_CASES = [
     ('Đề nghị xử nó theo pháp luật, không để lọt tội', 'violence_act_urged', 'ok', ['Đề nghị', 'xử nó']),  # lawful
     ('Có người comment “xử bắn cho rồi”, nhưng pháp luật không cho phép như vậy', 'violence_call', 'ok',
      ['xử bắn cho rồi']),  # a quoted call, criticised
+    ('Loại này tử hình cho nhanh, không cần xét xử', 'summary_justice', 'violation', ['tử hình', 'cho nhanh']),
+    ('Tòa tuyên tử hình cả hai bị cáo chủ mưu', None, None, []),  # the court's sentence, reported
     ('Đề nghị xử lý nghiêm theo pháp luật, phải khởi tố vụ án', None, None, []),
     ('Tòa tuyên tử hình là đúng người đúng tội', None, None, []),
 ]
