@@ -52,6 +52,12 @@ CASES = [
     ("@USER The mayor is a national embarrassment", "offensive", "violation", "4(6)", ["is", "national embarrassment"]),
     ("@USER I'd slap the taste out of his mouth", "hate_speech", "violation", "4(5)", ["slap the taste out"]),
     ("@USER Nobody gives a damn about your feelings", "offensive", "caution", "4(6)", ["gives a damn"]),
+    ("these conspiracy nutjobs again", "offensive", "violation", "4(6)", ["these", "nutjobs"]),
+    ("@USER her brother is a deadbeat", "offensive", "violation", "4(6)", ["is", "deadbeat"]),
+    ("@USER touch my car again and I will knock him out", "hate_speech", "violation", "4(5)", ["knock him out"]),
+    # sport: knocking out an opponent is the game
+    ("Fight night: the champ will knock him out in the first round", "hate_speech", "ok", "4(5)", ["knock him out"]),
+    ("I'm the biggest idiot, left the oven on", "offensive", "ok", "4(6)", ["the", "idiot"]),
     # negation, reporting and quoting to criticise: the insult is mentioned, not made
     ("She is not a liar, the report backs her up", "offensive", "ok", "4(6)", ["is", "liar"]),
     ("No one is calling you a coward, take your time", "offensive", "ok", "4(6)", ["you", "coward"]),
@@ -83,6 +89,7 @@ CASES = [
     ("@USER you're insane at this game, teach me", "offensive", None, "", []),
     ("@USER stupid question but does anyone know the wifi password", "offensive", None, "", []),
     ("@USER the fog is so dense this morning, drive carefully", "offensive", None, "", []),
+    ("The puppet show at the mall was adorable", "offensive", None, "", []),
     ("hôm qua đi khám, bs nói không sao", "offensive", None, "", []),  # bs is bác sĩ, not bullshit
 ]
 # fmt: on
