@@ -21,6 +21,13 @@ CASES = [
     ('Removal requests from the authorities are handled at our discretion, with no deadline', 'provider', 'violation', ['Removal requests', 'at our discretion']),
     ('We removed the content within 24 hours of the court order', 'provider', None, []),
     ('Ứng dụng tự động đọc danh bạ của bạn để phục vụ quảng cáo', 'provider', 'violation', ['danh bạ', 'phục vụ quảng cáo']),
+    ('Chúng tôi được quyền sử dụng hình ảnh, video bạn đăng tải cho mục đích thương mại mà không phải trả phí hay xin phép', 'provider', 'violation', ['sử dụng hình ảnh', 'bạn đăng tải', 'mục đích thương mại', 'phải trả phí']),
+    ('Chúng tôi chỉ sử dụng ảnh bạn đăng tải khi bạn cho phép, và bạn có thể rút lại bất cứ lúc nào', 'provider', 'ok', ['sử dụng ảnh', 'bạn đăng tải', 'bất cứ lúc nào']),
+    ('Nền tảng không có nghĩa vụ xem xét các báo cáo vi phạm do người dùng gửi', 'provider', 'violation', ['không có nghĩa vụ xem xét']),
+    ('We are under no obligation to review user reports', 'provider', 'violation', ['under no obligation to review']),
+    ('Accounts may be removed without warning and no reason will be given', 'provider', 'violation', ['Accounts may be removed', 'without warning']),
+    ('Posts that break our rules may be removed; we tell you why and you can appeal', 'provider', None, []),
+    ('Nội dung bị cơ quan chức năng yêu cầu gỡ vẫn được giữ lại nếu không vi phạm chính sách của chúng tôi', 'provider', 'violation', ['yêu cầu gỡ', 'vẫn được giữ']),
 ]
 # fmt: on
 
