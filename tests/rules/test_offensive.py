@@ -98,6 +98,11 @@ CASES = [
     ('bạn ấy bị bệnh à? mong bạn sớm khỏe', 'individual', None, []),
     ('mả cha mày', 'individual', 'violation', ['mả cha mày']),
     ('thằng bóng đá giỏi nhất lớp', 'individual', None, []),
+    # "ngu" with an intensifier is an insult by itself; "buồn ngủ" with the same intensifier typed bare is sleepy
+    ('đã ngu còn tỏ ra nguy hiểm', 'individual', 'violation', ['đã ngu còn']),
+    ('ngu thì im đi cho người khác nói', 'individual', 'violation', ['ngu thì im']),
+    ('hqua thuc khuya gio buon ngu kinh khung', 'individual', None, []),
+    ('mình ngu không thuốc chữa luôn á, quên chìa khóa lần 3 😅', 'individual', 'ok', ['ngu không thuốc chữa']),
     ('deo hieu sao stream up\u200bdate xong lag hon, ton 2 ti\u200beng tai lai', 'individual', 'caution', ['deo hieu']),
 ]
 # fmt: on
