@@ -54,6 +54,8 @@ CASES = [
     ("@USER Nobody gives a damn about your feelings", "offensive", "caution", "4(6)", ["gives a damn"]),
     ("these conspiracy nutjobs again", "offensive", "violation", "4(6)", ["these", "nutjobs"]),
     ("@USER her brother is a deadbeat", "offensive", "violation", "4(6)", ["is", "deadbeat"]),
+    ("what a numbskull", "offensive", "violation", "4(6)", ["what", "numbskull"]),
+    ("@USER the mayor is a weasel", "offensive", "violation", "4(6)", ["the mayor", "weasel"]),
     ("@USER touch my car again and I will knock him out", "hate_speech", "violation", "4(5)", ["knock him out"]),
     # sport: knocking out an opponent is the game
     ("Fight night: the champ will knock him out in the first round", "hate_speech", "ok", "4(5)", ["knock him out"]),
@@ -90,6 +92,7 @@ CASES = [
     ("@USER stupid question but does anyone know the wifi password", "offensive", None, "", []),
     ("@USER the fog is so dense this morning, drive carefully", "offensive", None, "", []),
     ("The puppet show at the mall was adorable", "offensive", None, "", []),
+    ("A weasel ran across the road this morning", "offensive", None, "", []),
     ("hôm qua đi khám, bs nói không sao", "offensive", None, "", []),  # bs is bác sĩ, not bullshit
 ]
 # fmt: on
