@@ -25,6 +25,9 @@ CASES = [
     ('Ông Nguyễn Văn Hùng đi xe biển 29A-888.99 hay đỗ trước cửa nhà tôi', 'individual', 'violation', ['Nguyễn Văn Hùng', '29A-888.99']),
     ('Xe ô tô biển 30G-567.89 đỗ chắn cổng ngõ từ sáng, chủ xe ra dời giúp nhé', 'individual', None, []),
     ('Theo Nghị định số 168, từ 1/1 vượt đèn đỏ sẽ bị phạt', 'individual', None, []),  # a document's number, no house
+    # a helper named with their plate, to thank them, is no doxxing; thanks to the crowd do not excuse a number
+    ('Anh Lê Văn Nam đi xe 30A-111.22 đã giúp tôi đẩy xe lúc ngập, ai biết anh ấy cho tôi cảm ơn', 'individual', 'ok', ['Anh Lê Văn Nam', '30A-111.22']),
+    ('Cảm ơn mọi người đã share, đây là sđt của thằng lừa đảo Trần Văn Tí: 0912 345 678', 'individual', 'violation', ['sđt', 'của thằng', 'Trần Văn Tí', '0912 345 678']),
 ]
 # fmt: on
 
