@@ -102,6 +102,12 @@ CASES = [
     ('đã ngu còn tỏ ra nguy hiểm', 'individual', 'violation', ['đã ngu còn']),
     ('ngu thì im đi cho người khác nói', 'individual', 'violation', ['ngu thì im']),
     ('hqua thuc khuya gio buon ngu kinh khung', 'individual', None, []),
+    # a disability used as a name for a person is an insult; the condition stated plainly is not
+    ('Thằng què đó mà cũng đòi lái xe', 'individual', 'violation', ['Thằng què']),
+    ('Chú hàng xóm bị què một chân', 'individual', None, []),
+    ('Nước chấm mù tạt ăn với sushi ngon lắm', 'individual', None, []),
+    ('chú rể thì lùn tịt, đúng là đũa mốc chòi mâm son', 'individual', 'violation', ['chú rể', 'lùn tịt', 'đũa mốc chòi mâm son']),
+    ('Cả team thua sml mà vẫn cười', 'individual', None, []),  # sml: worn-out slang for "badly"
     ('mình ngu không thuốc chữa luôn á, quên chìa khóa lần 3 😅', 'individual', 'ok', ['ngu không thuốc chữa']),
     ('deo hieu sao stream up\u200bdate xong lag hon, ton 2 ti\u200beng tai lai', 'individual', 'caution', ['deo hieu']),
 ]
