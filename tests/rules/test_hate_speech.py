@@ -25,7 +25,6 @@ CASES = [
     ('bọn ô môi', 'individual', 'violation', ['bọn ô môi']),
     ('quả ô môi ngâm rượu', 'individual', None, []),
     ('Người khuyết tật thì ở nhà cho người ta nhờ', 'individual', 'violation', ['Người khuyết tật', 'cho người ta nhờ']),
-    ('Bọn Tàu đứa nào cũng gian', 'individual', 'violation', ['Bọn Tàu', 'gian']),
     ('Nhà mình nuôi con chó là con lai Nhật', 'individual', None, []),
 ]
 # fmt: on
