@@ -60,6 +60,9 @@ CASES = [
     # sport: knocking out an opponent is the game
     ("Fight night: the champ will knock him out in the first round", "hate_speech", "ok", "4(5)", ["knock him out"]),
     ("I'm the biggest idiot, left the oven on", "offensive", "ok", "4(6)", ["the", "idiot"]),
+    # teasing between friends, said to be so
+    ("happy birthday you old loser, love ya 🎂", "offensive", "ok", "4(6)", ["you", "loser"]),
+    ("nobody loves you, loser", "offensive", "violation", "4(6)", ["nobody loves you", "loser"]),  # no teasing
     # negation, reporting and quoting to criticise: the insult is mentioned, not made
     ("She is not a liar, the report backs her up", "offensive", "ok", "4(6)", ["is", "liar"]),
     ("No one is calling you a coward, take your time", "offensive", "ok", "4(6)", ["you", "coward"]),
@@ -93,6 +96,7 @@ CASES = [
     ("@USER the fog is so dense this morning, drive carefully", "offensive", None, "", []),
     ("The puppet show at the mall was adorable", "offensive", None, "", []),
     ("A weasel ran across the road this morning", "offensive", None, "", []),
+    ("@USER toxic chemicals leaked into the river, officials say", "offensive", None, "", []),
     ("hôm qua đi khám, bs nói không sao", "offensive", None, "", []),  # bs is bác sĩ, not bullshit
 ]
 # fmt: on
