@@ -55,7 +55,7 @@ def assess(text: str, role: str = "individual", lang: str | None = None) -> Asse
     lang = lang or detect(text)
     cm = common()
     doc = Doc(normalize(text, lang, joinable()), lang, vocabulary())
-    innocent = _Spans((h.start, h.end) for lg in LANGS for h in doc.find(cm.innocent[lg]))
+    innocent = _Spans(span for lg in LANGS for span in doc.spans(cm.innocent[lg]))
     cache: dict = {"innocent": innocent}
     findings = []
     doc.scan_all()
@@ -121,14 +121,16 @@ class _Near:
         first, last = max(0, ti - window), tj + window + 1
         lo = tokens[first] - self.longest if first < len(tokens) else starts[-1] + 1
         hi = tokens[last] if last < len(tokens) else None
-        index = self.doc.token_index
+        ends = self.ends
         for i in range(bisect_left(starts, lo), len(starts)):
-            s, e = starts[i], self.ends[i]
+            s, e = starts[i], ends[i]
             if hi is not None and s >= hi:
                 break
-            ni, nj = index(s), index(max(s, e - 1))
+            ni = bisect_right(tokens, s) - 1
+            nj = bisect_right(tokens, e - 1) - 1 if e - 1 > s else ni
             if (
-                max(ni - tj, ti - nj, 0) <= window
+                ni - tj <= window
+                and ti - nj <= window
                 and (s, e) != exclude
                 and not (outside is not None and outside.contains((s, e)))
                 and not (sentence is not None and self.doc.sentence_break(sentence, (s, e)))
@@ -138,7 +140,10 @@ class _Near:
 
 
 def _token_span(doc: Doc, h: Hit) -> tuple[int, int]:
-    return doc.token_index(h.start), doc.token_index(max(h.start, h.end - 1))
+    """The indexes of the first and last words of a match."""
+    tokens = doc.token_starts
+    i = bisect_right(tokens, h.start) - 1
+    return i, (bisect_right(tokens, h.end - 1) - 1 if h.end - 1 > h.start else i)
 
 
 def _near_index(doc: Doc, cache: dict, wl) -> _Near:
