@@ -26,6 +26,7 @@ CASES = [
     ('Ai lỡ đọc mã OTP cho người lạ thì gọi ngay tổng đài ngân hàng', 'individual', 'ok', ['đọc mã OTP']),
     ("Don't use your birthday as a password, pick something long", 'individual', 'ok', ['birthday', 'password']),
     ('If a caller asks you to read out the code the bank texted you, hang up', 'individual', None, []),
+    ('Our family shares one Netflix login, the password is on the fridge', 'individual', 'caution', ['password', 'on the fridge']),
 ]
 # fmt: on
 

@@ -28,6 +28,7 @@ CASES = [
     # a helper named with their plate, to thank them, is no doxxing; thanks to the crowd do not excuse a number
     ('Anh Lê Văn Nam đi xe 30A-111.22 đã giúp tôi đẩy xe lúc ngập, ai biết anh ấy cho tôi cảm ơn', 'individual', 'ok', ['Anh Lê Văn Nam', '30A-111.22']),
     ('Cảm ơn mọi người đã share, đây là sđt của thằng lừa đảo Trần Văn Tí: 0912 345 678', 'individual', 'violation', ['sđt', 'của thằng', 'Trần Văn Tí', '0912 345 678']),
+    ("My neighbour said the police will block the whole street tomorrow", 'individual', None, []),  # a street is no address
 ]
 # fmt: on
 

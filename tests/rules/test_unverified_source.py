@@ -16,6 +16,10 @@ CASES = [
     ('share gấp: có kẻ bắt cóc trẻ em ở chợ Đồng Xuân', 'individual', 'caution', ['share gấp', 'bắt cóc']),
     ('Please share, a kidnapping gang is driving a white van near the school', 'individual', 'caution', ['Please share', 'kidnapping']),
     ('Chưa biết thật hay không nhưng siêu thị đầu phố sắp đóng cửa', 'individual', 'caution', ['Chưa biết thật hay không']),
+    # news heard about the reader is small talk; a neighbour's word with doubt is hearsay
+    ('Nghe nói bạn mới đi du lịch Đà Lạt về, có vui không', 'individual', 'ok', ['Nghe nói']),
+    ('I heard you got the job, congrats!', 'individual', 'ok', ['I heard you']),
+    ("My neighbour said the police will block the whole street tomorrow, no idea if it's true", 'individual', 'caution', ['My neighbour said', "no idea if it's true"]),
 ]
 # fmt: on
 
