@@ -135,6 +135,10 @@ NEWS_CASES = [
     ('Đọc hiểu có vấn đề thì đừng bình luận nữa', 'insult_commenter', 'violation', ['Đọc hiểu có vấn đề']),
     ('Có hai loại cán bộ: người làm thật và người làm cho có', None, None, []),  # a kind, not contempt
     ('Đáng đời, ai bảo ham rẻ', 'gloating', 'caution', ['Đáng đời']),  # mockery of a victim: mind your words
+    ('Bọn đầu cơ đó đúng là sâu bọ của xã hội', 'vermin_named', 'violation', ['đúng là', 'sâu bọ']),
+    ('Dân trí thấp như bạn thì tranh cãi làm chi', 'contempt_like_you', 'violation', ['Dân trí thấp', 'như bạn']),
+    ('Lũ chuột phá hết lúa, bà con phải đặt bẫy', None, None, []),  # pests, not people
+    ('Mình cũng nghĩ như bạn, chính sách này cần thêm thời gian', None, None, []),
     ('Bộ trưởng trả lời vòng vo, đề nghị Quốc hội chất vấn tiếp', None, None, []),  # lawful criticism
     ('Lãnh đạo huyện quá vô trách nhiệm, phải bị kỷ luật', None, None, []),
     ('Lũ về ngập cả xã, bà con cần gạo và nước sạch', None, None, []),  # lũ: a flood
