@@ -69,6 +69,9 @@ CASES = [
     ("He called my brother a “lazy idiot” in front of everyone, so I reported him", "offensive", "ok", "4(6)",
      ["brother", "a", "idiot"]),
     ("I'm such an idiot, I booked the wrong date", "offensive", "ok", "4(6)", ["such an", "idiot"]),
+    ("He is no fool, he knew exactly what he was doing", "offensive", "ok", "4(6)", ["He", "fool"]),
+    ("The coach apologized for calling the players “useless idiots”", "offensive", "ok", "4(6)", ["the", "idiots"]),
+    ("@USER you're no better than that liar", "offensive", "violation", "4(6)", ["that", "liar"]),  # no negation
     # lawful criticism and innocent senses: no finding at all
     ("The mayor was criticised after calling protesters “clowns” on live TV", "offensive", None, "", []),
     ("The new zoning plan is a mistake and the council should drop it", "offensive", None, "", []),
