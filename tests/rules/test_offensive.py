@@ -108,6 +108,11 @@ CASES = [
     ('Nước chấm mù tạt ăn với sushi ngon lắm', 'individual', None, []),
     ('chú rể thì lùn tịt, đúng là đũa mốc chòi mâm son', 'individual', 'violation', ['chú rể', 'lùn tịt', 'đũa mốc chòi mâm son']),
     ('Cả team thua sml mà vẫn cười', 'individual', None, []),  # sml: worn-out slang for "badly"
+    # vl is also vật lý (physics) and lon a can, in their everyday phrases; a person insulted with a determiner, typed bare
+    ('thầy dạy vl hay lắm', 'individual', None, []),
+    ('cai lon bia nay dep, de danh trung bay', 'individual', None, []),
+    ('thang xao, lua tien nguoi gia', 'individual', 'violation', ['thang xao']),
+    ('Con mẹ bán hàng online này láo thật', 'individual', 'violation', ['Con mẹ', 'láo thật']),
     ('mình ngu không thuốc chữa luôn á, quên chìa khóa lần 3 😅', 'individual', 'ok', ['ngu không thuốc chữa']),
     ('deo hieu sao stream up\u200bdate xong lag hon, ton 2 ti\u200beng tai lai', 'individual', 'caution', ['deo hieu']),
 ]
