@@ -112,7 +112,6 @@ CASES = [
     ('thầy dạy vl hay lắm', 'individual', None, []),
     ('cai lon bia nay dep, de danh trung bay', 'individual', None, []),
     ('thang xao, lua tien nguoi gia', 'individual', 'violation', ['thang xao']),
-    ('Tui ngu tiếng Anh lắm, ai chỉ giúp với', 'individual', 'ok', ['Tui', 'ngu']),  # tui = tôi, not tụi
     ('Con mẹ bán hàng online này láo thật', 'individual', 'violation', ['Con mẹ', 'láo thật']),
     ('mình ngu không thuốc chữa luôn á, quên chìa khóa lần 3 😅', 'individual', 'ok', ['ngu không thuốc chữa']),
     ('deo hieu sao stream up\u200bdate xong lag hon, ton 2 ti\u200beng tai lai', 'individual', 'caution', ['deo hieu']),
