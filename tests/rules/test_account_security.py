@@ -27,6 +27,7 @@ CASES = [
     ("Don't use your birthday as a password, pick something long", 'individual', 'ok', ['birthday', 'password']),
     ('If a caller asks you to read out the code the bank texted you, hang up', 'individual', None, []),
     ('Our family shares one Netflix login, the password is on the fridge', 'individual', 'caution', ['password', 'on the fridge']),
+    ('Ngân hàng gửi tin nhắn báo mã OTP, mình chưa đọc cho ai nhé', 'individual', 'ok', ['gửi', 'báo mã OTP']),
 ]
 # fmt: on
 

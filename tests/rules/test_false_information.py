@@ -41,6 +41,12 @@ CASES = [
     ('Ngân hàng ABC sắp phá sản, rút tiền ngay kẻo mất trắng', 'individual', 'violation', ['sắp phá sản', 'rút tiền']),
     ('Theo Nghị định số 168, từ 1/1 vượt đèn đỏ sẽ bị phạt đến 20 triệu', 'individual', None, []),
     ('Công ty mình sắp phá sản rồi, buồn ghê', 'individual', None, []),
+    # one's own recovery is no cure sold; a fee or a rule from a named manager is sourced; a road closed for a race is news
+    ('Mình đã khỏi hẳn cúm sau 5 ngày nghỉ ngơi, cảm ơn mọi người hỏi thăm', 'individual', 'ok', ['khỏi hẳn', 'cúm']),
+    ('From next month our gym will charge a 50k fee for towels, the manager told us', 'individual', None, []),
+    ('Chung cư mình vừa lắp camera, ban quản lý bảo từ tháng sau ai vứt rác bừa sẽ bị phạt', 'individual', 'ok', ['từ tháng sau', 'sẽ bị phạt']),
+    ('The police confirmed that the road will be closed all weekend for the marathon', 'individual', None, []),
+    ('CONFIRMED: all schools closed tomorrow because of the storm, share!', 'individual', 'violation', ['CONFIRMED:', 'all schools']),
 ]
 # fmt: on
 

@@ -20,6 +20,7 @@ CASES = [
     ('Nghe nói bạn mới đi du lịch Đà Lạt về, có vui không', 'individual', 'ok', ['Nghe nói']),
     ('I heard you got the job, congrats!', 'individual', 'ok', ['I heard you']),
     ("My neighbour said the police will block the whole street tomorrow, no idea if it's true", 'individual', 'caution', ['My neighbour said', "no idea if it's true"]),
+    ('Breaking news: our team won the championship!!! So proud!!!', 'individual', None, []),
 ]
 # fmt: on
 
