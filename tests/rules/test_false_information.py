@@ -47,6 +47,7 @@ CASES = [
     ('Chung cư mình vừa lắp camera, ban quản lý bảo từ tháng sau ai vứt rác bừa sẽ bị phạt', 'individual', 'ok', ['từ tháng sau', 'sẽ bị phạt']),
     ('The police confirmed that the road will be closed all weekend for the marathon', 'individual', None, []),
     ('CONFIRMED: all schools closed tomorrow because of the storm, share!', 'individual', 'violation', ['CONFIRMED:', 'all schools']),
+    ('con minh van chua khoi cum, sot 3 ngay roi', 'individual', None, []),  # chưa khỏi typed bare, not chữa khỏi
 ]
 # fmt: on
 
