@@ -113,6 +113,10 @@ CASES = [
     ('cai lon bia nay dep, de danh trung bay', 'individual', None, []),
     ('thang xao, lua tien nguoi gia', 'individual', 'violation', ['thang xao']),
     ('Con mẹ bán hàng online này láo thật', 'individual', 'violation', ['Con mẹ', 'láo thật']),
+    ('lũ bò lại ra sủa', 'individual', 'violation', ['lũ bò', 'sủa']),
+    ('đàn bò nhà bác Ba ăn cỏ', 'individual', None, []),
+    ('món óc heo hấp gừng bổ lắm', 'individual', None, []),  # a dish, not "pig-brained"
+    ('không biết thì câm mồm lại', 'individual', 'violation', ['không biết thì câm mồm lại']),
     ('mình ngu không thuốc chữa luôn á, quên chìa khóa lần 3 😅', 'individual', 'ok', ['ngu không thuốc chữa']),
     ('deo hieu sao stream up\u200bdate xong lag hon, ton 2 ti\u200beng tai lai', 'individual', 'caution', ['deo hieu']),
 ]
