@@ -116,6 +116,11 @@ CASES = [
     ('lũ bò lại ra sủa', 'individual', 'violation', ['lũ bò', 'sủa']),
     ('đàn bò nhà bác Ba ăn cỏ', 'individual', None, []),
     ('món óc heo hấp gừng bổ lắm', 'individual', None, []),  # a dish, not "pig-brained"
+    # insults rarely said of anything but people, with no one in sight: a caution (the post answered is the target)
+    ('vô học thật sự, nói chuyện không ra gì', 'individual', 'caution', ['vô học']),
+    ('trơ trẽn hết chỗ nói', 'individual', 'caution', ['trơ trẽn']),
+    ('Mình thấy bản thân hèn hạ quá, không dám nói thật', 'individual', 'ok', ['hèn hạ']),
+    ('Ăn bám bố mẹ mãi cũng ngại, mình đang tìm việc làm thêm', 'individual', None, []),
     ('không biết thì câm mồm lại', 'individual', 'violation', ['không biết thì câm mồm lại']),
     ('mình ngu không thuốc chữa luôn á, quên chìa khóa lần 3 😅', 'individual', 'ok', ['ngu không thuốc chữa']),
     ('deo hieu sao stream up\u200bdate xong lag hon, ton 2 ti\u200beng tai lai', 'individual', 'caution', ['deo hieu']),
