@@ -48,6 +48,10 @@ CASES = [
     ('The police confirmed that the road will be closed all weekend for the marathon', 'individual', None, []),
     ('CONFIRMED: all schools closed tomorrow because of the storm, share!', 'individual', 'violation', ['CONFIRMED:', 'all schools']),
     ('con minh van chua khoi cum, sot 3 ngay roi', 'individual', None, []),  # chưa khỏi typed bare, not chữa khỏi
+    # a claim quoted to be debunked (it's false, bác sĩ khẳng định không có cơ sở); a doubt waved away is no debunk
+    ('Someone posted "the dam has collapsed, evacuate now!!!" but the province says it\'s false', 'individual', 'ok', ['collapsed', '!!!']),
+    ('Nhiều người chia sẻ “uống nước gừng khỏi hẳn ung thư”, bác sĩ khẳng định không có cơ sở', 'individual', 'ok', ['khỏi hẳn', 'ung thư']),
+    ('Uống nước gừng khỏi hẳn ung thư, không có cơ sở nào để nghi ngờ cả', 'individual', 'violation', ['khỏi hẳn', 'ung thư']),
 ]
 # fmt: on
 
