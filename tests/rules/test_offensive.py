@@ -13,8 +13,9 @@ CASES = [
     ('m ngu vừa thôi', 'individual', 'violation', ['m', 'ngu']),
     ('dm thg kia', 'individual', 'violation', ['dm', 'thg kia']),
     ('You are such an idiot', 'individual', 'violation', ['You are', 'idiot']),
-    ('shut the f*** up', 'individual', 'violation', ['f***']),
-    ('this is fucking ridiculous', 'individual', 'violation', ['fucking']),
+    ('shut the f*** up', 'individual', 'violation', ['shut the', 'f***']),
+    ('this is fucking ridiculous', 'individual', 'caution', ['fucking']),  # profanity at no one: mind your words
+    ('you fucking clown', 'individual', 'violation', ['you', 'fucking', 'clown']),  # and aimed at someone
     ('hqua thuc khuya xem bong da, gio buon ngu qua', 'individual', None, []),
     ('Mình ngu toán quá, ai giảng giúp với', 'individual', None, []),
     ('I felt so stupid after the exam', 'individual', None, []),
