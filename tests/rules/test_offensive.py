@@ -70,6 +70,8 @@ CASES = [
     # an insult quoted by a bystander or reported as news is a mention, whichever rule found it
     ('Thấy người ta chửi bác sĩ là “đồ vô học” mà buồn', 'individual', 'ok', ['bác sĩ', 'đồ vô học']),
     ('Báo đưa tin một người bị phạt vì chửi ca sĩ là “đồ rác rưởi”', 'individual', 'ok', ['ca sĩ', 'đồ rác rưởi']),
+    ('Thằng kia chửi mình, đúng là đồ mất dạy', 'individual', 'violation', ['đồ mất dạy']),  # insulting back is no quote
+    ('Nó nhắn cho mình là “đồ mất dạy”, mình đã báo cô', 'individual', 'ok', ['đồ mất dạy']),
     ('bác sĩ gì mà vô học thế', 'individual', 'violation', ['bác sĩ', 'vô học']),
     # bare everyday words that spell a slur or an insult (đi chợ, ngủ chung) stay innocent
     ('di cho mua rau ve nau canh', 'individual', None, []),
