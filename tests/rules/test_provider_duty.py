@@ -28,6 +28,11 @@ CASES = [
     ('Accounts may be removed without warning and no reason will be given', 'provider', 'violation', ['Accounts may be removed', 'without warning']),
     ('Posts that break our rules may be removed; we tell you why and you can appeal', 'provider', None, []),
     ('Nội dung bị cơ quan chức năng yêu cầu gỡ vẫn được giữ lại nếu không vi phạm chính sách của chúng tôi', 'provider', 'violation', ['yêu cầu gỡ', 'vẫn được giữ']),
+    # data kept after deletion or passed abroad without notice; messages read; deletion on the user's request stays ok
+    ('Chúng tôi có quyền lưu trữ dữ liệu của bạn vĩnh viễn, kể cả khi bạn đã xóa tài khoản', 'provider', 'violation', ['lưu trữ dữ liệu', 'kể cả khi bạn đã xóa tài khoản']),
+    ('Dữ liệu cá nhân của bạn có thể được chuyển cho công ty mẹ ở nước ngoài mà không cần thông báo', 'provider', 'violation', ['Dữ liệu cá nhân', 'được chuyển cho']),
+    ('We may read your private messages to improve our services', 'provider', 'violation', ['may read', 'private messages']),
+    ('Chúng tôi lưu dữ liệu của bạn trong 30 ngày sau khi bạn xóa tài khoản, sau đó xóa vĩnh viễn', 'provider', None, []),
 ]
 # fmt: on
 
