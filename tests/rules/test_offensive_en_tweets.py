@@ -47,7 +47,7 @@ CASES = [
     ("@USER grow a brain", "offensive", "violation", "4(6)", ["grow a brain"]),
     ("@USER I can't be arsed today", "offensive", "caution", "4(6)", ["arsed"]),
     ("@USER this joke of a president", "offensive", "violation", "4(6)", ["joke of a", "president"]),
-    ("@USER pathetic excuse for a human", "offensive", "violation", "4(6)", ["excuse for a human"]),
+    ("@USER pathetic excuse for a human", "offensive", "violation", "4(6)", ["pathetic", "excuse for a human"]),
     ("@USER he looks like a rat", "offensive", "violation", "4(6)", ["looks like a", "rat"]),
     ("@USER Go away, nobody wants you here", "offensive", "violation", "4(6)", ["nobody wants you"]),
     ("@USER The mayor is a national embarrassment", "offensive", "violation", "4(6)", ["is", "national embarrassment"]),
@@ -55,6 +55,12 @@ CASES = [
     ("@USER Nobody gives a damn about your feelings", "offensive", "caution", "4(6)", ["gives a damn"]),
     ("these conspiracy nutjobs again", "offensive", "violation", "4(6)", ["these", "nutjobs"]),
     ("@USER her brother is a deadbeat", "offensive", "violation", "4(6)", ["is", "deadbeat"]),
+    ("@USER Pathetic. Absolutely pathetic.", "offensive", "caution", "4(6)", ["Pathetic", "pathetic"]),  # no one named
+    ("@USER He has no spine", "offensive", "violation", "4(6)", ["He", "no spine"]),
+    ("These clowns are running the country into the ground", "offensive", "violation", "4(6)", ["These clowns"]),
+    ("@USER Shut your pie hole", "offensive", "violation", "4(6)", ["pie hole"]),
+    ("@USER Hope you choke on it", "hate_speech", "violation", "4(5)", ["Hope you choke"]),
+    ("@USER your kind isn't welcome here", "hate_speech", "violation", "4(5)", ["your kind", "isn't welcome"]),
     ("what a numbskull", "offensive", "violation", "4(6)", ["what", "numbskull"]),
     ("@USER the mayor is a weasel", "offensive", "violation", "4(6)", ["the mayor", "weasel"]),
     ("@USER touch my car again and I will knock him out", "hate_speech", "violation", "4(5)", ["knock him out"]),
@@ -100,6 +106,7 @@ CASES = [
     ("@USER the fog is so dense this morning, drive carefully", "offensive", None, "", []),
     ("The puppet show at the mall was adorable", "offensive", None, "", []),
     ("A weasel ran across the road this morning", "offensive", None, "", []),
+    ("The pathetic fallacy is a literary device", "offensive", None, "", []),
     ("@USER toxic chemicals leaked into the river, officials say", "offensive", None, "", []),
     ("hôm qua đi khám, bs nói không sao", "offensive", None, "", []),  # bs is bác sĩ, not bullshit
 ]
