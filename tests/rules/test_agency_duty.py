@@ -28,6 +28,9 @@ CASES = [
     ('Phường tiếp nhận mọi câu hỏi của bà con, không nhận tiền hay quà của người dân', 'agency', None, []),
     ('Mặc dù bệnh viện đã ghi nhận 30 ca ngộ độc, xã vẫn khẳng định thực phẩm ở chợ an toàn', 'agency', 'violation', ['Mặc dù', 'ghi nhận', 'an toàn']),
     ("We're reposting a screenshot about a gas leak; we could not confirm it yet", 'agency', 'violation', ['could not confirm']),
+    ('This page does not take questions. Contact the office in person during working hours.', 'agency', 'caution', ['does not take', 'questions']),
+    ('The ward does not take cash payments; please pay by bank transfer', 'agency', None, []),
+    ("The mayor's office page: personally I think the protesters are wrong, but that's just my opinion", 'agency', 'violation', ['personally I think', 'just my opinion']),
 ]
 # fmt: on
 

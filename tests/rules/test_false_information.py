@@ -52,6 +52,8 @@ CASES = [
     ('Someone posted "the dam has collapsed, evacuate now!!!" but the province says it\'s false', 'individual', 'ok', ['collapsed', '!!!']),
     ('Nhiều người chia sẻ “uống nước gừng khỏi hẳn ung thư”, bác sĩ khẳng định không có cơ sở', 'individual', 'ok', ['khỏi hẳn', 'ung thư']),
     ('Uống nước gừng khỏi hẳn ung thư, không có cơ sở nào để nghi ngờ cả', 'individual', 'violation', ['khỏi hẳn', 'ung thư']),
+    ("The education ministry just decided that students won't have summer holidays this year", 'individual', 'violation', ['ministry', 'just decided', "students won't"]),
+    ('The Prime Minister has signed an order banning all private cars from the city centre starting Monday', 'individual', 'violation', ['Prime Minister', 'has signed an order', 'banning all']),
 ]
 # fmt: on
 
