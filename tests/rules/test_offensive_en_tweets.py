@@ -107,6 +107,8 @@ CASES = [
     ("The puppet show at the mall was adorable", "offensive", None, "", []),
     ("A weasel ran across the road this morning", "offensive", None, "", []),
     ("The pathetic fallacy is a literary device", "offensive", None, "", []),
+    ("Another sellout crowd at the stadium tonight", "offensive", None, "", []),
+    ("a brainless action movie, loved it", "offensive", None, "", []),
     ("@USER toxic chemicals leaked into the river, officials say", "offensive", None, "", []),
     ("hôm qua đi khám, bs nói không sao", "offensive", None, "", []),  # bs is bác sĩ, not bullshit
 ]
