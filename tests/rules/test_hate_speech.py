@@ -24,6 +24,7 @@ CASES = [
     # a slur for lesbians typed with a determiner; the fruit of the same name; a pet's breed (issue 10)
     ('bọn ô môi', 'individual', 'violation', ['bọn ô môi']),
     ('quả ô môi ngâm rượu', 'individual', None, []),
+    ('Con gái mà đi học IT làm gì, về quê lấy chồng cho xong', 'individual', 'violation', ['Con gái', 'về quê lấy chồng']),
     ('Người khuyết tật thì ở nhà cho người ta nhờ', 'individual', 'violation', ['Người khuyết tật', 'cho người ta nhờ']),
     ('Nhà mình nuôi con chó là con lai Nhật', 'individual', None, []),
 ]

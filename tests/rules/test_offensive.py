@@ -124,6 +124,13 @@ CASES = [
     ('trơ trẽn hết chỗ nói', 'individual', 'caution', ['trơ trẽn']),
     ('Mình thấy bản thân hèn hạ quá, không dám nói thật', 'individual', 'ok', ['hèn hạ']),
     ('Ăn bám bố mẹ mãi cũng ngại, mình đang tìm việc làm thêm', 'individual', None, []),
+    # regional curses (Southern mắc dịch, ba trợn, cà chớn; Northern ôn dịch, chết bầm); the epidemic itself is innocent
+    ('Thằng mắc dịch nào đậu xe chắn cửa nhà tui vậy', 'individual', 'violation', ['Thằng mắc dịch']),
+    ('Do chet bam, di nhau toi 2 gio sang moi ve', 'individual', 'violation', ['Do chet bam']),
+    ('me chong no do ca chon, chua cuoi da doi so do', 'individual', 'violation', ['me chong', 'do ca chon']),
+    ('Năm đó cả làng bị mắc dịch bệnh, may mà qua khỏi', 'individual', None, []),
+    ('Con bác sĩ phòng khám đó chảnh như hoa hậu', 'individual', 'violation', ['bác sĩ', 'chảnh như']),
+    ('Thấy mấy bình luận chửi cô ấy là “đồ chảnh chó” mà thấy bất công', 'individual', 'ok', ['là “đồ', 'chảnh chó']),
     ('không biết thì câm mồm lại', 'individual', 'violation', ['không biết thì câm mồm lại']),
     ('mình ngu không thuốc chữa luôn á, quên chìa khóa lần 3 😅', 'individual', 'ok', ['ngu không thuốc chữa']),
     ('deo hieu sao stream up\u200bdate xong lag hon, ton 2 ti\u200beng tai lai', 'individual', 'caution', ['deo hieu']),
