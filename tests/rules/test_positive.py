@@ -11,6 +11,8 @@ CASES = [
     ('Mình đã báo cáo tài khoản mạo danh bệnh viện này, mọi người cùng báo cáo giúp nhé', 'individual', 'ok', ['đã báo cáo tài khoản', 'cùng báo cáo']),
     ('Sharing the official guidance on heat stroke from the health department, stay safe everyone', 'individual', 'ok', ['official guidance']),
     ('Thông tin hữu ích từ Sở Y tế: lịch tiêm chủng miễn phí tháng này', 'individual', 'ok', ['Thông tin hữu ích']),
+    ('Chia sẻ số đường dây nóng bảo vệ trẻ em 111 để ai cần thì gọi', 'individual', 'ok', ['đường dây nóng']),
+    ('I reported the fake charity page to Facebook, please do the same if you see it', 'individual', 'ok', ['reported the', 'charity', 'please do the same']),
 ]
 # fmt: on
 
