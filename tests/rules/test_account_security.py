@@ -26,8 +26,15 @@ CASES = [
     ('Ai lỡ đọc mã OTP cho người lạ thì gọi ngay tổng đài ngân hàng', 'individual', 'ok', ['đọc mã OTP']),
     ("Don't use your birthday as a password, pick something long", 'individual', 'ok', ['birthday', 'password']),
     ('If a caller asks you to read out the code the bank texted you, hang up', 'individual', None, []),
-    ('Our family shares one Netflix login, the password is on the fridge', 'individual', 'caution', ['password', 'on the fridge']),
+    ('Our family shares one Netflix login, the password is on the fridge', 'individual', 'caution', ['login', 'password', 'on the fridge']),
     ('Ngân hàng gửi tin nhắn báo mã OTP, mình chưa đọc cho ai nhé', 'individual', 'ok', ['gửi', 'báo mã OTP']),
+    # a password asked for or handed over in chat words; a home wi-fi password among friends guards no account
+    ('yo whats ur insta pw, ill post 4 u while ur away', 'individual', 'caution', ['whats ur', 'pw']),
+    ("What's your wifi password? I'm at your place", 'individual', 'ok', ["What's your", 'password']),
+    ('ai cần acc netflix thì ib mình share pass cho, free nha', 'individual', 'caution', ['share pass']),
+    ('cho t xin cai ma vua gui ve dt m voi, t dang nhap zalo tren may moi', 'individual', 'caution', ['cho t xin', 'cai ma vua gui']),
+    ('Mình cho bạn thân giữ mật khẩu Facebook phòng khi mình quên', 'individual', 'caution', ['bạn thân giữ', 'mật khẩu']),
+    ("Send me your login and I'll do your homework on the school portal", 'individual', 'caution', ['Send me your login']),
 ]
 # fmt: on
 
