@@ -25,13 +25,13 @@ CASES = [
     # a bare syllable no longer silences an insult; negation; insults about a third person; word sense (issue 10)
     ('mat day, an com xong ko rua bat', 'individual', 'violation', ['mat day']),
     ('Mình không bao giờ gọi ai là thằng ngu', 'individual', 'ok', ['thằng ngu']),
-    ('The new principal is a total moron', 'individual', 'violation', ['is a total', 'moron']),
+    ('The new principal is a total moron', 'individual', 'violation', ['principal', 'is a total', 'moron']),
     ('UBND phường thu gom rác vào thứ Hai, bà con để rác đúng giờ', 'agency', None, []),
     # contempt is an insult whoever writes it: an official is graded like anyone else (issue 9)
     ('Phường làm vậy đấy, không vừa ý thì chuyển đi chỗ khác mà ở!', 'official', 'violation', ['chuyển đi chỗ khác mà ở']),
     ('Phường làm vậy đấy, không vừa ý thì chuyển đi chỗ khác mà ở!', 'individual', 'violation', ['chuyển đi chỗ khác mà ở']),
     ('lol my dog is such an idiot, he ran into the glass door again', 'individual', 'ok', ['is such an', 'idiot']),  # a pet
-    ('my neighbour is such an idiot, he parks on my lawn', 'individual', 'violation', ['is such an', 'idiot']),
+    ('my neighbour is such an idiot, he parks on my lawn', 'individual', 'violation', ['neighbour', 'is such an', 'idiot']),
     ('Bộ phim này đúng là rác, phí tiền vé', 'individual', None, []),  # a thing criticised, no person insulted
     ('Thằng hàng xóm đúng là vô dụng', 'individual', 'violation', ['Thằng', 'vô dụng']),
     ('The results are garbage if the data is bad', 'individual', None, []),

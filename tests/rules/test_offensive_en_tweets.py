@@ -19,7 +19,7 @@ CASES = [
     # words with an innocent sense insult only next to a person or a group
     ("Republicans are hypocrites on spending", "offensive", "violation", "4(6)", ["Republicans", "hypocrites"]),
     ("@USER ur a joke", "offensive", "violation", "4(6)", ["ur a joke"]),
-    ("Our neighbor is a greedy pig", "offensive", "violation", "4(6)", ["neighbor", "greedy"]),
+    ("Our neighbor is a greedy pig", "offensive", "violation", "4(6)", ["neighbor", "greedy", "pig"]),
     ("you clearly have no brain cells", "offensive", "violation", "4(6)", ["you", "no brain cells"]),
     ("libtards crying again", "offensive", "violation", "4(6)", ["libtards"]),
     # crude words with no one targeted: mind your words
@@ -48,9 +48,9 @@ CASES = [
     ("@USER I can't be arsed today", "offensive", "caution", "4(6)", ["arsed"]),
     ("@USER this joke of a president", "offensive", "violation", "4(6)", ["joke of a", "president"]),
     ("@USER pathetic excuse for a human", "offensive", "violation", "4(6)", ["pathetic", "excuse for a human"]),
-    ("@USER he looks like a rat", "offensive", "violation", "4(6)", ["looks like a", "rat"]),
+    ("@USER he looks like a rat", "offensive", "violation", "4(6)", ["he", "rat"]),
     ("@USER Go away, nobody wants you here", "offensive", "violation", "4(6)", ["nobody wants you"]),
-    ("@USER The mayor is a national embarrassment", "offensive", "violation", "4(6)", ["is", "national embarrassment"]),
+    ("@USER The mayor is a national embarrassment", "offensive", "violation", "4(6)", ["The mayor", "is", "national embarrassment"]),
     ("@USER I'd slap the taste out of his mouth", "hate_speech", "violation", "4(5)", ["slap the taste out"]),
     ("@USER Nobody gives a damn about your feelings", "offensive", "caution", "4(6)", ["gives a damn"]),
     ("these conspiracy nutjobs again", "offensive", "violation", "4(6)", ["these", "nutjobs"]),
@@ -77,8 +77,13 @@ CASES = [
      ["brother", "a", "idiot"]),
     ("I'm such an idiot, I booked the wrong date", "offensive", "ok", "4(6)", ["such an", "idiot"]),
     ("He is no fool, he knew exactly what he was doing", "offensive", "ok", "4(6)", ["He", "fool"]),
-    ("The coach apologized for calling the players “useless idiots”", "offensive", "ok", "4(6)", ["the", "idiots"]),
+    ("The coach apologized for calling the players “useless idiots”", "offensive", "ok", "4(6)",
+     ["the", "players", "useless", "idiots"]),
     ("@USER you're no better than that liar", "offensive", "violation", "4(6)", ["that", "liar"]),  # no negation
+    ("@USER the new manager is an overpaid fraud", "offensive", "violation", "4(6)", ["manager", "fraud"]),
+    ("@USER those judges are corrupt cowards", "offensive", "violation", "4(6)", ["judges", "are", "corrupt", "cowards"]),
+    ("@USER Someone should put him in the ground", "hate_speech", "violation", "4(5)", ["put him in the ground"]),
+    ("What a cute pig at the petting zoo", "offensive", "ok", "4(6)", ["What a", "pig"]),  # an animal
     # lawful criticism and innocent senses: no finding at all
     ("The mayor was criticised after calling protesters “clowns” on live TV", "offensive", None, "", []),
     ("The new zoning plan is a mistake and the council should drop it", "offensive", None, "", []),
@@ -108,6 +113,7 @@ CASES = [
     ("A weasel ran across the road this morning", "offensive", None, "", []),
     ("The pathetic fallacy is a literary device", "offensive", None, "", []),
     ("Another sellout crowd at the stadium tonight", "offensive", None, "", []),
+    ("He committed fraud and was sentenced last year", "offensive", None, "", []),
     ("a brainless action movie, loved it", "offensive", None, "", []),
     ("@USER toxic chemicals leaked into the river, officials say", "offensive", None, "", []),
     ("hôm qua đi khám, bs nói không sao", "offensive", None, "", []),  # bs is bác sĩ, not bullshit
