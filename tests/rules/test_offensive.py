@@ -33,7 +33,7 @@ CASES = [
     ('lol my dog is such an idiot, he ran into the glass door again', 'individual', 'ok', ['is such an', 'idiot']),  # a pet
     ('my neighbour is such an idiot, he parks on my lawn', 'individual', 'violation', ['neighbour', 'is such an', 'idiot']),
     ('Bộ phim này đúng là rác, phí tiền vé', 'individual', None, []),  # a thing criticised, no person insulted
-    ('Thằng hàng xóm đúng là vô dụng', 'individual', 'violation', ['Thằng', 'vô dụng']),
+    ('Thằng hàng xóm đúng là vô dụng', 'individual', 'violation', ['Thằng', 'hàng xóm', 'vô dụng']),
     ('The results are garbage if the data is bad', 'individual', None, []),
     # Vietnamese social-media comments (issue 10). Crude words aimed at no one: a caution (mind your words);
     # aimed at a person, or an insult by themselves ("như cc"): a violation.
@@ -41,7 +41,7 @@ CASES = [
     ('đéo hiểu sao mạng chậm thế', 'individual', 'caution', ['đéo hiểu']),
     ('clm hôm nay nóng kinh', 'individual', 'caution', ['clm']),
     ('Khốn nạn thật, mất ví rồi', 'individual', 'caution', ['Khốn nạn']),
-    ('thằng shipper đéo biết đọc địa chỉ à', 'individual', 'violation', ['thằng', 'đéo biết']),
+    ('thằng shipper đéo biết đọc địa chỉ à', 'individual', 'violation', ['thằng', 'shipper', 'đéo biết']),
     ('Thằng cha đó khốn nạn thật', 'individual', 'violation', ['Thằng cha', 'khốn nạn']),
     ('app này như cc, bấm đâu lỗi đấy', 'individual', 'violation', ['như cc']),
     # bare forms that are also everyday words count only in their crude phrases (ml = millilitre, cl = chất lượng)
@@ -49,13 +49,16 @@ CASES = [
     ('hàng cl tốt, đóng gói cẩn thận', 'individual', None, []),
     # insults at people known only by a role or a nickname
     ('con streamer đó mặt dày thật sự', 'individual', 'violation', ['con', 'streamer', 'mặt dày']),
-    ('cô lễ tân nói năng hỗn hào với khách', 'individual', 'violation', ['lễ tân', 'hỗn hào']),
-    ('thằng trọng tài hôm nay mù à, ngu như chó', 'individual', 'violation', ['thằng', 'mù à', 'ngu như chó']),
+    ('cô lễ tân nói năng hỗn hào với khách', 'individual', None, []),  # a role named plainly: criticism of conduct
+    ('con lễ tân đó nói năng hỗn hào với khách', 'individual', 'violation', ['con', 'lễ tân', 'hỗn hào']),
+    ('Cầu thủ đá dở quá, thua nhục nhã trên sân nhà', 'individual', None, []),
+    ('Admin group này độc tài như chó', 'individual', 'violation', ['Admin', 'như chó']),
+    ('thằng trọng tài hôm nay mù à, ngu như chó', 'individual', 'violation', ['thằng', 'trọng tài', 'mù à', 'ngu như chó']),
     ('Trọng tài hôm nay bắt sai mấy quả, mong VFF xem lại', 'individual', None, []),  # criticism, no insult
     ('Ông thầy dạy toán đúng là đồ thần kinh', 'individual', 'violation', ['Ông thầy', 'đồ thần kinh']),  # a job, no lesson
     ('Thầy dạy chúng em rằng gọi bạn là đồ thần kinh là xúc phạm', 'individual', 'ok', ['bạn', 'đồ thần kinh']),
     # body-shaming comparisons and contempt
-    ('mặt như cái mâm còn đòi làm idol', 'individual', 'violation', ['mặt như cái mâm', 'idol']),
+    ('mặt như cái mâm còn đòi làm idol', 'individual', 'violation', ['mặt như cái mâm']),
     ('nghèo thì ở nhà, đòi đi ăn nhà hàng làm gì', 'individual', 'violation', ['nghèo thì ở nhà']),
     # "ngáo" typed bare is an insult next to a person; ngao the clam is not
     ('m ngao a', 'individual', 'violation', ['m', 'ngao a']),
@@ -72,7 +75,7 @@ CASES = [
     ('Báo đưa tin một người bị phạt vì chửi ca sĩ là “đồ rác rưởi”', 'individual', 'ok', ['ca sĩ', 'đồ rác rưởi']),
     ('Thằng kia chửi mình, đúng là đồ mất dạy', 'individual', 'violation', ['đồ mất dạy']),  # insulting back is no quote
     ('Nó nhắn cho mình là “đồ mất dạy”, mình đã báo cô', 'individual', 'ok', ['đồ mất dạy']),
-    ('bác sĩ gì mà vô học thế', 'individual', 'violation', ['bác sĩ', 'vô học']),
+    ('bác sĩ gì mà vô học thế', 'individual', 'violation', ['bác sĩ', 'gì mà', 'vô học']),
     # bare everyday words that spell a slur or an insult (đi chợ, ngủ chung) stay innocent
     ('di cho mua rau ve nau canh', 'individual', None, []),
     ('anh em minh ngu chung phong', 'individual', None, []),
@@ -86,13 +89,13 @@ CASES = [
     ('thang em minh ngu nhu chet, goi mai ko day', 'individual', None, []),
     ('Trung tâm dạy kỹ năng cho trẻ thiểu năng cần tình nguyện viên', 'individual', None, []),
     ('Mình không nghĩ anh ấy ngu, chỉ là thiếu kinh nghiệm', 'individual', 'ok', ['anh', 'ngu']),
-    ('Bà hàng xóm ác như quỷ, đánh chó nhà người ta', 'individual', 'violation', ['Bà', 'hàng xóm', 'ác như quỷ']),
+    ('Bà hàng xóm ác như quỷ, đánh chó nhà người ta', 'individual', 'violation', ['Bà', 'ác như quỷ']),
     ('Admin page này lươn lẹo, xóa bình luận mà không thèm giải thích', 'individual', 'violation', ['Admin', 'lươn lẹo']),
     ('Ca thang tang ca, deo the tin duoc luong van the', 'individual', 'caution', ['deo the']),
     # taunts at the addressee, sycophancy slurs, Southern third-person forms; a thing called ugly is no one insulted
     ('mày mù à, đèn đỏ còn vượt', 'individual', 'violation', ['mù à']),
     ('câm mõm đi', 'individual', 'violation', ['câm mõm']),
-    ('thằng này bú liếm sếp giỏi lắm', 'individual', 'violation', ['thằng này', 'bú liếm']),
+    ('thằng này bú liếm sếp giỏi lắm', 'individual', 'violation', ['thằng này', 'bú liếm', 'sếp']),
     ('Cái áo này xấu như ma, shop giao sai màu', 'individual', None, []),
     ('Hắn hãm hại người khác để thăng chức, báo vừa đưa tin', 'individual', None, []),
     ('bả nấu chè ngon nhất chợ', 'individual', None, []),
@@ -109,7 +112,7 @@ CASES = [
     ('Thằng què đó mà cũng đòi lái xe', 'individual', 'violation', ['Thằng què']),
     ('Chú hàng xóm bị què một chân', 'individual', None, []),
     ('Nước chấm mù tạt ăn với sushi ngon lắm', 'individual', None, []),
-    ('chú rể thì lùn tịt, đúng là đũa mốc chòi mâm son', 'individual', 'violation', ['chú rể', 'lùn tịt', 'đũa mốc chòi mâm son']),
+    ('chú rể thì lùn tịt, đúng là đũa mốc chòi mâm son', 'individual', 'violation', ['đũa mốc chòi mâm son']),
     ('Cả team thua sml mà vẫn cười', 'individual', None, []),  # sml: worn-out slang for "badly"
     # vl is also vật lý (physics) and lon a can, in their everyday phrases; a person insulted with a determiner, typed bare
     ('thầy dạy vl hay lắm', 'individual', None, []),
@@ -127,9 +130,9 @@ CASES = [
     # regional curses (Southern mắc dịch, ba trợn, cà chớn; Northern ôn dịch, chết bầm); the epidemic itself is innocent
     ('Thằng mắc dịch nào đậu xe chắn cửa nhà tui vậy', 'individual', 'violation', ['Thằng mắc dịch']),
     ('Do chet bam, di nhau toi 2 gio sang moi ve', 'individual', 'violation', ['Do chet bam']),
-    ('me chong no do ca chon, chua cuoi da doi so do', 'individual', 'violation', ['me chong', 'do ca chon']),
+    ('me chong no do ca chon, chua cuoi da doi so do', 'individual', 'violation', ['do ca chon']),
     ('Năm đó cả làng bị mắc dịch bệnh, may mà qua khỏi', 'individual', None, []),
-    ('Con bác sĩ phòng khám đó chảnh như hoa hậu', 'individual', 'violation', ['bác sĩ', 'chảnh như']),
+    ('Con bác sĩ phòng khám đó chảnh như hoa hậu', 'individual', 'violation', ['Con', 'bác sĩ', 'chảnh như']),
     ('Thấy mấy bình luận chửi cô ấy là “đồ chảnh chó” mà thấy bất công', 'individual', 'ok', ['là “đồ', 'chảnh chó']),
     ('không biết thì câm mồm lại', 'individual', 'violation', ['không biết thì câm mồm lại']),
     ('mình ngu không thuốc chữa luôn á, quên chìa khóa lần 3 😅', 'individual', 'ok', ['ngu không thuốc chữa']),
