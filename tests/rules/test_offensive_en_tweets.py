@@ -83,6 +83,12 @@ CASES = [
     ("@USER the new manager is an overpaid fraud", "offensive", "violation", "4(6)", ["manager", "fraud"]),
     ("@USER those judges are corrupt cowards", "offensive", "violation", "4(6)", ["judges", "are", "corrupt", "cowards"]),
     ("@USER Someone should put him in the ground", "hate_speech", "violation", "4(5)", ["put him in the ground"]),
+    # groups: a protected group with a dehumanising or criminalising claim, or told to leave
+    ("@USER Mexicans are rapists and drug dealers", "hate_speech", "violation", "4(5)",
+     ["Mexicans", "rapists", "drug dealers"]),
+    ("@USER Jews control the media", "hate_speech", "violation", "4(5)", ["Jews", "control the media"]),
+    ("@USER go back to Africa", "hate_speech", "violation", "4(5)", ["go back to Africa"]),
+    ("@USER I love my Muslim neighbours, they bring us food every Eid", "hate_speech", None, "", []),
     ("What a cute pig at the petting zoo", "offensive", "ok", "4(6)", ["What a", "pig"]),  # an animal
     # lawful criticism and innocent senses: no finding at all
     ("The mayor was criticised after calling protesters “clowns” on live TV", "offensive", None, "", []),
