@@ -31,6 +31,9 @@ CASES = [
     ('Con trai tôi 13 tuổi tự lập Facebook, chat với người lạ, tôi cũng chẳng quan tâm', 'individual', 'caution', ['Con trai tôi', 'tự lập Facebook', 'chat với người lạ', 'chẳng quan tâm']),
     ('Chili cook-off challenge this weekend, kids welcome!', 'individual', None, []),
     ('Bé nhà mình hay gọi video cho bà nội suốt buổi tối', 'individual', None, []),
+    # a school named by its kind or a class is a caution; a kind of school with no name names none
+    ('Con gái mình học lớp 3B trường Tiểu học Đoàn Thị Điểm', 'individual', 'caution', ['Con gái mình', 'học lớp', 'trường Tiểu học']),
+    ('Bé nhà mình học trường chuyên biệt, cô giáo rất tận tâm', 'individual', None, []),
 ]
 # fmt: on
 
