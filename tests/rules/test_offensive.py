@@ -53,6 +53,8 @@ CASES = [
     ('con lễ tân đó nói năng hỗn hào với khách', 'individual', 'violation', ['con', 'lễ tân', 'hỗn hào']),
     ('Cầu thủ đá dở quá, thua nhục nhã trên sân nhà', 'individual', None, []),
     ('Admin group này độc tài như chó', 'individual', 'violation', ['Admin', 'như chó']),
+    ('lũ cẩu nô lại vào cắn càn', 'individual', 'violation', ['lũ cẩu nô', 'cắn càn']),
+    ('nó không biết xấu hổ à', 'individual', 'violation', ['nó', 'không biết xấu hổ']),
     ('thằng trọng tài hôm nay mù à, ngu như chó', 'individual', 'violation', ['thằng', 'trọng tài', 'mù à', 'ngu như chó']),
     ('Trọng tài hôm nay bắt sai mấy quả, mong VFF xem lại', 'individual', None, []),  # criticism, no insult
     ('Ông thầy dạy toán đúng là đồ thần kinh', 'individual', 'violation', ['Ông thầy', 'đồ thần kinh']),  # a job, no lesson
