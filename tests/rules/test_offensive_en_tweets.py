@@ -148,7 +148,13 @@ def test_flagged_as_violation(text):
 
 @pytest.mark.parametrize(
     "text, lang",
-    [("@USER ur a joke bro", "en"), ("@USER lmao u cant be serious", "en"), ("thg kia ngu vl", "vi")],
+    [
+        ("@USER ur a joke bro", "en"),
+        ("@USER lmao u cant be serious", "en"),
+        ("thg kia ngu vl", "vi"),
+        ("dm lol", "vi"),  # lol, lmao, u are typed in Vietnamese comments too: no marker of English
+        ("u la troi lol", "vi"),
+    ],
 )
 def test_chat_english_is_read_as_english(text, lang):
     assert conduct.assess(text).lang == lang
