@@ -167,6 +167,7 @@ NEWS_CASES = [
     ('Các quan nhà ta tài thật, đường vừa làm xong đã nứt', 'mockery', 'caution', ['Các quan nhà ta']),  # sarcasm
     ('Hạng người đó ra đường ai cũng tránh', 'contempt_label', 'violation', ['Hạng người đó']),
     ('Có nhiều loại người trong xã hội, mỗi người một hoàn cảnh', None, None, []),
+    ('Bai xe thu phi qua cao, nguoi dan nen phan anh voi phuong', None, None, []),  # bare 'người dân', not 'đần'
     ('Bọn đầu cơ đó đúng là sâu bọ của xã hội', 'vermin_named', 'violation', ['đúng là', 'sâu bọ']),
     ('Dân trí thấp như bạn thì tranh cãi làm chi', 'contempt_like_you', 'violation', ['Dân trí thấp', 'như bạn']),
     ('Lũ chuột phá hết lúa, bà con phải đặt bẫy', None, None, []),  # pests, not people
