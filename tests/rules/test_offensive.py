@@ -84,7 +84,8 @@ CASES = [
     # commands to shut up, crude comparisons, "sủa" for a person's speech (a dog barking is no insult)
     ('câm mồm lại đi', 'individual', 'violation', ['câm mồm lại']),
     ('diễn viên gì mà diễn như hạch', 'individual', 'violation', ['như hạch']),
-    ('thằng này sủa nhiều thế', 'individual', 'violation', ['thằng này', 'sủa nhiều']),
+    ('thằng này sủa nhiều thế', 'individual', 'violation', ['thằng này sủa']),
+    ('chó nhà hàng xóm nó sủa cả đêm', 'individual', None, []),
     ('con chó nhà mình sủa cả đêm', 'individual', None, []),
     # round 2: sleeping like the dead, a disability named in care, a negation, a job title, an ordinary "explain",
     # "tháng" (month) typed bare is no "thằng", bare Vietnamese with English loanwords is still Vietnamese
@@ -121,7 +122,7 @@ CASES = [
     ('cai lon bia nay dep, de danh trung bay', 'individual', None, []),
     ('thang xao, lua tien nguoi gia', 'individual', 'violation', ['thang xao']),
     ('Con mẹ bán hàng online này láo thật', 'individual', 'violation', ['Con mẹ', 'láo thật']),
-    ('lũ bò lại ra sủa', 'individual', 'violation', ['lũ bò', 'sủa']),
+    ('lũ bò lại ra sủa', 'individual', 'violation', ['lũ bò', 'lại ra sủa']),
     ('đàn bò nhà bác Ba ăn cỏ', 'individual', None, []),
     ('món óc heo hấp gừng bổ lắm', 'individual', None, []),  # a dish, not "pig-brained"
     # insults rarely said of anything but people, with no one in sight: a caution (the post answered is the target)
