@@ -6,7 +6,7 @@ import pytest
 CASES = [
     # (text, role, verdict of the account_security finding or None for no finding, evidence as typed)
     ('Mật khẩu facebook của mình là abc123, ai rảnh vào like hộ', 'individual', 'caution', ['Mật khẩu facebook của mình là abc123']),
-    ('my password is sunshine123 for all my accounts', 'individual', 'caution', ['my password is sunshine123']),
+    ('my password is sunshine123 for all my accounts', 'individual', 'caution', ['password is sunshine123']),
     ('Cho mình xin mã OTP vừa gửi về máy bạn nhé', 'individual', 'caution', ['Cho mình xin', 'mã OTP']),
     ('Nick bị hack rồi, thôi kệ, lập nick mới', 'individual', 'caution', ['Nick bị hack', 'thôi kệ']),
     ('Trang của sở bị hack mấy hôm nay, cứ để đó', 'agency', 'violation', ['bị hack', 'mấy hôm nay']),
@@ -35,6 +35,8 @@ CASES = [
     ('cho t xin cai ma vua gui ve dt m voi, t dang nhap zalo tren may moi', 'individual', 'caution', ['cho t xin', 'cai ma vua gui']),
     ('Mình cho bạn thân giữ mật khẩu Facebook phòng khi mình quên', 'individual', 'caution', ['bạn thân giữ', 'mật khẩu']),
     ("Send me your login and I'll do your homework on the school portal", 'individual', 'caution', ['Send me your login']),
+    ('my password is so long I keep forgetting it', 'individual', None, []),  # no password given away
+    ('my password is hunter2 lol', 'individual', 'caution', ['password is hunter2']),
 ]
 # fmt: on
 

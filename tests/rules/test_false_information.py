@@ -54,6 +54,8 @@ CASES = [
     ('Uống nước gừng khỏi hẳn ung thư, không có cơ sở nào để nghi ngờ cả', 'individual', 'violation', ['khỏi hẳn', 'ung thư']),
     ("The education ministry just decided that students won't have summer holidays this year", 'individual', 'violation', ['ministry', 'just decided', "students won't"]),
     ('The Prime Minister has signed an order banning all private cars from the city centre starting Monday', 'individual', 'violation', ['Prime Minister', 'has signed an order', 'banning all']),
+    # an opinion on a decision already made is discussion
+    ('Tôi ủng hộ quyết định cấm xe máy vào phố cổ cuối tuần của thành phố', 'individual', 'ok', ['quyết định', 'cấm xe máy', 'thành phố']),
 ]
 # fmt: on
 

@@ -21,6 +21,10 @@ CASES = [
     ('I heard you got the job, congrats!', 'individual', 'ok', ['I heard you']),
     ("My neighbour said the police will block the whole street tomorrow, no idea if it's true", 'individual', 'caution', ['My neighbour said', "no idea if it's true"]),
     ('Breaking news: our team won the championship!!! So proud!!!', 'individual', None, []),
+    # a film or a song praised on someone's word is an opinion passed on; "hay lắm" after a rumour excuses nothing
+    ('Nghe nói phim này hay lắm, cuối tuần đi xem thôi', 'individual', 'ok', ['Nghe nói']),
+    ('I heard that song on the radio today, still a banger', 'individual', 'ok', ['I heard that']),
+    ('Nghe nói mai cả trường nghỉ học, hay lắm, ai xác nhận giúp với', 'individual', 'caution', ['Nghe nói', 'ai xác nhận giúp']),
 ]
 # fmt: on
 
