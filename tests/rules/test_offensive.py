@@ -130,6 +130,9 @@ CASES = [
     ('trơ trẽn hết chỗ nói', 'individual', 'caution', ['trơ trẽn']),
     ('Mình thấy bản thân hèn hạ quá, không dám nói thật', 'individual', 'ok', ['hèn hạ']),
     ('Ăn bám bố mẹ mãi cũng ngại, mình đang tìm việc làm thêm', 'individual', None, []),
+    ('Truyện này nhân vật phản diện bỉ ổi quá, tác giả viết hay thật', 'individual', 'ok', ['bỉ ổi']),  # fiction
+    ('Đừng coi người lao động nghèo là hạ đẳng, ai cũng đáng được tôn trọng', 'individual', 'ok', ['hạ đẳng']),
+    ('Mình không muốn làm kẻ ăn hại nên đi làm thêm', 'individual', 'ok', ['ăn hại']),
     # regional curses (Southern mắc dịch, ba trợn, cà chớn; Northern ôn dịch, chết bầm); the epidemic itself is innocent
     ('Thằng mắc dịch nào đậu xe chắn cửa nhà tui vậy', 'individual', 'violation', ['Thằng mắc dịch']),
     ('Do chet bam, di nhau toi 2 gio sang moi ve', 'individual', 'violation', ['Do chet bam']),
