@@ -34,6 +34,14 @@ CASES = [
     # a school named by its kind or a class is a caution; a kind of school with no name names none
     ('Con gái mình học lớp 3B trường Tiểu học Đoàn Thị Điểm', 'individual', 'caution', ['Con gái mình', 'học lớp', 'trường Tiểu học']),
     ('Bé nhà mình học trường chuyên biệt, cô giáo rất tận tâm', 'individual', None, []),
+    # an adult drawing a minor into private contact (grooming in any words); a teacher, a cousin stay ok
+    ('Bé ơi, muốn có nhiều kim cương Free Fire không, nhắn riêng cho chú nhé', 'individual', 'violation', ['Bé ơi', 'nhắn riêng cho chú']),
+    ("You're so mature for your age, can we keep chatting on Snapchat where your mom can't see?", 'individual', 'violation', ['for your age', 'keep chatting', 'Snapchat', 'where your mom']),
+    ("Hey, I'm a modelling agent, send me photos in your swimsuit, you're 14 right?", 'individual', 'violation', ['send me photos', "you're 14"]),
+    ('Các em lớp 5 có thắc mắc gì thì nhắn riêng cho cô trên nhóm lớp nhé', 'individual', None, []),
+    ('Mẹ ơi con nhắn cho anh họ hỏi bài lớp mấy rồi nhé', 'individual', None, []),
+    # a child's bus route and time
+    ('My 8 year old takes bus 14 home by herself at 3:30', 'individual', 'violation', ['year old', 'takes bus', 'by herself']),
 ]
 # fmt: on
 
