@@ -47,6 +47,10 @@ CASES = [
     # bare forms that are also everyday words count only in their crude phrases (ml = millilitre, cl = chất lượng)
     ('Chai dầu gội 500 ml giá 90k', 'individual', None, []),
     ('hàng cl tốt, đóng gói cẩn thận', 'individual', None, []),
+    ('Bán cc 2PN view hồ, giá tốt', 'individual', None, []),  # cc = chung cư
+    ('Ưu đãi đb cho khách hàng thân thiết', 'individual', None, []),  # đb = đặc biệt
+    ('Cửa hàng vl xây dựng Minh Phát giao hàng tận nơi', 'individual', None, []),  # vl = vật liệu
+    ('thằng đb kia láo thật', 'individual', 'violation', ['thằng đb', 'láo thật']),
     # insults at people known only by a role or a nickname
     ('con streamer đó mặt dày thật sự', 'individual', 'violation', ['con', 'streamer', 'mặt dày']),
     ('cô lễ tân nói năng hỗn hào với khách', 'individual', None, []),  # a role named plainly: criticism of conduct
