@@ -176,6 +176,8 @@ NEWS_CASES = [
     ('Hạng người đó ra đường ai cũng tránh', 'contempt_label', 'violation', ['Hạng người đó']),
     ('Có nhiều loại người trong xã hội, mỗi người một hoàn cảnh', None, None, []),
     ('Bai xe thu phi qua cao, nguoi dan nen phan anh voi phuong', None, None, []),  # bare 'người dân', not 'đần'
+    ('Thang 5 nay gia dien tang, dan than kho qua', None, None, []),  # bare 'tháng', not 'thằng'
+    ('Ngu dan ven bien mat mua ca vi bao', None, None, []),  # bare 'ngư dân'
     ('Bọn đầu cơ đó đúng là sâu bọ của xã hội', 'vermin_named', 'violation', ['đúng là', 'sâu bọ']),
     ('Dân trí thấp như bạn thì tranh cãi làm chi', 'contempt_like_you', 'violation', ['Dân trí thấp', 'như bạn']),
     ('Lũ chuột phá hết lúa, bà con phải đặt bẫy', None, None, []),  # pests, not people
