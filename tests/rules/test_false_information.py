@@ -56,6 +56,17 @@ CASES = [
     ('The Prime Minister has signed an order banning all private cars from the city centre starting Monday', 'individual', 'violation', ['Prime Minister', 'has signed an order', 'banning all']),
     # an opinion on a decision already made is discussion
     ('Tôi ủng hộ quyết định cấm xe máy vào phố cổ cuối tuần của thành phố', 'individual', 'ok', ['quyết định', 'cấm xe máy', 'thành phố']),
+    # alarms headed urgent:/khẩn cấp with no "!!!"; accounts to be frozen with a call to withdraw; absolute prevention;
+    # a harmful-technology claim; what stays ok (a drill, a lost cat, a hedged health fact with its source)
+    ('URGENT: a gas leak at the chemical plant, the whole district must evacuate now', 'individual', 'violation', ['URGENT:', 'gas leak']),
+    ('Khẩn cấp: nhà máy nước bị nhiễm hóa chất, cả quận không được dùng nước', 'individual', 'violation', ['Khẩn cấp', 'nhiễm hóa chất']),
+    ('The central bank will freeze all personal accounts over 1 billion next week, withdraw your money now', 'individual', 'violation', ['will freeze all', 'withdraw']),
+    ('Eating raw garlic on an empty stomach prevents all cancers, proven by science', 'individual', 'violation', ['prevents all', 'cancers', 'proven by science']),
+    ('5G towers cause headaches and cancer, they installed one near our school!', 'individual', 'violation', ['5G towers cause']),
+    ('The new 5G towers improved coverage in our area', 'individual', None, []),
+    ("The fire drill today: everyone must evacuate the building at 10am, it's only practice", 'individual', None, []),
+    ('Urgent: our cat is missing near Le Loi street, please share', 'individual', None, []),
+    ('Regular exercise helps prevent some cancers, according to the WHO', 'individual', None, []),
 ]
 # fmt: on
 
