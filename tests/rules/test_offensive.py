@@ -96,6 +96,8 @@ CASES = [
     ('thang em minh ngu nhu chet, goi mai ko day', 'individual', None, []),
     ('Trung tâm dạy kỹ năng cho trẻ thiểu năng cần tình nguyện viên', 'individual', None, []),
     ('Mình không nghĩ anh ấy ngu, chỉ là thiếu kinh nghiệm', 'individual', 'ok', ['anh', 'ngu']),
+    ('nó không phải ngu, chỉ là chưa quen việc', 'individual', 'ok', ['nó', 'ngu']),
+    ('mày ngu thế không phải vừa đâu', 'individual', 'violation', ['mày', 'ngu thế']),  # "không phải vừa" is no negation
     ('Bà hàng xóm ác như quỷ, đánh chó nhà người ta', 'individual', 'violation', ['Bà', 'ác như quỷ']),
     ('Admin page này lươn lẹo, xóa bình luận mà không thèm giải thích', 'individual', 'violation', ['Admin', 'lươn lẹo']),
     ('Ca thang tang ca, deo the tin duoc luong van the', 'individual', 'caution', ['deo the']),
