@@ -33,6 +33,7 @@ CASES = [
     ('Dữ liệu cá nhân của bạn có thể được chuyển cho công ty mẹ ở nước ngoài mà không cần thông báo', 'provider', 'violation', ['Dữ liệu cá nhân', 'được chuyển cho']),
     ('We may read your private messages to improve our services', 'provider', 'violation', ['may read', 'private messages']),
     ('Chúng tôi lưu dữ liệu của bạn trong 30 ngày sau khi bạn xóa tài khoản, sau đó xóa vĩnh viễn', 'provider', None, []),
+    ('Bn có thể xóa tài khoản bất cứ lúc nào trong phần Cài đặt', 'provider', 'ok', ['xóa tài khoản bất cứ lúc nào']),  # teencode bn = bạn
 ]
 # fmt: on
 
