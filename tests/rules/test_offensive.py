@@ -48,6 +48,12 @@ CASES = [
     ('Chai dầu gội 500 ml giá 90k', 'individual', None, []),
     ('hàng cl tốt, đóng gói cẩn thận', 'individual', None, []),
     ('Bán cc 2PN view hồ, giá tốt', 'individual', None, []),  # cc = chung cư
+    # plain senses of words in the crude list: éo le, the founder of a craft, a mother's grave, a dead dog
+    ('Hoàn cảnh gia đình em ấy thật éo le', 'individual', None, []),
+    ('Ông tổ sư nghề may được thờ ở đình làng', 'individual', None, []),
+    ('Thanh minh cả nhà về thăm mả mẹ', 'individual', None, []),
+    ('Trên đường có xác chó chết, ai báo môi trường đô thị giúp', 'individual', None, []),
+    ('tổ sư thằng nào lấy xe tao', 'individual', 'violation', ['tổ sư', 'thằng']),
     ('Ưu đãi đb cho khách hàng thân thiết', 'individual', None, []),  # đb = đặc biệt
     ('Cửa hàng vl xây dựng Minh Phát giao hàng tận nơi', 'individual', None, []),  # vl = vật liệu
     ('thằng đb kia láo thật', 'individual', 'violation', ['thằng đb', 'láo thật']),
