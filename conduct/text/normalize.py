@@ -291,12 +291,33 @@ def _pass2_edits(text: str, lang: str, joinable: frozenset[str]) -> Iterator[tup
         yield m.start(), m.end(), new
 
 
+_HASHTAG = re.compile(r"(?<![\w#])#(\w{3,60})")
+
+
+def _hashtag_edits(text: str) -> Iterator[tuple[int, int, str]]:
+    """Words run together in a hashtag apart, where the case changes: "#LiberalsAreIdiots" reads
+    as "#Liberals Are Idiots" (before lower case, which would lose where the words meet)."""
+    for m in _HASHTAG.finditer(text):
+        tag = m.group(1)
+        parts, start = [], 0
+        for i in range(1, len(tag)):
+            if tag[i].isupper() and tag[i - 1].islower():
+                parts.append(tag[start:i])
+                start = i
+        if parts:
+            parts.append(tag[start:])
+            yield m.start(1), m.end(1), " ".join(parts)
+
+
 def normalize(text: str, lang: str = "vi", joinable: Iterable[str] = frozenset()) -> Normalized:
     """Both matching views of `text`; `joinable` are the (folded) words that split letters may spell."""
     step1, map1 = _pass1(text)
+    map_tags = None
+    if "#" in step1:
+        step1, map_tags = splice(step1, _hashtag_edits(step1))
     low = _lower(step1)
     marked, map2 = _pass2(low, lang, joinable if isinstance(joinable, frozenset) else frozenset(joinable))
     folded = fold(marked)
     if "'" in folded or "’" in folded or "‘" in folded:  # single quotes, but not apostrophes ("Jake's")
         folded = _QUOTE_MARK.sub(" ", folded)
-    return Normalized(text, marked, folded, compose(map2, map1))
+    return Normalized(text, marked, folded, compose(map2, map_tags, map1))

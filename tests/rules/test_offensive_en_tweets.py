@@ -22,6 +22,9 @@ CASES = [
     ("Our neighbor is a greedy pig", "offensive", "violation", "4(6)", ["neighbor", "greedy", "pig"]),
     ("you clearly have no brain cells", "offensive", "violation", "4(6)", ["you", "no brain cells"]),
     ("libtards crying again", "offensive", "violation", "4(6)", ["libtards"]),
+    # words run together in a hashtag are read apart; the evidence is the whole tag as typed
+    ("@USER #LiberalsAreIdiots URL", "offensive", "violation", "4(6)", ["USER", "LiberalsAreIdiots"]),
+    ("so proud of my #BestFriendEver", "offensive", None, None, []),
     # crude words with no one targeted: mind your words
     ("dammit, the bus left without me", "offensive", "caution", "4(6)", ["dammit"]),
     ("this traffic sucks so bad", "offensive", "caution", "4(6)", ["sucks"]),

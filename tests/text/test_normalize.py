@@ -41,6 +41,9 @@ def back(text: str, view_word: str, occurrence: int = 0) -> str:
     ("this b1tch", "this bitch"),         # letters written as digits, when that spells a known word
     ("phòng 101 và 8h30", "phòng 101 và 8h30"),
     ("mấy con 🐒", "mấy con khỉ"),         # an animal emoji used as a word
+    ("#LiberalsAreIdiots", "#liberals are idiots"),  # words run together in a hashtag, apart where the case changes
+    ("#ThằngNàyNgu", "#thằng này ngu"),
+    ("#MAGA #covid19 email#NotATag", "#maga #covid19 email#notatag"),  # one case, or not a hashtag: left alone
 ])
 # fmt: on
 def test_marked_view(text, marked):
@@ -64,6 +67,8 @@ def test_folded_view_has_same_length_and_no_marks():
     ("\u200b\u200bxin chào", "xin", "xin"),
     ("nguuuuu thật", "thật", "thật"),
     ("😤 Đ.M thg kia 🤬", "thằng", "thg"),
+    ("so proud #BestFriendEver ok", "ok", "ok"),   # after a hashtag made longer
+    ("#BestFriendEver", "best", "BestFriendEver"),  # a word inside it points at the whole tag
 ])
 # fmt: on
 def test_offsets_point_into_the_original(text, word, original):
@@ -71,7 +76,7 @@ def test_offsets_point_into_the_original(text, word, original):
 
 
 def test_offsets_valid_for_every_position():
-    text = unicodedata.normalize("NFD", "Ko dc n.g.u\u200b đâu 😤 Bắc Kỳ")
+    text = unicodedata.normalize("NFD", "Ko dc n.g.u\u200b đâu 😤 #BắcKỳ Bắc Kỳ")
     n = normalize(text, "vi", JOIN)
     for i in range(len(n.marked) + 1):
         for j in range(i, min(len(n.marked), i + 5) + 1):
