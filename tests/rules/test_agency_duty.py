@@ -20,7 +20,7 @@ CASES = [
     ('Dù trời mưa, lễ hội vẫn diễn ra bình thường', 'agency', None, []),
     ('Nhận được tin nhắn của một người dân là đường bị sụt, trang đăng ngay, chưa kịp xác minh', 'agency', 'violation', ['Nhận được tin nhắn của', 'chưa kịp xác minh']),
     ('Thông tin về vụ sạt lở chưa được xác minh, đề nghị bà con không chia sẻ', 'agency', 'ok', ['chưa được xác minh']),
-    ('Admin xin phép quảng cáo chút: nhà em có bán cam Vinh, bà con cần ib em', 'agency', 'violation', ['Admin xin phép quảng cáo chút', 'nhà em có bán', 'ib em']),
+    ('Admin xin phép quảng cáo chút: nhà em có bán cam Vinh, bà con cần ib em', 'agency', 'violation', ['xin phép quảng cáo chút', 'nhà em có bán', 'ib em']),
     ("Admin here posting personally: vote for my cousin's café in the contest", 'agency', 'violation', ['Admin here posting personally', "vote for my cousin's"]),
     ('Phường đã nhận được câu hỏi của bà con về tiền hỗ trợ, lịch chi trả sẽ công bố vào thứ Tư', 'agency', None, []),
     ('Bài viết này không nhận bình luận, mọi ý kiến xin gửi qua đường bưu điện', 'agency', 'caution', ['không nhận bình luận']),
@@ -31,6 +31,8 @@ CASES = [
     ('This page does not take questions. Contact the office in person during working hours.', 'agency', 'caution', ['does not take', 'questions']),
     ('The ward does not take cash payments; please pay by bank transfer', 'agency', None, []),
     ("The mayor's office page: personally I think the protesters are wrong, but that's just my opinion", 'agency', 'violation', ['personally I think', 'just my opinion']),
+    ('Admin xin phép tạm dừng cập nhật tin tức trong 2 ngày nghỉ lễ, bà con thông cảm', 'agency', None, []),
+    ('Ý kiến cá nhân của bà con xin gửi về hộp thư góp ý của phường', 'agency', None, []),
 ]
 # fmt: on
 
