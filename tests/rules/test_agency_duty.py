@@ -33,6 +33,10 @@ CASES = [
     ("The mayor's office page: personally I think the protesters are wrong, but that's just my opinion", 'agency', 'violation', ['personally I think', 'just my opinion']),
     ('Admin xin phép tạm dừng cập nhật tin tức trong 2 ngày nghỉ lễ, bà con thông cảm', 'agency', None, []),
     ('Ý kiến cá nhân của bà con xin gửi về hộp thư góp ý của phường', 'agency', None, []),
+    # spam kept off the page, advice to citizens, a mistake owned with answers promised: no refusal
+    ('Phường hướng dẫn bà con cách chặn tin nhắn rác và cuộc gọi lừa đảo', 'agency', 'ok', ['chặn', 'tin nhắn']),
+    ('We removed spam comments containing scam links; all genuine questions will be answered', 'agency', 'ok', ['removed', 'comments']),
+    ('Xin lỗi bà con vì đã xóa nhầm bình luận, phường sẽ trả lời đầy đủ', 'agency', 'ok', ['xóa', 'bình luận']),
 ]
 # fmt: on
 
