@@ -44,6 +44,8 @@ def back(text: str, view_word: str, occurrence: int = 0) -> str:
     ("#LiberalsAreIdiots", "#liberals are idiots"),  # words run together in a hashtag, apart where the case changes
     ("#ThằngNàyNgu", "#thằng này ngu"),
     ("#MAGA #covid19 email#NotATag", "#maga #covid19 email#notatag"),  # one case, or not a hashtag: left alone
+    ("mầy ngu thiệt", "mày ngu thiệt"),     # Southern "mầy" is "mày"
+    ("thấy ngta chửi", "thấy người ta chửi"),
 ])
 # fmt: on
 def test_marked_view(text, marked):
@@ -115,6 +117,9 @@ def test_offset_map_replacements_and_deletions():
     ("ngu nhu bo, an hai lan roi van sai", "vi"),
     ("Asians can't drive, everyone knows that", "en"),
     ("Theo nguon tin rieng cua phuong, so ca sot cao gap doi con so So Y te cong bo", "vi"),
+    ("Du, thua ngu vai, dan 2 ban ma de go hoa phut cuoi", "vi"),  # bare Vietnamese with an English-looking word
+    ("deo hieu sao game up\u200bdate xong lag hon, ton 2 ti\u200beng tai lai", "vi"),  # loanwords, zero-width splits
+    ("hong kong is nice in the spring", "en"),
 ])
 # fmt: on
 def test_detect(text, lang):
