@@ -34,6 +34,8 @@ CASES = [
     ('We may read your private messages to improve our services', 'provider', 'violation', ['may read', 'private messages']),
     ('Chúng tôi lưu dữ liệu của bạn trong 30 ngày sau khi bạn xóa tài khoản, sau đó xóa vĩnh viễn', 'provider', None, []),
     ('Bn có thể xóa tài khoản bất cứ lúc nào trong phần Cài đặt', 'provider', 'ok', ['xóa tài khoản bất cứ lúc nào']),  # teencode bn = bạn
+    ('You can erase your search history at any time from the privacy page', 'provider', 'ok', ['erase', 'at any time']),
+    ('We may erase your content at any time without notice', 'provider', 'violation', ['erase', 'at any time', 'without notice']),
 ]
 # fmt: on
 
