@@ -65,6 +65,9 @@ CASES = [
     ('Admin group này độc tài như chó', 'individual', 'violation', ['Admin', 'như chó']),
     ('lũ cẩu nô lại vào cắn càn', 'individual', 'violation', ['lũ cẩu nô', 'cắn càn']),
     ('nó không biết xấu hổ à', 'individual', 'violation', ['nó', 'không biết xấu hổ']),
+    ('con hồ ly tinh cướp chồng người ta', 'individual', 'violation', ['con hồ ly tinh']),
+    ('Truyện kể về một con hồ ly tinh nghìn năm tuổi', 'individual', 'ok', ['con hồ ly tinh']),  # a fox spirit in a tale
+    ('thằng lưu manh kia', 'individual', 'violation', ['thằng', 'lưu manh']),
     ('thằng trọng tài hôm nay mù à, ngu như chó', 'individual', 'violation', ['thằng', 'trọng tài', 'mù à', 'ngu như chó']),
     ('Trọng tài hôm nay bắt sai mấy quả, mong VFF xem lại', 'individual', None, []),  # criticism, no insult
     ('Ông thầy dạy toán đúng là đồ thần kinh', 'individual', 'violation', ['Ông thầy', 'đồ thần kinh']),  # a job, no lesson
