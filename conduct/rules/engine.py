@@ -215,6 +215,8 @@ def _hit_context(doc: Doc, h: Hit, ctxs: list[ContextList], cache: dict, trigger
         si, sj = _token_span(doc, Hit(s, e, ""))
         ti, tj = min(ti, si), max(tj, sj)
     allowed = h.rule.frames
+    if allowed is not None and _in_quotes(doc, h, cache):
+        allowed = None  # words in quotation marks are someone else's: any frame may show them reported
     for ctx in ctxs:
         if allowed is not None and ctx.name not in allowed and ctx in common().frames:
             continue  # e.g. cursing is not excused by being part of a warning

@@ -149,10 +149,10 @@ def test_commentary_citing_the_code_is_a_mention(text):
 
 
 def test_context_is_judged_per_match_in_long_texts():
-    warning = "Cảnh báo: chiêu lừa đảo mới, đừng chuyển tiền cho người lạ. "
+    warning = "Cô giải thích vì sao không nên dùng từ miệt thị, ví dụ: "
     filler = "Hôm nay trời đẹp, cả nhà đi chơi công viên rồi về ăn cơm. " * 20
     insult = "Thằng kia đúng là đồ mất dạy."
-    assert conduct.assess(warning + insult).verdict == "ok"            # a warning frames the short post
+    assert conduct.assess(warning + insult).verdict == "ok"            # a lesson frames the short post
     result = conduct.assess(warning + filler + insult)                 # but not an insult far away
     assert result.verdict == "violation"
     (f,) = [f for f in result.findings if f.concern == "offensive"]

@@ -197,6 +197,10 @@ NEWS_CASES = [
     ('Lãnh đạo huyện quá vô trách nhiệm, phải bị kỷ luật', None, None, []),
     ('Lũ về ngập cả xã, bà con cần gạo và nước sạch', None, None, []),  # lũ: a flood
     ('Bạn kia nói có lý, cần thêm số liệu để kiểm chứng', None, None, []),  # a commenter addressed politely
+    # news words near an insult (a victim, the police) make no report of it; quotation marks or a speech verb do
+    ('Thằng này đúng là súc vật, hại chết nạn nhân', None, 'violation', ['đúng là', 'súc vật']),
+    ('Theo báo, đối tượng đã chửi nạn nhân là "đồ súc sinh" rồi bỏ đi', 'insult_strong', 'ok', ['đồ súc sinh']),
+    ('Nam thanh niên bị phạt vì gọi hàng xóm là đồ súc vật', None, 'ok', ['súc vật']),
 ]
 # fmt: on
 
