@@ -14,7 +14,7 @@ CASES = [
     ('Cô giáo vùng cao mỗi sáng lội suối đưa các em đến trường', 'individual', None, []),
     # issue 10, by class: a clip of a child being hurt passed on (a parent telling of it is not); children's
     # images in swimwear offered in a closed group; a dangerous challenge in new words; a child left unsupervised online
-    ('Reposting the video of the 10-year-old girl crying after being bullied in class', 'individual', 'violation', ['Reposting', 'video', 'year-old', 'crying']),
+    ('Reposting the video of the 10-year-old girl crying after being bullied in class', 'individual', 'violation', ['Reposting', 'video', 'year-old', 'being bullied']),
     ("My son was bullied at school today, I'm talking to his teacher tomorrow", 'individual', None, []),
     ('Link nhóm kín chia sẻ ảnh các bé gái mặc đồ bơi, ai muốn vào thì nhắn riêng', 'individual', 'violation', ['Link nhóm', 'bé gái', 'mặc đồ bơi']),
     ('Ảnh bé nhà mình mặc đồ bơi đi biển Sầm Sơn, dễ thương ghê', 'individual', None, []),
@@ -25,7 +25,7 @@ CASES = [
     # secrecy from one parent; a clip of a child hurt by someone, passed on (vi); a child's school gate and pickup;
     # a child chatting with strangers unsupervised; what stays ok (a food contest, a family video call)
     ("Hey sweetie, how old are you? want to video call tonight? don't tell mom", 'individual', 'violation', ['how old are you', "don't tell mom"]),
-    ('Đăng clip cháu bé bị bố dượng đánh, ai biết nhà nó ở đâu thì báo', 'individual', 'violation', ['Đăng', 'clip', 'cháu', 'đánh']),
+    ('Đăng clip cháu bé bị bố dượng đánh, ai biết nhà nó ở đâu thì báo', 'individual', 'violation', ['Đăng', 'clip', 'cháu', 'dượng đánh']),
     ('Xem clip hướng dẫn bố mẹ dạy con không đánh bạn', 'individual', None, []),
     ('Our daughter Emma (6) is at Sunflower Kindergarten, pickup is 4:30 at the back gate', 'individual', 'violation', ['Our daughter', 'Kindergarten', 'pickup is']),
     ('Con trai tôi 13 tuổi tự lập Facebook, chat với người lạ, tôi cũng chẳng quan tâm', 'individual', 'caution', ['Con trai tôi', 'tự lập Facebook', 'chat với người lạ', 'chẳng quan tâm']),
@@ -42,6 +42,11 @@ CASES = [
     ('Mẹ ơi con nhắn cho anh họ hỏi bài lớp mấy rồi nhé', 'individual', None, []),
     # a child's bus route and time
     ('My 8 year old takes bus 14 home by herself at 3:30', 'individual', 'violation', ['year old', 'takes bus', 'by herself']),
+    # a clip of a child playing the piano, brushing teeth or crying at a puppy is no harm shown
+    ('Đăng clip bé nhà mình tập đánh đàn piano, mọi người xem đi', 'individual', None, []),
+    ('Mọi người xem clip bé đánh răng ngoan chưa này', 'individual', None, []),
+    ('Watch this video of my kid crying when he saw the puppy, so cute', 'individual', None, []),
+    ('clip be trai 4 tuoi bi co giao danh o truong mam non, share manh cho moi nguoi xem ro mat be', 'individual', 'violation', ['clip', 'be trai', 'co giao danh', 'share']),
 ]
 # fmt: on
 
