@@ -47,6 +47,8 @@ CASES = [
     ('Mọi người xem clip bé đánh răng ngoan chưa này', 'individual', None, []),
     ('Watch this video of my kid crying when he saw the puppy, so cute', 'individual', None, []),
     ('clip be trai 4 tuoi bi co giao danh o truong mam non, share manh cho moi nguoi xem ro mat be', 'individual', 'violation', ['clip', 'be trai', 'co giao danh', 'share']),
+    ('Gửi ảnh bé nhà mình đang tắm cho bà ngoại xem', 'individual', None, []),  # family, not a closed group
+    ('Ảnh bé mặc đồ bơi mẫu mới, ai cần nhắn riêng shop nhé', 'individual', None, []),  # a shop's catalogue
 ]
 # fmt: on
 
