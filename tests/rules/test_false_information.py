@@ -6,7 +6,7 @@ import pytest
 CASES = [
     # (text, role, verdict of the false_information finding or None for no finding, evidence as typed)
     ('100% sự thật: uống nước chanh chữa khỏi ung thư, báo chí giấu nhẹm!', 'individual', 'violation', ['100% sự thật', 'chữa khỏi ung thư', 'báo chí giấu nhẹm']),
-    ('Chinh thuc r nha mn: tu thang sau se bi phat 5 trieu', 'individual', 'violation', ['Chinh thuc r', 'tu thang sau', 'se bi phat']),
+    ('Chinh thuc r nha mn: tu thang sau se bi phat 5 trieu', 'individual', 'violation', ['Chinh thuc r', 'mn', 'tu thang sau', 'se bi phat']),
     ('CONFIRMED: all ride-hailing apps will be banned nationwide from Monday', 'individual', 'violation', ['CONFIRMED:', 'banned']),
     ('this miracle cure cures cancer in 3 days', 'individual', 'violation', ['miracle cure', 'cures cancer']),
     ("Tin 'nước chanh chữa khỏi ung thư' là tin giả, đừng chia sẻ", 'individual', 'ok', ['chữa khỏi ung thư']),
@@ -23,7 +23,7 @@ CASES = [
     ('Cứu với!!! Cầu Long Biên bị sập rồi', 'individual', 'violation', ['!!!', 'bị sập']),
     ('Sở Giáo dục quyết định cho học sinh toàn tỉnh nghỉ học, đóng cửa toàn bộ trường học từ mai', 'agency', None, []),  # its own decision
     # a duty laid on everyone from a date, with no source; an authority that "settled" a measure for a whole group
-    ('Từ tháng sau mọi người dùng điện thoại phải nộp phí 100 nghìn mỗi năm', 'individual', 'violation', ['Từ tháng sau', 'phải nộp']),
+    ('Từ tháng sau mọi người dùng điện thoại phải nộp phí 100 nghìn mỗi năm', 'individual', 'violation', ['Từ tháng sau', 'mọi người', 'phải nộp']),
     ('Bộ Tài chính vừa chốt: toàn bộ công chức bị trừ lương 5% từ tháng 10', 'individual', 'violation', ['Bộ Tài chính', 'vừa chốt', 'toàn bộ công chức', 'bị trừ']),
     ('Mình thấy mức phí gửi xe máy từ tháng sau tăng hơi cao', 'individual', None, []),  # an opinion on a fee
     # an alarm headed "cảnh báo"/"warning" is not excused as a warning; a scam named as such or a source is
@@ -67,6 +67,11 @@ CASES = [
     ("The fire drill today: everyone must evacuate the building at 10am, it's only practice", 'individual', None, []),
     ('Urgent: our cat is missing near Le Loi street, please share', 'individual', None, []),
     ('Regular exercise helps prevent some cancers, according to the WHO', 'individual', None, []),
+    # a duty to pay is news for everyone only when laid on everyone; one's own bills are one's own news
+    ('Từ tháng sau con mình phải đóng tiền ăn bán trú 800 nghìn', 'individual', None, []),
+    ('Chính thức đậu đại học rồi, phải nộp học phí trước ngày 15', 'individual', None, []),
+    ('From next month I must pay more rent, ugh', 'individual', None, []),
+    ('Starting next month every household must pay a 100k monthly fee for the new street cameras', 'individual', 'violation', ['Starting next month', 'every household', 'must pay']),
 ]
 # fmt: on
 
