@@ -217,9 +217,12 @@ def _hit_context(doc: Doc, h: Hit, ctxs: list[ContextList], cache: dict, trigger
     allowed = h.rule.frames
     if allowed is not None and _in_quotes(doc, h, cache):
         allowed = None  # words in quotation marks are someone else's: any frame may show them reported
+    spared = h.rule.not_lowered_by
     for ctx in ctxs:
         if allowed is not None and ctx.name not in allowed and ctx in common().frames:
             continue  # e.g. cursing is not excused by being part of a warning
+        if spared and ctx.name in spared and ctx.kind == "lower":
+            continue  # e.g. crude words about oneself are still crude words
         c = _near_index(doc, cache, ctx.words).find(ti, tj, ctx.window or CONTEXT_WINDOW, outside=triggers)
         if c is not None:
             (lowered if ctx.kind == "lower" else raised).append((ctx, c))

@@ -43,6 +43,7 @@ RULE_KEYS = (
     "near",
     "window",
     "same_sentence",
+    "not_lowered_by",
     "verdict",
     "clause",
     "message",
@@ -75,6 +76,7 @@ class Rule:
     roles: tuple[str, ...] | None = None  # the authors it applies to (None: every role the concern has)
     same_sentence: bool = False  # the `near` words must be in the match's sentence (no . ? or line break between)
     model: ModelUse | None = None  # a learned model that may raise or lower its score (rules/model.py)
+    not_lowered_by: tuple[str, ...] = ()  # the concern's own contexts that may not lower it ("self" for crude words)
 
 
 @dataclass(frozen=True)
@@ -209,6 +211,11 @@ def _rule(
             raise DataError(file, f"{where}.near", f"no list {n!r}", "use one of: " + ", ".join(lists))
         near.append(lists[n])
     window = raw.get("window", 6)
+    not_lowered_by = raw.get("not_lowered_by", [])
+    if not isinstance(not_lowered_by, list) or not all(isinstance(n, str) and n for n in not_lowered_by):
+        raise DataError(
+            file, f"{where}.not_lowered_by", "expected a list of context names", "write e.g. `not_lowered_by: [self]`"
+        )
     same_sentence = raw.get("same_sentence", False)
     if not isinstance(same_sentence, bool):
         raise DataError(
@@ -268,6 +275,7 @@ def _rule(
         roles,
         same_sentence,
         use,
+        tuple(not_lowered_by),
     )
 
 
@@ -310,6 +318,10 @@ def compiled(concern_id: str) -> CompiledConcern:
         rules += lang_rules
         for i, raw in enumerate(spec.get("context") or []):
             contexts.append(_context(f, raw, f"{where}.context[{i}]", lang))
+    names = sorted({c.name for c in contexts})
+    for r in rules:
+        for n in r.not_lowered_by:
+            require_choice(f, n, names, f"rule {r.name} ({r.lang}).not_lowered_by")
     examples = tuple(_example(f, raw, f"examples[{i}]") for i, raw in enumerate(data.get("examples") or ()))
     return CompiledConcern(
         concern_id,

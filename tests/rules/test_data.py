@@ -81,6 +81,8 @@ def _spec(rule: dict, lists: dict | None = None) -> dict:
      r"examples\[0\]\.verdit: unknown key \(did you mean `verdict`\?\)"),
     ({"schema_version": 2, "concern": "offensive", "languages": {}}, "unsupported version"),
     (_spec({"name": "x", "score": 0.5, "words": ["ngu"], "same_sentence": True}), "needs `near` lists"),
+    (_spec({"name": "x", "score": 0.5, "words": ["ngu"], "not_lowered_by": ["selff"]}), "unknown value 'selff'"),
+    (_spec({"name": "x", "score": 0.5, "words": ["ngu"], "not_lowered_by": "self"}), "expected a list of context names"),
     (_spec({"name": "x", "score": 0.5, "list": "a", "near": ["b"], "same_sentence": "yes"}, {"a": ["ngu"], "b": ["mày"]}),
      "expected true or false"),
 ])

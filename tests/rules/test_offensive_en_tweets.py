@@ -24,6 +24,9 @@ CASES = [
     ("libtards crying again", "offensive", "violation", "4(6)", ["libtards"]),
     # words run together in a hashtag are read apart; the evidence is the whole tag as typed
     ("@USER #LiberalsAreIdiots URL", "offensive", "violation", "4(6)", ["USER", "LiberalsAreIdiots"]),
+    # crude words about oneself are still crude words (a caution); an insult aimed at oneself is no insult
+    ("I'm so fucking tired", "offensive", "caution", "4(6)", ["fucking"]),
+    ("I was such an idiot lol", "offensive", "ok", "4(6)", ["was such an", "idiot"]),
     ("so proud of my #BestFriendEver", "offensive", None, None, []),
     # crude words with no one targeted: mind your words
     ("dammit, the bus left without me", "offensive", "caution", "4(6)", ["dammit"]),
