@@ -59,6 +59,19 @@ def _build_fold() -> dict[int, str]:
 FOLD = _build_fold()
 
 
+def _marked_repeat() -> str:
+    """A vowel with diacritics held by repeating its bare letter ("chóooo", "quáaaa"): the repeats
+    are emphasis, the word is "chó", "quá". Lower case only: pass 2 reads the lower-cased text."""
+    alts = []
+    for base in "aeiouy":
+        marked = "".join(sorted(chr(cp) for cp, b in FOLD.items() if b == base and chr(cp).islower()))
+        alts.append(f"[{marked}]{base}{{2,}}")
+    return "|".join(alts)
+
+
+_MARKED_REPEAT = _marked_repeat()
+
+
 def fold(text: str) -> str:
     """Remove Vietnamese (and other Latin) diacritics, keeping the length: "Đồng ý" → "Dong y"."""
     return text.translate(FOLD)
@@ -203,7 +216,7 @@ def _pass1_edits(text: str) -> Iterator[tuple[int, int, str]]:
 @functools.lru_cache(maxsize=16)
 def _pass2_regex(lang: str, split: bool, leet: bool) -> re.Pattern[str]:
     """Teencode and repeated letters always; split letters and digit-letters only when the post has any."""
-    parts = [rf"(?<![\w@.])(?P<teen>{trie_regex(teencode(lang)) or '(?!)'})(?![\w@]|\.\w)", rf"(?P<rep>{_REPEAT})"]
+    parts = [rf"(?<![\w@.])(?P<teen>{trie_regex(teencode(lang)) or '(?!)'})(?![\w@]|\.\w)", rf"(?P<mrep>{_MARKED_REPEAT})", rf"(?P<rep>{_REPEAT})"]
     if split:
         parts.insert(0, rf"(?P<split>{_SPLIT})")
     if leet:
@@ -279,6 +292,8 @@ def _pass2_edits(text: str, lang: str, joinable: frozenset[str]) -> Iterator[tup
         elif kind == "rep":
             if fold(_word_at(text, m.start(), m.end())) in joinable:
                 continue  # a known word spelt with a tripled letter ("cccd"), not letters held for emphasis
+            new = piece[0]
+        elif kind == "mrep":
             new = piece[0]
         elif kind == "leet":
             new = piece.translate(_LEET)

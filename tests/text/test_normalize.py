@@ -41,6 +41,8 @@ def back(text: str, view_word: str, occurrence: int = 0) -> str:
     ("this b1tch", "this bitch"),         # letters written as digits, when that spells a known word
     ("phòng 101 và 8h30", "phòng 101 và 8h30"),
     ("mấy con 🐒", "mấy con khỉ"),         # an animal emoji used as a word
+    ("thằng chóooo, đẹp quáaaa", "thằng chó, đẹp quá"),  # a marked vowel held by repeating its bare letter
+    ("xoong nồi, quần soóc", "xoong nồi, quần soóc"),     # words spelt with a doubled vowel stay
     ("#LiberalsAreIdiots", "#liberals are idiots"),  # words run together in a hashtag, apart where the case changes
     ("#ThằngNàyNgu", "#thằng này ngu"),
     ("#MAGA #covid19 email#NotATag", "#maga #covid19 email#notatag"),  # one case, or not a hashtag: left alone
