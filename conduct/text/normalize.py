@@ -286,6 +286,8 @@ def _pass2_edits(text: str, lang: str, joinable: frozenset[str]) -> Iterator[tup
         kind = m.lastgroup
         piece = m.group()
         if kind == "split":
+            if "*" in piece and len(_SEPARATORS.sub("", piece)) == 2:
+                continue  # two letters around stars stand for a masked word ("đ*o", "l**n"), not a split one
             new = _join_split(piece, joinable)
             if new == piece:
                 continue

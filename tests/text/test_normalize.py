@@ -41,6 +41,7 @@ def back(text: str, view_word: str, occurrence: int = 0) -> str:
     ("this b1tch", "this bitch"),         # letters written as digits, when that spells a known word
     ("phòng 101 và 8h30", "phòng 101 và 8h30"),
     ("mấy con 🐒", "mấy con khỉ"),         # an animal emoji used as a word
+    ("đ*o hiểu, n*g*u", "đ*o hiểu, ngu"),  # two letters around stars are a masked word; a star between each letter splits one
     ("thằng chóooo, đẹp quáaaa", "thằng chó, đẹp quá"),  # a marked vowel held by repeating its bare letter
     ("xoong nồi, quần soóc", "xoong nồi, quần soóc"),     # words spelt with a doubled vowel stay
     ("#LiberalsAreIdiots", "#liberals are idiots"),  # words run together in a hashtag, apart where the case changes
