@@ -72,6 +72,11 @@ CASES = [
     ('Chính thức đậu đại học rồi, phải nộp học phí trước ngày 15', 'individual', None, []),
     ('From next month I must pay more rent, ugh', 'individual', None, []),
     ('Starting next month every household must pay a 100k monthly fee for the new street cameras', 'individual', 'violation', ['Starting next month', 'every household', 'must pay']),
+    # one's own or one's shop's news is no announcement for the public; a ban on all shops is
+    ('Từ mai mình nghỉ học 1 tuần để đi viện với mẹ', 'individual', 'ok', ['Từ mai', 'nghỉ học']),
+    ('Từ mai shop đóng cửa nghỉ Tết, hẹn gặp lại', 'individual', 'ok', ['Từ mai', 'đóng cửa']),
+    ("It's official, I'm moving to Da Nang! Free dinner for whoever helps me pack", 'individual', 'ok', ["It's official", 'Free']),
+    ('Chính thức: từ tháng sau tất cả cửa hàng tạp hóa bị cấm bán thuốc lá', 'individual', 'violation', ['Chính thức', 'từ tháng sau', 'bị cấm']),
 ]
 # fmt: on
 
