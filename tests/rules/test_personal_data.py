@@ -29,6 +29,11 @@ CASES = [
     ('Anh Lê Văn Nam đi xe 30A-111.22 đã giúp tôi đẩy xe lúc ngập, ai biết anh ấy cho tôi cảm ơn', 'individual', 'ok', ['Anh Lê Văn Nam', '30A-111.22']),
     ('Cảm ơn mọi người đã share, đây là sđt của thằng lừa đảo Trần Văn Tí: 0912 345 678', 'individual', 'violation', ['sđt', 'của thằng', 'Trần Văn Tí', '0912 345 678']),
     ("My neighbour said the police will block the whole street tomorrow", 'individual', None, []),  # a street is no address
+    # a tradesman or tutor recommended with the number they work by is a business contact; the same number given to
+    # have them abused is not
+    ('Cô Trần Thị Lan dạy kèm toán lớp 9 rất hay, số cô 0912 345 678', 'individual', 'ok', ['Trần Thị Lan', '0912 345 678']),
+    ('Xe ôm anh Lê Văn Tám, sđt 0977 888 999, chở khách đi sân bay giá rẻ', 'individual', 'ok', ['Lê Văn Tám', '0977 888 999']),
+    ('Thằng thợ điện Nguyễn Văn Hùng 0988 123 456 lừa tiền nhà mình, mọi người gọi chửi nó đi', 'individual', 'violation', ['Nguyễn Văn Hùng', '0988 123 456', 'mọi người gọi']),
 ]
 # fmt: on
 
