@@ -28,3 +28,53 @@ def test_crude_forms(check, text, rule, verdict, evidence):
     if rule is not None:
         (finding,) = [f for f in conduct.assess(text).findings if f.concern == "offensive"]
         assert (finding.rule, finding.clause) == (rule, "4(6)")
+
+
+# fmt: off
+BARE_INSULTS = [
+    # insults said only of people, aimed at no one in sight: mind your words; at a person: a violation
+    ('ngu hết chỗ nói', 'insult_untargeted', 'caution', ['ngu hết chỗ nói']),
+    ('thiểu năng', 'insult_untargeted', 'caution', ['thiểu năng']),
+    ('thiểu năng à', 'insult_strong', 'violation', ['thiểu năng à']),  # asked of the reader
+    ('bớt sủa đi', 'insult_strong', 'violation', ['bớt sủa']),  # dog words told to a person
+    ('ngậm mõm lại', 'insult_strong', 'violation', ['ngậm mõm lại']),
+    ('thằng Bảo mõm to, hứa mà ko làm', 'insult_at_person', 'violation', ['thằng', 'mõm to']),
+    ('thg tai xe nay dot nat', 'insult_near_person', 'violation', ['thg', 'tai xe', 'dot nat']),  # two words typed bare
+    ('mình ngu thật, quên mang chìa khoá', None, 'ok', ['ngu thật']),  # self-deprecation
+    ('Trung tâm dạy trẻ thiểu năng cần thêm tình nguyện viên', None, None, []),
+    ('Con chó nhà hàng xóm sủa suốt đêm', None, None, []),
+    ('Nhớ đeo rọ mõm cho chó khi ra đường nha', None, None, []),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text, rule, verdict, evidence", BARE_INSULTS)
+def test_bare_insults(check, text, rule, verdict, evidence):
+    check(text, "offensive", "individual", verdict, evidence)
+    if rule is not None:
+        (finding,) = [f for f in conduct.assess(text).findings if f.concern == "offensive"]
+        assert (finding.rule, finding.clause) == (rule, "4(6)")
+
+
+# fmt: off
+GROUP_CONTEMPT = [
+    # contempt for a region, an ethnic minority, a gender or the disabled, typed bare too: hate speech (4(5))
+    ('dan mien tay luoi nhu hui', 'group_trait', 'violation', ['dan mien', 'luoi nhu hui']),
+    ('người dân tộc thì học làm gì cho tốn cơm', 'group_trait', 'violation', ['người dân tộc', 'cho tốn cơm']),
+    ('dân nghệ an toàn cãi cùn', 'group_trait', 'violation', ['dân', 'nghệ an', 'cãi cùn']),
+    ('người tàn tật ra đường chỉ tổ vướng', 'group_trait', 'violation', ['người tàn tật', 'chỉ tổ vướng']),
+    ('bọn 36 ăn trộm chó', 'slur', 'violation', ['bọn 36']),
+    ('Nhà mình ở số 36 phố Hàng Bạc', None, None, []),
+    ('Xe tải đỗ làm chật đường quá', None, None, []),
+    ('Con gái nên học làm gì ra dễ xin việc hả mọi người', None, None, []),  # a career question
+    ('Người miền Tây hiền lành, dễ mến', None, None, []),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text, rule, verdict, evidence", GROUP_CONTEMPT)
+def test_group_contempt(check, text, rule, verdict, evidence):
+    check(text, "hate_speech", "individual", verdict, evidence)
+    if rule is not None:
+        (finding,) = [f for f in conduct.assess(text).findings if f.concern == "hate_speech"]
+        assert (finding.rule, finding.clause) == (rule, "4(5)")
