@@ -12,7 +12,7 @@ CASES = [
     ('bọn b.ắ.c k.ỳ lươn lẹo', 'individual', 'violation', ['bọn', 'b.ắ.c k.ỳ', 'lươn lẹo']),
     ('Con gái thì biết gì mà đòi làm đội trưởng', 'individual', 'violation', ['Con gái', 'thì biết gì', 'đòi làm']),
     ('Lũ theo đạo toàn bọn giả tạo, nên cấm hết', 'individual', 'violation', ['Lũ', 'theo đạo', 'bọn', 'giả tạo', 'nên cấm hết']),
-    ('giết hết bọn nó đi', 'individual', 'violation', ['giết hết']),
+    ('giết hết bọn nó đi', 'individual', 'violation', ['giết hết', 'nó đi']),
     ('All immigrants are thieves', 'individual', 'violation', ['immigrants', 'thieves']),
     ('go back to your country', 'individual', 'violation', ['go back to your country']),
     ('women belong in the kitchen', 'individual', 'violation', ['women', 'belong in the kitchen']),
@@ -42,10 +42,10 @@ def test_hate_speech(check, text, role, verdict, evidence):
 NEWS_CASES = [
     # (text, rule the finding rests on or None for no finding, verdict, evidence as typed)
     ('Loại đó phải đem ra xử bắn, giữ lại làm gì', 'violence_call', 'violation', ['đem ra xử bắn']),
-    ('Thằng trộm xe mà bắt được thì cứ đánh chết, khỏi cần báo công an', 'violence_act_urged', 'violation',
-     ['bắt được thì', 'đánh chết']),  # "báo công an" is no warning here
+    ('Thằng trộm xe mà bắt được thì cứ đánh chết, khỏi cần báo công an', 'deadly_act_urged', 'violation',
+     ['bắt được thì', 'cứ đánh chết']),  # "báo công an" is no warning here
     ('Ước gì hắn chết sớm, đỡ khổ cho vợ con', 'death_wished', 'violation', ['Ước gì hắn', 'chết sớm']),
-    ('Cháu bé bị đánh chết, thủ phạm đã bị bắt', 'violence', 'ok', ['đánh chết']),  # a report
+    ('Cháu bé bị đánh chết, thủ phạm đã bị bắt', 'deadly_act', 'ok', ['đánh chết']),  # a report
     ('Đề nghị xử nó theo pháp luật, không để lọt tội', 'violence_act_urged', 'ok', ['Đề nghị', 'xử nó']),  # lawful
     ('Có người comment “xử bắn cho rồi”, nhưng pháp luật không cho phép như vậy', 'violence_call', 'ok',
      ['xử bắn cho rồi']),  # a quoted call, criticised

@@ -1,0 +1,64 @@
+"""Vietnamese comments under news of crimes, accidents and court cases (issue 10, helper R1): a killing
+reported in the active voice ("nghi phạm đâm chết vợ"), a suicide, a child hurt in a story that names no
+one, goods of unknown origin are no hate speech, exposure or hearsay; the same acts called for or wished
+on someone ("phải đánh chết", "thiến nó đi", "tự tử đi cho rồi") still cite 4(5)."""
+import pytest
+
+import conduct
+
+# fmt: off
+REPORTS = [
+    # (text, concern that must not flag it)
+    ('Nghi phạm đâm chết vợ rồi bỏ trốn, công an đang truy bắt', 'hate_speech'),
+    ('Cảnh sát đã bắn chết đối tượng sau khi hắn chống trả', 'hate_speech'),
+    ('Người cha say rượu đánh chết con trai 5 tuổi', 'hate_speech'),
+    ('Gã thanh niên chém chết hàng xóm vì tranh chấp lối đi', 'hate_speech'),
+    ('nghi pham dam chet vo roi bo tron', 'hate_speech'),
+    ('Ông ấy treo cổ tự tử trong nhà kho sau khi vỡ nợ', 'hate_speech'),
+    ('Ca si treo co tu tu tai can ho rieng', 'hate_speech'),
+    ('Cảnh sát buộc phải bắn chết kẻ cầm súng', 'hate_speech'),
+    ('Bé trai bị đánh chết ở nhà người tình của mẹ, thương cháu quá', 'child_safety'),
+    ('Cháu học sinh lớp 5 bị bạn đánh phải nhập viện, nhà trường cần làm rõ', 'child_safety'),
+    ('Đừng ai uống rượu không rõ nguồn gốc nhé', 'unverified_source'),
+    ('Tien thu hoi phai nop ngan sach, do moi la dieu dan can', 'hate_speech'),
+    ('Xe khach lat xuong deo lam 3 nguoi bi thuong', 'offensive'),
+]
+CALLS = [
+    # (text, rule the hate_speech finding rests on, evidence as typed)
+    ('Thằng đâm chết vợ đó phải đánh chết nó đi', 'deadly_act_urged', ['đâm chết', 'phải đánh chết', 'nó đi']),
+    ('Loại mẹ mìn đó nên thiêu sống', 'deadly_act_called', ['nên thiêu sống']),
+    ('Bắt được thằng hiếp dâm đó thì thiến nó đi', 'violence_act_urged', ['thiến', 'nó đi']),
+    ('Loại đó treo cổ tự tử đi cho rồi', 'violence_call', ['tự tử đi']),
+    ('Tài xế đó đáng bị tông chết như nạn nhân', 'violence_call', ['đáng bị tông chết']),
+    ('Mấy con nghiện này nên cho chết hết', 'violence_call', ['nên cho chết hết']),
+    ('Bọn cho vay nặng lãi đó phải bị đánh lại, chờ pháp luật làm gì', 'violence_call', ['phải bị đánh lại']),
+    ('Đánh chết thằng tài xế đó đi', 'deadly_act_urged', ['Đánh chết', 'đó đi']),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text, concern", REPORTS)
+def test_a_report_in_the_commenters_words_is_no_finding(text, concern):
+    result = conduct.assess(text)
+    assert result.verdict == "ok", result.to_dict()
+    assert all(f.verdict == "ok" for f in result.findings if f.concern == concern)
+
+
+@pytest.mark.parametrize("text, rule, evidence", CALLS)
+def test_a_call_or_wish_for_a_killing_cites_4_5(check, text, rule, evidence):
+    check(text, "hate_speech", "individual", "violation", evidence)
+    (finding,) = [f for f in conduct.assess(text).findings if f.concern == "hate_speech"]
+    # equal scores: the finding may rest on the bare act found at the same place, unlowered
+    assert finding.rule in (rule, "deadly_act") and finding.clause == "4(5)" and finding.frames == ()
+
+
+def test_a_reported_killing_is_lowered_by_the_report_and_says_so():
+    (finding,) = [f for f in conduct.assess("Hung thủ đâm chết 3 người trong đêm").findings
+                  if f.concern == "hate_speech"]
+    assert (finding.rule, finding.verdict) == ("deadly_act", "ok")
+    assert finding.frames == ("news_report",) and finding.context == ("Hung thủ",)
+
+
+def test_a_hurt_child_named_with_a_school_is_still_exposed(check):
+    check("Bé Na học lớp 2A bị bạo hành, trường tiểu học Hoa Sen mà không ai báo", "child_safety", "individual",
+          "violation", ["Bé", "học lớp", "bị bạo hành"])
