@@ -1,0 +1,60 @@
+"""English political and social tweets (issue 10, helper R2): the classes fixed on the dev half of
+realistic_posts_en_political.yaml, each asserted on fresh sentences written for this file, with the
+traps that must stay ok next to them.
+
+- madness said of a person is name-calling ("she is crazy", "you're nuts"); said of a crowd, the
+  prices, or in praise ("crazy about", "crazy good", "insane at this game") it is not;
+- names that are person-only ("scum", "thugs", "lapdog") need only a pointer, "kind of" included;
+  names with an everyday sense ("clown", "snowflake", "troll") only direct address next to them;
+- everyday senses near a pronoun: an injury or a cold is nasty, a chore has trash, a driver is drunk;
+- literal senses in games, shows, parades and the outdoors lower the score (the traitor in a game,
+  clowns at a circus, a snake on a hiking trail);
+- "calling her a traitor" reports an insult; "this is why" alone does not excuse a curse.
+"""
+import pytest
+
+import conduct
+
+# fmt: off
+CASES = [
+    # (text, concern, verdict of that concern's finding or None for none, evidence as typed)
+    ("@USER The governor is crazy as a loon", "offensive", "violation", ["governor is", "crazy"]),
+    ("@USER he's totally nuts, vote him out", "offensive", "violation", ["he's", "nuts"]),
+    ("@USER you're insane if you think that bill helps anyone", "offensive", "violation", ["you're", "insane"]),
+    ("The line at the polling station was insane today", "offensive", None, []),
+    ("They are insane, these prices at the pump", "offensive", None, []),
+    ("My aunt is crazy about her roses", "offensive", None, []),
+    ("@USER you're crazy good at debating, teach me", "offensive", None, []),
+    ("@USER Tax cheats are the lowest kind of scum", "offensive", "violation", ["kind of", "scum"]),
+    ("@USER The councilman is a lapdog for developers", "offensive", "violation", ["is", "lapdog"]),
+    ("@USER bye troll", "offensive", "violation", ["USER", "troll"]),
+    ("@USER this clown wants a second term?", "offensive", "violation", ["USER", "clown"]),
+    ("@USER keep crying snowflake", "offensive", "violation", ["keep crying", "snowflake"]),
+    ("The senate is a clown car this week", "offensive", "violation", ["is a", "clown car"]),
+    ("We booked a clown for the twins' birthday, worth every penny", "offensive", None, []),
+    ("First snowflakes on the porch, the dog went wild", "offensive", None, []),
+    ("The babies keep crying on this train, poor parents", "offensive", None, []),
+    # everyday senses near a pronoun
+    ("@USER he took a nasty fall at the rally, hope he is ok", "offensive", None, []),
+    ("She caught a nasty flu after the campaign tour", "offensive", None, []),
+    ("They take out the trash on Tuesdays here", "offensive", None, []),
+    ("He was hit by a drunk driver on the highway", "offensive", None, []),
+    ("@USER she's a nasty piece of work", "offensive", "violation", ["she's", "nasty"]),
+    # literal senses lower the score: a mention, not a finding
+    ("@USER my sister was the traitor in Among Us three rounds in a row", "offensive", "ok", ["was", "traitor"]),
+    ("@USER those clowns at the circus juggled fire", "offensive", "ok", ["USER", "those clowns"]),
+    ("On the hiking trail today, careful folks 🐍", "offensive", "ok", ["folks", "🐍"]),
+    # reporting or condemning an insult; a curse is not excused by "this is why"
+    ("@USER Calling him a liar is unfair, he corrected the record", "offensive", "ok", ["him", "liar"]),
+    ("Shit like this is why turnout is low", "offensive", "caution", ["Shit"]),
+    ("This is why we never call people idiots in class", "offensive", "ok", ["people", "idiots"]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text, concern, verdict, evidence", CASES)
+def test_political_tweets(check, text, concern, verdict, evidence):
+    check(text, concern, "individual", verdict, evidence)
+    if verdict is not None:
+        (finding,) = [f for f in conduct.assess(text).findings if f.concern == concern]
+        assert finding.clause == "4(6)"
