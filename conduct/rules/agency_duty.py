@@ -1,6 +1,8 @@
 """Agency duty: a state agency's own account posting information inconsistent with what was
-officially announced (Art. 6(3)), or shutting out comments on matters it is responsible for
-instead of responding (Art. 6(4)). Applies to agencies only.
+officially announced, posted before it was checked, reassurance against a finding the post itself
+names, or the page used in the admin's private capacity (Art. 6(3)); or shutting out citizens'
+questions instead of responding (Art. 6(4)). Spam kept off the page or answers promised lower the
+score. Applies to agencies only.
 """
 
 ID = "agency_duty"
