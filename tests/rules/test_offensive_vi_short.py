@@ -78,3 +78,25 @@ def test_group_contempt(check, text, rule, verdict, evidence):
     if rule is not None:
         (finding,) = [f for f in conduct.assess(text).findings if f.concern == "hate_speech"]
         assert (finding.rule, finding.clause) == (rule, "4(5)")
+
+
+# fmt: off
+TALKING_DOWN = [
+    # contempt told to the person addressed; the same words of a child or of oneself stay ok
+    ('m biết j mà nói', 'insult_strong', 'violation', ['m biết j mà']),
+    ('mày là cái thá gì mà dạy đời', 'insult_at_person', 'violation', ['mày', 'là cái thá gì', 'dạy đời']),
+    ('thằng kia ngu l', 'vulgar_insult', 'violation', ['ngu l']),
+    ('ko biết nhục', 'insult_untargeted', 'caution', ['ko biết nhục']),
+    ('Con bé biết gì mà nói, mới 3 tuổi thôi', None, None, []),
+    ('Mình biết gì mà góp ý, chỉ hỏi thêm thôi', None, None, []),
+    ('Tối nay xem bóng đá ở quán đầu ngõ nha', None, None, []),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text, rule, verdict, evidence", TALKING_DOWN)
+def test_talking_down(check, text, rule, verdict, evidence):
+    check(text, "offensive", "individual", verdict, evidence)
+    if rule is not None:
+        (finding,) = [f for f in conduct.assess(text).findings if f.concern == "offensive"]
+        assert (finding.rule, finding.clause) == (rule, "4(6)")
