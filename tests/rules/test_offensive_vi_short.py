@@ -85,7 +85,7 @@ TALKING_DOWN = [
     # contempt told to the person addressed; the same words of a child or of oneself stay ok
     ('m biết j mà nói', 'insult_strong', 'violation', ['m biết j mà']),
     ('mày là cái thá gì mà dạy đời', 'insult_at_person', 'violation', ['mày', 'là cái thá gì', 'dạy đời']),
-    ('thằng kia ngu l', 'vulgar_insult', 'violation', ['ngu l']),
+    ('thằng kia ngu l', 'vulgar_insult', 'violation', ['thằng kia', 'ngu l']),
     ('ko biết nhục', 'insult_untargeted', 'caution', ['ko biết nhục']),
     ('Con bé biết gì mà nói, mới 3 tuổi thôi', None, None, []),
     ('Mình biết gì mà góp ý, chỉ hỏi thêm thôi', None, None, []),
