@@ -22,6 +22,11 @@ REPORTS = [
     ('Đừng ai uống rượu không rõ nguồn gốc nhé', 'unverified_source'),
     ('Tien thu hoi phai nop ngan sach, do moi la dieu dan can', 'hate_speech'),
     ('Xe khach lat xuong deo lam 3 nguoi bi thuong', 'offensive'),
+    ('Bắt được ổ nhóm buôn bán ma túy ở biên giới, mong tòa trừng trị nghiêm', 'illegal_trade'),
+    ('May vu mua ban tre so sinh the nay that kinh khung, mong cong an lam ro', 'illegal_trade'),
+    ('Clip học sinh bị đánh lan truyền khiến phụ huynh bức xúc, nhà trường đã vào cuộc', 'child_safety'),
+    ('Dịch tả lợn châu Phi bùng phát, hàng nghìn con lợn phải tiêu hủy', 'hate_speech'),
+    ('Nha hang xom nuoi cho du, ca xom khong dam cho con ra ngo', 'hate_speech'),
 ]
 CALLS = [
     # (text, rule the hate_speech finding rests on, evidence as typed)
@@ -33,6 +38,8 @@ CALLS = [
     ('Mấy con nghiện này nên cho chết hết', 'violence_call', ['nên cho chết hết']),
     ('Bọn cho vay nặng lãi đó phải bị đánh lại, chờ pháp luật làm gì', 'violence_call', ['phải bị đánh lại']),
     ('Đánh chết thằng tài xế đó đi', 'deadly_act_urged', ['Đánh chết', 'đó đi']),
+    ('Mấy con mụ gây tai nạn đó đáng bị đập', 'violence_call', ['đáng bị đập']),
+    ('Thằng giáo viên đồi bại đó nên bị thiến', 'violence_call', ['nên bị thiến']),
 ]
 # fmt: on
 
@@ -62,3 +69,13 @@ def test_a_reported_killing_is_lowered_by_the_report_and_says_so():
 def test_a_hurt_child_named_with_a_school_is_still_exposed(check):
     check("Bé Na học lớp 2A bị bạo hành, trường tiểu học Hoa Sen mà không ai báo", "child_safety", "individual",
           "violation", ["Bé", "học lớp", "bị bạo hành"])
+
+
+def test_drugs_offered_for_sale_are_still_illegal_trade(check):
+    check("Có hàng đá, kẹo bay giá rẻ, ib zalo ship tận nơi", "illegal_trade", "individual", "violation",
+          ["hàng đá", "kẹo bay", "giá rẻ"])
+
+
+def test_a_clip_of_a_hurt_child_passed_on_by_the_author_still_counts(check):
+    check("Share clip bé lớp 4 bị bạn đánh, mọi người xem đi", "child_safety", "individual", "violation",
+          ["Share", "clip", "bé", "bị bạn đánh"])
