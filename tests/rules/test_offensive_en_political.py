@@ -48,6 +48,19 @@ CASES = [
     ("@USER Calling him a liar is unfair, he corrected the record", "offensive", "ok", ["him", "liar"]),
     ("Shit like this is why turnout is low", "offensive", "caution", ["Shit"]),
     ("This is why we never call people idiots in class", "offensive", "ok", ["people", "idiots"]),
+    # a person or a political camp called mad or a failure; a bill, a project, a crowd is not
+    ("@USER Progressives are mentally ill, all of them", "offensive", "violation", ["Progressives are", "mentally ill"]),
+    ("@USER Republicans are mentally unstable", "offensive", "violation", ["Republicans are", "mentally unstable"]),
+    ("@USER the mayor is a total failure", "offensive", "violation", ["mayor is", "a total failure"]),
+    ("The launch was a complete failure, back to the drawing board", "offensive", None, []),
+    ("People living with mental illness deserve better care", "offensive", None, []),
+    ("Democrats are crazy about the new candidate, packed rallies", "offensive", None, []),
+    # kiss-offs and group jabs said with no profanity; crude "BS" at a claim is a caution
+    ("@USER go pound sand, pal", "offensive", "violation", ["go pound sand"]),
+    ("@USER another lying politician, shocker", "offensive", "violation", ["another lying politician"]),
+    ("@USER what a sad little man", "offensive", "violation", ["what a", "sad little"]),
+    ("@USER this is BS, read the bill", "offensive", "caution", ["this is BS"]),
+    ("She has a BS in chemistry and a law degree", "offensive", None, []),
 ]
 # fmt: on
 
