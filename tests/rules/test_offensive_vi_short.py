@@ -100,3 +100,28 @@ def test_talking_down(check, text, rule, verdict, evidence):
     if rule is not None:
         (finding,) = [f for f in conduct.assess(text).findings if f.concern == "offensive"]
         assert (finding.rule, finding.clause) == (rule, "4(6)")
+
+
+# fmt: off
+ANIMAL_NAMES = [
+    # a person called a farm animal with a word of contempt in front; the animals themselves stay ok
+    ('đồ lợn, ăn xong không dọn', 'insult_strong', 'violation', ['đồ lợn']),
+    ('thằng heo kia tránh ra', 'insult_strong', 'violation', ['thằng heo']),
+    ('đồ lùn mà cũng bày đặt', 'insult_strong', 'violation', ['đồ lùn']),
+    ('benh do heo lay sang nguoi rat nguy hiem', None, None, []),  # bare 'do heo': because of pigs
+    ('Nhà bác Tư nuôi con heo mập quá trời', None, None, []),
+    ('Dịch bệnh do chuột gây ra, mọi người vệ sinh nhà cửa nhé', None, None, []),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text, rule, verdict, evidence", ANIMAL_NAMES)
+def test_animal_names(check, text, rule, verdict, evidence):
+    check(text, "offensive", "individual", verdict, evidence)
+    if rule is not None:
+        (finding,) = [f for f in conduct.assess(text).findings if f.concern == "offensive"]
+        assert (finding.rule, finding.clause) == (rule, "4(6)")
+
+
+def test_a_slur_for_westerners_is_hate_speech(check):
+    check("thằng tây lông đó láo", "hate_speech", "individual", "violation", ["tây lông"])
