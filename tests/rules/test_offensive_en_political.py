@@ -61,6 +61,14 @@ CASES = [
     ("@USER what a sad little man", "offensive", "violation", ["what a", "sad little"]),
     ("@USER this is BS, read the bill", "offensive", "caution", ["this is BS"]),
     ("She has a BS in chemistry and a law degree", "offensive", None, []),
+    # mockery of a user or their take, said with no profanity; the nouns of stupidity alone a caution
+    ("@USER lmao stay triggered", "offensive", "violation", ["stay triggered"]),
+    ("@USER garbage take, as usual", "offensive", "violation", ["garbage take"]),
+    ("@USER the senator has lost his marbles", "offensive", "violation", ["lost his marbles"]),
+    ("@USER he is a nut, ignore him", "offensive", "violation", ["he is", "a nut"]),
+    ("My trainer is a nut about protein shakes", "offensive", None, []),
+    ("@USER The sheer stupidity of this thread", "offensive", "caution", ["stupidity"]),
+    ("The kids lost their marbles under the couch again", "offensive", None, []),
 ]
 # fmt: on
 
