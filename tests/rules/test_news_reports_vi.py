@@ -27,6 +27,11 @@ REPORTS = [
     ('Clip học sinh bị đánh lan truyền khiến phụ huynh bức xúc, nhà trường đã vào cuộc', 'child_safety'),
     ('Dịch tả lợn châu Phi bùng phát, hàng nghìn con lợn phải tiêu hủy', 'hate_speech'),
     ('Nha hang xom nuoi cho du, ca xom khong dam cho con ra ngo', 'hate_speech'),
+    ('Bọn trẻ bây giờ mê điện thoại quá', 'offensive'),
+    ('Bat bon lua dao qua mang di, dan kho lam roi', 'offensive'),
+    ('Hang chuc con lon chet troi, dan mat trang', 'hate_speech'),
+    ('Cậu bé bị chó nhà hàng xóm cắn nát mặt, chủ chó phải bồi thường', 'offensive'),
+    ('Nam sinh bị bạn đâm tử vong ngay trước cổng trường', 'false_information'),
 ]
 CALLS = [
     # (text, rule the hate_speech finding rests on, evidence as typed)
@@ -79,3 +84,8 @@ def test_drugs_offered_for_sale_are_still_illegal_trade(check):
 def test_a_clip_of_a_hurt_child_passed_on_by_the_author_still_counts(check):
     check("Share clip bé lớp 4 bị bạn đánh, mọi người xem đi", "child_safety", "individual", "violation",
           ["Share", "clip", "bé", "bị bạn đánh"])
+
+
+def test_kids_called_bon_tre_are_no_target_but_an_insult_beside_them_still_counts(check):
+    check("Bọn trẻ trâu đua xe đêm qua lại gây tai nạn", "offensive", "individual", "violation", ["Bọn trẻ trâu"])
+    check("Bọn nhà giàu này não rỗng", "offensive", "individual", "violation", ["Bọn", "não rỗng"])
