@@ -125,3 +125,26 @@ def test_animal_names(check, text, rule, verdict, evidence):
 
 def test_a_slur_for_westerners_is_hate_speech(check):
     check("thằng tây lông đó láo", "hate_speech", "individual", "violation", ["tây lông"])
+
+
+# fmt: off
+GROUP_NAMES = [
+    # a group's plain name is no slur: only what is said of the group makes contempt
+    ('Gái miền Tây hiền lắm, lấy vợ miền Tây là sướng', None, None, []),
+    ('Mình là dân tỉnh lẻ lên Sài Gòn học đại học', None, None, []),
+    ('Dân ngoại tỉnh về đây thuê trọ rất đông', None, None, []),
+    ('Khu này nhiều dân ngụ cư từ miền Trung vào', None, None, []),
+    ('gái miền tây toàn đào mỏ', 'group_trait', 'violation', ['gái miền', 'đào mỏ']),
+    ('gai mien tay toan dao mo', 'group_trait', 'violation', ['gai mien tay', 'dao mo']),  # typed bare
+    ('dân ngoại tỉnh toàn trộm cắp', 'group_trait', 'violation', ['dân', 'ngoại tỉnh', 'trộm cắp']),
+    ('Thầy cô chấm bài dễ dãi quá', None, None, []),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text, rule, verdict, evidence", GROUP_NAMES)
+def test_group_names(check, text, rule, verdict, evidence):
+    check(text, "hate_speech", "individual", verdict, evidence)
+    if rule is not None:
+        (finding,) = [f for f in conduct.assess(text).findings if f.concern == "hate_speech"]
+        assert (finding.rule, finding.clause) == (rule, "4(5)")
