@@ -69,6 +69,17 @@ CASES = [
     ("My trainer is a nut about protein shakes", "offensive", None, []),
     ("@USER The sheer stupidity of this thread", "offensive", "caution", ["stupidity"]),
     ("The kids lost their marbles under the couch again", "offensive", None, []),
+    # everyday compounds of name words are not names
+    ("@USER troll farms pushed that hashtag all night", "offensive", None, []),
+    ("@USER she's crazy popular in her district", "offensive", None, []),
+    # political threats and a group called a disease: incitement (4(5)); history and the death penalty debate stay ok
+    ("@USER the whole cabinet should be executed", "hate_speech", "violation", ["should be executed"]),
+    ("@USER line them up against a wall, all of them", "hate_speech", "violation", ["line them up against a wall"]),
+    ("@USER that judge deserves a bullet", "hate_speech", "violation", ["deserves a bullet"]),
+    ("@USER the marchers should be run over", "hate_speech", "violation", ["should be run over"]),
+    ("@USER Refugees are a cancer on this town", "hate_speech", "violation", ["Refugees", "are a cancer on"]),
+    ("The state senate is debating the death penalty again", "hate_speech", None, []),
+    ("The couple was executed in 1953 after a trial many call unfair", "hate_speech", None, []),
 ]
 # fmt: on
 
@@ -78,4 +89,4 @@ def test_political_tweets(check, text, concern, verdict, evidence):
     check(text, concern, "individual", verdict, evidence)
     if verdict is not None:
         (finding,) = [f for f in conduct.assess(text).findings if f.concern == concern]
-        assert finding.clause == "4(6)"
+        assert finding.clause == ("4(5)" if concern == "hate_speech" else "4(6)")
