@@ -32,6 +32,8 @@ REPORTS = [
     ('Hang chuc con lon chet troi, dan mat trang', 'hate_speech'),
     ('Cậu bé bị chó nhà hàng xóm cắn nát mặt, chủ chó phải bồi thường', 'offensive'),
     ('Nam sinh bị bạn đâm tử vong ngay trước cổng trường', 'false_information'),
+    ('Cô gái nghĩ quẩn vì bị tung ảnh nóng, mong công an bắt kẻ tung ảnh', 'personal_data'),
+    ('Nạn nhân bị quay lén trong phòng thay đồ đã trình báo', 'personal_data'),
 ]
 CALLS = [
     # (text, rule the hate_speech finding rests on, evidence as typed)
@@ -89,3 +91,8 @@ def test_a_clip_of_a_hurt_child_passed_on_by_the_author_still_counts(check):
 def test_kids_called_bon_tre_are_no_target_but_an_insult_beside_them_still_counts(check):
     check("Bọn trẻ trâu đua xe đêm qua lại gây tai nạn", "offensive", "individual", "violation", ["Bọn trẻ trâu"])
     check("Bọn nhà giàu này não rỗng", "offensive", "individual", "violation", ["Bọn", "não rỗng"])
+
+
+def test_leaked_images_passed_on_beside_a_victim_still_count(check):
+    check("Con bé bị lộ clip đây, link full ở dưới", "personal_data", "individual", "violation", ["link full"])
+    check("tung ảnh nóng con bồ cũ cho cả làng xem", "personal_data", "individual", "violation", ["tung ảnh nóng"])
