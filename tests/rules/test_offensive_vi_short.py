@@ -148,3 +148,23 @@ def test_group_names(check, text, rule, verdict, evidence):
     if rule is not None:
         (finding,) = [f for f in conduct.assess(text).findings if f.concern == "hate_speech"]
         assert (finding.rule, finding.clause) == (rule, "4(5)")
+
+
+# fmt: off
+BARE_LOOK_ALIKES = [
+    # everyday phrases typed bare that read like crude ones: đâu mà (not đậu má), bộ máy (not bố mày)
+    ('di dau ma ve tre vay', None, None, []),
+    ('tien dau ma mua nha hoai', None, None, []),
+    ('bo may hanh chinh cong kenh qua', None, None, []),
+    ('tinh gon bo may la dung', None, None, []),
+    ('Dau ma, mat dien nua roi', 'vulgar', 'caution', ['Dau ma']),  # the exclamation stays crude
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text, rule, verdict, evidence", BARE_LOOK_ALIKES)
+def test_bare_look_alikes(check, text, rule, verdict, evidence):
+    check(text, "offensive", "individual", verdict, evidence)
+    if rule is not None:
+        (finding,) = [f for f in conduct.assess(text).findings if f.concern == "offensive"]
+        assert (finding.rule, finding.clause) == (rule, "4(6)")
