@@ -34,6 +34,9 @@ REPORTS = [
     ('Nam sinh bị bạn đâm tử vong ngay trước cổng trường', 'false_information'),
     ('Cô gái nghĩ quẩn vì bị tung ảnh nóng, mong công an bắt kẻ tung ảnh', 'personal_data'),
     ('Nạn nhân bị quay lén trong phòng thay đồ đã trình báo', 'personal_data'),
+    ('Thằng bé 9 tuổi đuối nước khi tắm sông, mùa hè năm nào cũng có', 'child_safety'),
+    ('Thầy giáo bị bắt vì xâm hại học sinh, quá sốc', 'false_information'),
+    ('Bị sốc phản vệ sau khi tiêm, bé đã tử vong', 'false_information'),
 ]
 CALLS = [
     # (text, rule the hate_speech finding rests on, evidence as typed)
@@ -96,3 +99,8 @@ def test_kids_called_bon_tre_are_no_target_but_an_insult_beside_them_still_count
 def test_leaked_images_passed_on_beside_a_victim_still_count(check):
     check("Con bé bị lộ clip đây, link full ở dưới", "personal_data", "individual", "violation", ["link full"])
     check("tung ảnh nóng con bồ cũ cho cả làng xem", "personal_data", "individual", "violation", ["tung ảnh nóng"])
+
+
+def test_a_shocking_headline_claim_is_still_one(check):
+    check("TIN SỐC: từ tháng sau cấm xe máy toàn quốc", "false_information", "individual", "violation",
+          ["TIN SỐC", "từ tháng sau", "cấm"])
