@@ -37,6 +37,11 @@ CASES = [
     ("Send me your login and I'll do your homework on the school portal", 'individual', 'caution', ['Send me your login']),
     ('my password is so long I keep forgetting it', 'individual', None, []),  # no password given away
     ('my password is hunter2 lol', 'individual', 'caution', ['password is hunter2']),
+    # someone asked to log into one's account; a hacked account given up for a new one
+    ('can someone log into my insta for me while im away?', 'individual', 'caution', ['log into my', 'for me']),
+    ("Can you help me log into my account? I forgot my password, I'll call support", 'individual', None, []),
+    ('Tài khoản game bị hack mất rồi, thôi chơi lại từ đầu cho nhanh', 'individual', 'caution', ['bị hack mất', 'chơi lại từ đầu']),
+    ('my gmail got hacked last month but i never bothered to fix it', 'individual', 'caution', ['got hacked', 'never bothered']),
 ]
 # fmt: on
 
