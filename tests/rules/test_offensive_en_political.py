@@ -80,6 +80,11 @@ CASES = [
     ("@USER Refugees are a cancer on this town", "hate_speech", "violation", ["Refugees", "are a cancer on"]),
     ("The state senate is debating the death penalty again", "hate_speech", None, []),
     ("The couple was executed in 1953 after a trial many call unfair", "hate_speech", None, []),
+    # chat profanity: plural "mfs" a crude word, "he sucks" aimed at someone, "hell naw" as crude as "hell no"
+    ("@USER these mfs think we forgot the last shutdown", "offensive", "caution", ["mfs"]),
+    ("@USER honestly he sucks, worst debate ever", "offensive", "violation", ["he sucks"]),
+    ("@USER hell naw, not voting for that", "offensive", "caution", ["hell naw"]),
+    ("This vacuum sucks up dog hair like magic", "offensive", None, []),
 ]
 # fmt: on
 
