@@ -168,3 +168,26 @@ def test_bare_look_alikes(check, text, rule, verdict, evidence):
     if rule is not None:
         (finding,) = [f for f in conduct.assess(text).findings if f.concern == "offensive"]
         assert (finding.rule, finding.clause) == (rule, "4(6)")
+
+
+# fmt: off
+THREATS = [
+    # a threat or wish of harm to someone (4(5)); being punished as a child is a memory, not a threat
+    ('nói nữa tao tát vỡ mồm', 'violence', 'violation', ['tát vỡ mồm']),
+    ('ra đây tao xử', 'violence', 'violation', ['ra đây tao xử']),
+    ('thằng đó đáng bị ăn đòn', 'violence', 'violation', ['đáng bị ăn đòn']),
+    ('Hồi nhỏ mình hay bị bố cho ăn đòn vì trốn học', None, None, []),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text, rule, verdict, evidence", THREATS)
+def test_threats(check, text, rule, verdict, evidence):
+    check(text, "hate_speech", "individual", verdict, evidence)
+    if rule is not None:
+        (finding,) = [f for f in conduct.assess(text).findings if f.concern == "hate_speech"]
+        assert (finding.rule, finding.clause) == (rule, "4(5)")
+
+
+def test_the_middle_finger_is_a_crude_insult(check):
+    check("ad 🖕", "offensive", "individual", "violation", ["ad", "🖕"])
