@@ -37,6 +37,9 @@ REPORTS = [
     ('Thằng bé 9 tuổi đuối nước khi tắm sông, mùa hè năm nào cũng có', 'child_safety'),
     ('Thầy giáo bị bắt vì xâm hại học sinh, quá sốc', 'false_information'),
     ('Bị sốc phản vệ sau khi tiêm, bé đã tử vong', 'false_information'),
+    ('Lai xe con do nen gay tai nan, phai phat that nang', 'hate_speech'),
+    ('phan ung gay gat cua du luan la de hieu', 'hate_speech'),
+    ('Con trai tôi cũng học lớp 6, đọc tin mà sợ', 'child_safety'),
 ]
 CALLS = [
     # (text, rule the hate_speech finding rests on, evidence as typed)
@@ -50,6 +53,8 @@ CALLS = [
     ('Đánh chết thằng tài xế đó đi', 'deadly_act_urged', ['Đánh chết', 'đó đi']),
     ('Mấy con mụ gây tai nạn đó đáng bị đập', 'violence_call', ['đáng bị đập']),
     ('Thằng giáo viên đồi bại đó nên bị thiến', 'violence_call', ['nên bị thiến']),
+    ('Bắt được là chặt tay cho chừa', 'violence_act_urged', ['chặt tay', 'cho chừa']),
+    ('Xử lý gì nữa, cứ xích nó lại mà đánh', 'violence_call', ['lại mà đánh']),
 ]
 # fmt: on
 
@@ -104,3 +109,7 @@ def test_leaked_images_passed_on_beside_a_victim_still_count(check):
 def test_a_shocking_headline_claim_is_still_one(check):
     check("TIN SỐC: từ tháng sau cấm xe máy toàn quốc", "false_information", "individual", "violation",
           ["TIN SỐC", "từ tháng sau", "cấm"])
+
+
+def test_a_slur_or_gender_role_typed_bare_beside_gay_still_counts(check):
+    check("dan ba lai xe toan gay tai nan", "hate_speech", "individual", "violation", ["dan ba", "gay tai nan"])
