@@ -85,6 +85,12 @@ CASES = [
     ("@USER honestly he sucks, worst debate ever", "offensive", "violation", ["he sucks"]),
     ("@USER hell naw, not voting for that", "offensive", "caution", ["hell naw"]),
     ("This vacuum sucks up dog hair like magic", "offensive", None, []),
+    # a person called a criminal (not a criminal lawyer); "ok Karen", "so-called journalists", "enemy of the people"
+    ("@USER the governor is a criminal, plain and simple", "offensive", "violation", ["governor is", "a criminal"]),
+    ("@USER my sister is a criminal defense attorney in Toledo", "offensive", None, []),
+    ("@USER calm down Karen, it's a parking ticket", "offensive", "violation", ["calm down Karen"]),
+    ("@USER Hi Karen, thanks for organising the food drive", "offensive", None, []),
+    ("@USER more lies from the so-called journalists", "offensive", "violation", ["so-called journalists"]),
 ]
 # fmt: on
 
