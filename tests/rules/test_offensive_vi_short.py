@@ -191,3 +191,21 @@ def test_threats(check, text, rule, verdict, evidence):
 
 def test_the_middle_finger_is_a_crude_insult(check):
     check("ad 🖕", "offensive", "individual", "violation", ["ad", "🖕"])
+
+
+# fmt: off
+HEDGED_DOUBT = [
+    # doubt about a claim, hedged ("hơi xạo", "có vẻ xạo", "xạo xạo"), is no insult; calling someone a liar is
+    ('bài này nghe hơi xạo, bạn có link báo ko', None, None, []),
+    ('tin này có vẻ xạo á bạn, đợi báo chính thống đi', None, None, []),
+    ('bạn xạo vừa thôi', 'insult_at_person', 'violation', ['bạn', 'xạo']),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text, rule, verdict, evidence", HEDGED_DOUBT)
+def test_hedged_doubt(check, text, rule, verdict, evidence):
+    check(text, "offensive", "individual", verdict, evidence)
+    if rule is not None:
+        (finding,) = [f for f in conduct.assess(text).findings if f.concern == "offensive"]
+        assert (finding.rule, finding.clause) == (rule, "4(6)")
