@@ -34,7 +34,7 @@ CASES = [
     ('Nổ lớn ở cảng!!! Theo VnExpress, đám cháy đã được khống chế', 'individual', 'ok', ['Nổ lớn', '!!!']),
     # a cure claim in any words (cure verb beside a disease), even vouched for by a relative; a negation
     ('Ginger juice kills the flu virus in one night', 'individual', 'violation', ['kills the flu']),
-    ('Bà ngoại mình bảo nước lá ổi chữa khỏi tiểu đường, cứ uống là hết', 'individual', 'violation', ['chữa khỏi tiểu đường']),
+    ('Bà ngoại mình bảo nước lá ổi chữa khỏi tiểu đường, cứ uống là hết', 'individual', 'violation', ['chữa khỏi tiểu đường', 'là hết']),
     ('Ginger does not cure the flu, see a doctor if it gets worse', 'individual', 'ok', ['cure', 'the flu']),
     # a decree claimed with no number; a run on a bank started by a rumour; a decree cited by its number stays ok
     ('Từ 1/1 năm sau người đi bộ sang đường sai luật sẽ bị phạt 2 triệu, mới có nghị định', 'individual', 'violation', ['sẽ bị phạt', 'mới có nghị định']),
@@ -77,6 +77,15 @@ CASES = [
     ('Từ mai shop đóng cửa nghỉ Tết, hẹn gặp lại', 'individual', 'ok', ['Từ mai', 'đóng cửa']),
     ("It's official, I'm moving to Da Nang! Free dinner for whoever helps me pack", 'individual', 'ok', ["It's official", 'Free']),
     ('Chính thức: từ tháng sau tất cả cửa hàng tạp hóa bị cấm bán thuốc lá', 'individual', 'violation', ['Chính thức', 'từ tháng sau', 'bị cấm']),
+    # an authority's decision in more words (Sở đã quyết, vừa có lệnh, toàn miền Bắc); a chronic illness gone after
+    # a remedy, treatment dropped; money promised to every citizen; a child over the flu stays ok
+    ('Mai toàn bộ trường học ở TP.HCM nghỉ vì bão, Sở đã quyết', 'individual', 'violation', ['toàn bộ trường học', 'đã quyết']),
+    ('Vừa có lệnh phong tỏa quận 1 từ 0h đêm nay, ai ở đó về ngay đi', 'individual', 'violation', ['Vừa có lệnh', 'phong tỏa']),
+    ('EVN thông báo cắt điện toàn miền Bắc 3 ngày để bảo trì, tích nước đi mọi người', 'individual', 'violation', ['EVN', 'thông báo', 'toàn miền Bắc']),
+    ('Ăn tỏi sống mỗi ngày không bao giờ bị ung thư, đã kiểm chứng', 'individual', 'violation', ['không bao giờ bị', 'ung thư']),
+    ('Thuốc nam này uống 1 tháng là hết tiểu đường, bỏ insulin được luôn', 'individual', 'violation', ['là hết', 'tiểu đường', 'bỏ insulin']),
+    ('The government will give every citizen 10 million dong next month, register at this link', 'individual', 'violation', ['will give every', 'next month']),
+    ('Con mình uống thuốc 3 ngày là hết cúm rồi, cảm ơn bác sĩ', 'individual', None, []),
 ]
 # fmt: on
 
