@@ -113,3 +113,9 @@ def test_a_shocking_headline_claim_is_still_one(check):
 
 def test_a_slur_or_gender_role_typed_bare_beside_gay_still_counts(check):
     check("dan ba lai xe toan gay tai nan", "hate_speech", "individual", "violation", ["dan ba", "gay tai nan"])
+
+
+def test_thu_and_loai_typed_bare_point_at_a_person_in_a_phrase(check):
+    check("Con me do bao hanh con ruot, dung la thu khon nan", "offensive", "individual", "violation",
+          ["dung la thu", "khon nan"])
+    check("bai hat nay la thu minh thich nhat", "offensive", "individual", None, [])
