@@ -86,6 +86,7 @@ CASES = [
     ('Thuốc nam này uống 1 tháng là hết tiểu đường, bỏ insulin được luôn', 'individual', 'violation', ['là hết', 'tiểu đường', 'bỏ insulin']),
     ('The government will give every citizen 10 million dong next month, register at this link', 'individual', 'violation', ['will give every', 'next month']),
     ('Con mình uống thuốc 3 ngày là hết cúm rồi, cảm ơn bác sĩ', 'individual', None, []),
+    ('Từ hồi tập thể dục đều, mình không bao giờ bị cảm cúm nữa', 'individual', None, []),
 ]
 # fmt: on
 
