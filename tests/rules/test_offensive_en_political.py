@@ -27,8 +27,8 @@ CASES = [
     ("@USER you're crazy good at debating, teach me", "offensive", None, []),
     ("@USER Tax cheats are the lowest kind of scum", "offensive", "violation", ["kind of", "scum"]),
     ("@USER The councilman is a lapdog for developers", "offensive", "violation", ["is", "lapdog"]),
-    ("@USER bye troll", "offensive", "violation", ["USER", "troll"]),
-    ("@USER this clown wants a second term?", "offensive", "violation", ["USER", "clown"]),
+    ("@USER bye troll", "offensive", "violation", ["bye", "troll"]),
+    ("@USER this clown wants a second term?", "offensive", "violation", ["this", "clown"]),
     ("@USER keep crying snowflake", "offensive", "violation", ["keep crying", "snowflake"]),
     ("The senate is a clown car this week", "offensive", "violation", ["is a", "clown car"]),
     ("We booked a clown for the twins' birthday, worth every penny", "offensive", None, []),
@@ -42,7 +42,7 @@ CASES = [
     ("@USER she's a nasty piece of work", "offensive", "violation", ["she's", "nasty"]),
     # literal senses lower the score: a mention, not a finding
     ("@USER my sister was the traitor in Among Us three rounds in a row", "offensive", "ok", ["was", "traitor"]),
-    ("@USER those clowns at the circus juggled fire", "offensive", "ok", ["USER", "those clowns"]),
+    ("@USER those clowns at the circus juggled fire", "offensive", "ok", ["those clowns"]),
     ("On the hiking trail today, careful folks 🐍", "offensive", "ok", ["folks", "🐍"]),
     # reporting or condemning an insult; a curse is not excused by "this is why"
     ("@USER Calling him a liar is unfair, he corrected the record", "offensive", "ok", ["him", "liar"]),
@@ -91,6 +91,12 @@ CASES = [
     ("@USER calm down Karen, it's a parking ticket", "offensive", "violation", ["calm down Karen"]),
     ("@USER Hi Karen, thanks for organising the food drive", "offensive", None, []),
     ("@USER more lies from the so-called journalists", "offensive", "violation", ["so-called journalists"]),
+    # an @mention opening a reply is not an address to an everyday name after it; compassion is not diagnosis
+    ("@USER snowflake obsidian is my favourite stone", "offensive", None, []),
+    ("@USER the clown at the rally made balloon flags for the kids", "offensive", None, []),
+    ("@USER He is mentally ill and needs treatment, not a cell", "offensive", None, []),
+    ("@USER he sucks at golf but he is a great dad", "offensive", None, []),
+    ("@USER Police say the thugs who robbed the store are still at large", "offensive", "ok", ["the", "thugs"]),
 ]
 # fmt: on
 
