@@ -209,3 +209,23 @@ def test_hedged_doubt(check, text, rule, verdict, evidence):
     if rule is not None:
         (finding,) = [f for f in conduct.assess(text).findings if f.concern == "offensive"]
         assert (finding.rule, finding.clause) == (rule, "4(6)")
+
+
+# fmt: off
+ROLES = [
+    # people known by a role in a game, a show or a match, insulted with a word of contempt beside the role
+    ('đội trưởng gì mà hèn', 'offensive', 'insult_at_role', 'violation', ['đội trưởng', 'gì mà', 'hèn']),
+    ('Giám khảo chấm hơi gắt nhưng công bằng', 'offensive', None, None, []),
+    # "đạo" inside "tiền đạo" (a striker) or "đạo chích" (thieves) is no religion
+    ('thằng tiền đạo hôm nay đá ngu', 'hate_speech', None, None, []),
+    ('bọn đạo chích ăn cắp xe giữa ban ngày', 'hate_speech', None, None, []),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text, concern, rule, verdict, evidence", ROLES)
+def test_roles(check, text, concern, rule, verdict, evidence):
+    check(text, concern, "individual", verdict, evidence)
+    if rule is not None:
+        (finding,) = [f for f in conduct.assess(text).findings if f.concern == concern]
+        assert (finding.rule, finding.clause) == (rule, "4(6)")
