@@ -40,6 +40,8 @@ REPORTS = [
     ('Lai xe con do nen gay tai nan, phai phat that nang', 'hate_speech'),
     ('phan ung gay gat cua du luan la de hieu', 'hate_speech'),
     ('Con trai tôi cũng học lớp 6, đọc tin mà sợ', 'child_safety'),
+    ('Tiếc là không cứu được cháu bé', 'hate_speech'),
+    ('Anh ấy chết trong lúc làm nhiệm vụ, vĩnh biệt anh', 'hate_speech'),
 ]
 CALLS = [
     # (text, rule the hate_speech finding rests on, evidence as typed)
@@ -55,6 +57,9 @@ CALLS = [
     ('Thằng giáo viên đồi bại đó nên bị thiến', 'violence_call', ['nên bị thiến']),
     ('Bắt được là chặt tay cho chừa', 'violence_act_urged', ['chặt tay', 'cho chừa']),
     ('Xử lý gì nữa, cứ xích nó lại mà đánh', 'violence_call', ['lại mà đánh']),
+    ('Tiếc là nó không chết luôn', 'violence_call', ['Tiếc là nó không chết']),
+    ('Nghe tin thằng đó chết mà hả hê', 'violence_call', ['chết mà hả hê']),
+    ('Ước gì đám cháy thiêu rụi cả lũ', 'violence_call', ['thiêu rụi cả lũ']),
 ]
 # fmt: on
 
