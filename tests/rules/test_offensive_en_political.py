@@ -39,7 +39,7 @@ CASES = [
     ("She caught a nasty flu after the campaign tour", "offensive", None, []),
     ("They take out the trash on Tuesdays here", "offensive", None, []),
     ("He was hit by a drunk driver on the highway", "offensive", None, []),
-    ("@USER she's a nasty piece of work", "offensive", "violation", ["she's", "nasty"]),
+    ("@USER she's a nasty piece of work", "offensive", "violation", ["she's", "nasty", "piece of work"]),
     # literal senses lower the score: a mention, not a finding
     ("@USER my sister was the traitor in Among Us three rounds in a row", "offensive", "ok", ["was", "traitor"]),
     ("@USER those clowns at the circus juggled fire", "offensive", "ok", ["those clowns"]),
@@ -97,6 +97,12 @@ CASES = [
     ("@USER He is mentally ill and needs treatment, not a cell", "offensive", None, []),
     ("@USER he sucks at golf but he is a great dad", "offensive", None, []),
     ("@USER Police say the thugs who robbed the store are still at large", "offensive", "ok", ["the", "thugs"]),
+    # mocking nicknames for politicians are name-calling; the same words in plain senses are not
+    ("@USER Sleepy Joe strikes again", "offensive", "violation", ["Sleepy Joe"]),
+    ("@USER the dotard is at it again", "offensive", "violation", ["dotard"]),
+    ("Joe was sleepy after the long flight home", "offensive", None, []),
+    ("@USER the senator is a real piece of work", "offensive", "violation", ["senator", "a real piece of work"]),
+    ("That mural is a piece of work by a local artist", "offensive", None, []),
 ]
 # fmt: on
 
