@@ -229,3 +229,23 @@ def test_roles(check, text, concern, rule, verdict, evidence):
     if rule is not None:
         (finding,) = [f for f in conduct.assess(text).findings if f.concern == concern]
         assert (finding.rule, finding.clause) == (rule, "4(6)")
+
+
+# fmt: off
+MORE_NAMES = [
+    # a faithless ex or a crude comparison is an insult; a song title is not
+    ('con ny cũ t đúng là đồ bạc tình', 'offensive', 'insult_strong', 'violation', ['ny cũ', 'đồ bạc tình']),
+    ('ông thầy dạy như shit', 'offensive', 'vulgar_insult', 'violation', ['như shit']),
+    ('Bài hát Bạc tình hay quá, nghe hoài', 'offensive', None, None, []),
+    ('con gái học cao làm gì', 'hate_speech', 'gender_role', 'violation', ['con gái', 'học cao làm gì']),
+    ('thang coach ngu nhu lon', 'offensive', 'vulgar_insult', 'violation', ['thang', 'ngu nhu lon']),  # not 'ngủ như lợn'
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text, concern, rule, verdict, evidence", MORE_NAMES)
+def test_more_names(check, text, concern, rule, verdict, evidence):
+    check(text, concern, "individual", verdict, evidence)
+    if rule is not None:
+        (finding,) = [f for f in conduct.assess(text).findings if f.concern == concern]
+        assert finding.rule == rule
