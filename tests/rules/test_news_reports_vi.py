@@ -41,6 +41,11 @@ REPORTS = [
     ('phan ung gay gat cua du luan la de hieu', 'hate_speech'),
     ('Con trai tôi cũng học lớp 6, đọc tin mà sợ', 'child_safety'),
     ('Tiếc là không cứu được cháu bé', 'hate_speech'),
+    ('Kẻ ấu dâm phải bị trừng trị thật nặng theo pháp luật', 'child_safety'),
+    ('Vu au dam o truong tieu hoc lam phu huynh hoang mang', 'child_safety'),
+    ('Thử thách nín thở trên mạng làm nhiều trẻ nhập viện, phụ huynh chú ý', 'child_safety'),
+    ('Nhiều trẻ bị ngộ độc sau khi ăn kẹo không rõ nguồn gốc trước cổng trường', 'unverified_source'),
+    ('Con toi bi ho sot 3 ngay, bac si bao do virus', 'illegal_trade'),
     ('Anh ấy chết trong lúc làm nhiệm vụ, vĩnh biệt anh', 'hate_speech'),
 ]
 CALLS = [
@@ -124,3 +129,10 @@ def test_thu_and_loai_typed_bare_point_at_a_person_in_a_phrase(check):
     check("Con me do bao hanh con ruot, dung la thu khon nan", "offensive", "individual", "violation",
           ["dung la thu", "khon nan"])
     check("bai hat nay la thu minh thich nhat", "offensive", "individual", None, [])
+
+
+def test_a_challenge_urged_on_children_and_a_pass_guaranteed_for_sale_still_count(check):
+    check("Bọn trẻ con chơi thử thách nín thở đi, ai thua phải chuyển khoản", "child_safety", "individual",
+          "violation", ["thử thách nín thở"])
+    check("Nhận làm bằng, bao đỗ 100%, ib zalo", "illegal_trade", "individual", "violation",
+          ["Nhận làm bằng", "bao đỗ"])
