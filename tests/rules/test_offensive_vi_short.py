@@ -249,3 +249,24 @@ def test_more_names(check, text, concern, rule, verdict, evidence):
     if rule is not None:
         (finding,) = [f for f in conduct.assess(text).findings if f.concern == concern]
         assert finding.rule == rule
+
+
+# fmt: off
+SEXUAL_CRUDE = [
+    # sexual crude words and propositions in a comment: crude (mind your words), a violation aimed at someone
+    ('vếu khủng', 'vulgar', 'caution', ['vếu']),
+    ('con bé này vếu to', 'vulgar_at_person', 'violation', ['con bé', 'vếu']),
+    ('đi nhà nghỉ k em', 'vulgar', 'caution', ['đi nhà nghỉ k em']),
+    ('Mẹ cho bé bú sữa mẹ hoàn toàn 6 tháng đầu', None, None, []),
+    ('Cuối tuần xếp hình lego với con', None, None, []),
+    ('Anh ấy phang cho con rắn một gậy', None, None, []),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text, rule, verdict, evidence", SEXUAL_CRUDE)
+def test_sexual_crude(check, text, rule, verdict, evidence):
+    check(text, "offensive", "individual", verdict, evidence)
+    if rule is not None:
+        (finding,) = [f for f in conduct.assess(text).findings if f.concern == "offensive"]
+        assert (finding.rule, finding.clause) == (rule, "4(6)")
