@@ -46,6 +46,9 @@ REPORTS = [
     ('Thử thách nín thở trên mạng làm nhiều trẻ nhập viện, phụ huynh chú ý', 'child_safety'),
     ('Nhiều trẻ bị ngộ độc sau khi ăn kẹo không rõ nguồn gốc trước cổng trường', 'unverified_source'),
     ('Con toi bi ho sot 3 ngay, bac si bao do virus', 'illegal_trade'),
+    ('Ong ay vo vet bao nhieu tien cua dan, phai tra lai het', 'illegal_trade'),
+    ('Nguoi dung dau phai chiu trach nhiem, khong the do cho cap duoi', 'offensive'),
+    ('Bị cáo thừa nhận nhận hối lộ 5 tỷ, xin giảm nhẹ', 'personal_data'),
     ('Anh ấy chết trong lúc làm nhiệm vụ, vĩnh biệt anh', 'hate_speech'),
 ]
 CALLS = [
@@ -136,3 +139,9 @@ def test_a_challenge_urged_on_children_and_a_pass_guaranteed_for_sale_still_coun
           "violation", ["thử thách nín thở"])
     check("Nhận làm bằng, bao đỗ 100%, ib zalo", "illegal_trade", "individual", "violation",
           ["Nhận làm bằng", "bao đỗ"])
+
+
+def test_bullets_for_sale_and_a_persons_plot_number_still_count(check):
+    check("Bọn bán đạn ib zalo", "illegal_trade", "individual", "violation", ["bán đạn"])
+    check("Nhà nó ở lô 12 khu tái định cư, ai muốn tìm thì đến", "personal_data", "individual", "violation",
+          ["Nhà nó", "lô 12 khu tái định cư"])
