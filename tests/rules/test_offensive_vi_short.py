@@ -270,3 +270,20 @@ def test_sexual_crude(check, text, rule, verdict, evidence):
     if rule is not None:
         (finding,) = [f for f in conduct.assess(text).findings if f.concern == "offensive"]
         assert (finding.rule, finding.clause) == (rule, "4(6)")
+
+
+# fmt: off
+DISGUISED = [
+    # crude words disguised by a wrong tone or a cut ('đỉ' for đĩ, 'óc c' for óc chó, 'vê lờ' for vl)
+    ('đỉ mẹ mày', 'vulgar_insult', 'violation', ['đỉ mẹ']),
+    ('óc c à', 'insult_strong', 'violation', ['óc c']),
+    ('vê lờ, lại hết pin', 'vulgar', 'caution', ['vê lờ']),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text, rule, verdict, evidence", DISGUISED)
+def test_disguised(check, text, rule, verdict, evidence):
+    check(text, "offensive", "individual", verdict, evidence)
+    (finding,) = [f for f in conduct.assess(text).findings if f.concern == "offensive"]
+    assert (finding.rule, finding.clause) == (rule, "4(6)")
