@@ -103,6 +103,9 @@ CASES = [
     ("Joe was sleepy after the long flight home", "offensive", None, []),
     ("@USER the senator is a real piece of work", "offensive", "violation", ["senator", "a real piece of work"]),
     ("That mural is a piece of work by a local artist", "offensive", None, []),
+    # negation: nobody is saying it
+    ("@USER Nobody is saying you're crazy, just that the numbers are off", "offensive", "ok", ["you're", "crazy"]),
+    ("@USER you're not crazy, I saw it too", "offensive", "ok", ["you're", "crazy"]),
 ]
 # fmt: on
 
