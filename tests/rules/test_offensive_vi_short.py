@@ -287,3 +287,24 @@ def test_disguised(check, text, rule, verdict, evidence):
     check(text, "offensive", "individual", verdict, evidence)
     (finding,) = [f for f in conduct.assess(text).findings if f.concern == "offensive"]
     assert (finding.rule, finding.clause) == (rule, "4(6)")
+
+
+# fmt: off
+SCORN = [
+    # scorn for a person ('nhìn phát ghét', 'vô tích sự', 'nghèo mà sĩ'); an idiom of stubbornness is no threat
+    ('thằng đó nhìn phát ghét', 'offensive', 'insult_at_person', 'violation', ['thằng đó', 'nhìn phát ghét']),
+    ('cái thằng vô tích sự', 'offensive', 'insult_at_person', 'violation', ['cái thằng', 'vô tích sự']),
+    ('nghèo mà sĩ', 'offensive', 'insult_untargeted', 'caution', ['nghèo mà sĩ']),
+    ('Mấy đứa nhỏ là ghét ăn rau lắm', 'offensive', None, None, []),
+    ('Cái nết ngủ nướng đánh chết không chừa', 'hate_speech', None, None, []),
+    ('Đánh chết cũng không tin là giá vàng lên nữa', 'hate_speech', None, None, []),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text, concern, rule, verdict, evidence", SCORN)
+def test_scorn(check, text, concern, rule, verdict, evidence):
+    check(text, concern, "individual", verdict, evidence)
+    if rule is not None:
+        (finding,) = [f for f in conduct.assess(text).findings if f.concern == concern]
+        assert (finding.rule, finding.clause) == (rule, "4(6)")
