@@ -145,3 +145,14 @@ def test_bullets_for_sale_and_a_persons_plot_number_still_count(check):
     check("Bọn bán đạn ib zalo", "illegal_trade", "individual", "violation", ["bán đạn"])
     check("Nhà nó ở lô 12 khu tái định cư, ai muốn tìm thì đến", "personal_data", "individual", "violation",
           ["Nhà nó", "lô 12 khu tái định cư"])
+
+
+def test_short_bare_vietnamese_with_no_for_no_is_read_as_vietnamese(check):
+    check("tui no la lu ky sinh trung", "offensive", "individual", "violation", ["la lu ky sinh trung"])
+    assert conduct.assess("no la do cho").lang == "vi"
+    assert conduct.assess("no thanks").lang == "en"
+
+
+def test_a_public_execution_called_for_typed_bare_cites_4_5(check):
+    check("thang sat nhan do nen bi xu ban cong khai", "hate_speech", "individual", "violation",
+          ["nen bi xu ban cong khai"])
