@@ -14,6 +14,7 @@ REPORTS = [
     ('Người cha say rượu đánh chết con trai 5 tuổi', 'hate_speech'),
     ('Gã thanh niên chém chết hàng xóm vì tranh chấp lối đi', 'hate_speech'),
     ('nghi pham dam chet vo roi bo tron', 'hate_speech'),
+    ('Dam chet nguoi vi tranh gianh cho do xe, nong nay qua', 'hate_speech'),
     ('Ông ấy treo cổ tự tử trong nhà kho sau khi vỡ nợ', 'hate_speech'),
     ('Ca si treo co tu tu tai can ho rieng', 'hate_speech'),
     ('Cảnh sát buộc phải bắn chết kẻ cầm súng', 'hate_speech'),
