@@ -1,5 +1,6 @@
 """Short Vietnamese social-media comments (issue 10, helper R3): crude words typed as they sound or
 run together, bare insults aimed at no one in sight, and the innocent words they resemble."""
+
 import pytest
 
 import conduct
@@ -307,4 +308,26 @@ def test_scorn(check, text, concern, rule, verdict, evidence):
     check(text, concern, "individual", verdict, evidence)
     if rule is not None:
         (finding,) = [f for f in conduct.assess(text).findings if f.concern == concern]
+        assert (finding.rule, finding.clause) == (rule, "4(6)")
+
+
+# fmt: off
+BARE_NGU = [
+    # strong forms of 'ngu' aimed at no one: a caution ('đá ngu quá' judges a game: ok); typed bare 'ngu qua' may be
+    # sleep ('ngủ qua đêm'); said of oneself: ok
+    ('Trận này đội mình đá ngu quá, thua là đúng', None, None, []),
+    ('thật ngu xuẩn', 'insult_untargeted', 'caution', ['ngu xuẩn']),
+    ('hom qua ngu qua gio nen tre hoc', None, None, []),
+    ('toi nay ngu qua dem o nha ban', None, None, []),
+    ('Bé ngủ ghê, cả ngày không quấy', None, None, []),
+    ('tui ngu xuẩn thật, lại quên mật khẩu', None, 'ok', ['ngu xuẩn']),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text, rule, verdict, evidence", BARE_NGU)
+def test_bare_ngu(check, text, rule, verdict, evidence):
+    check(text, "offensive", "individual", verdict, evidence)
+    if rule is not None:
+        (finding,) = [f for f in conduct.assess(text).findings if f.concern == "offensive"]
         assert (finding.rule, finding.clause) == (rule, "4(6)")
