@@ -50,6 +50,7 @@ REPORTS = [
     ('Ong ay vo vet bao nhieu tien cua dan, phai tra lai het', 'illegal_trade'),
     ('Nguoi dung dau phai chiu trach nhiem, khong the do cho cap duoi', 'offensive'),
     ('Bị cáo thừa nhận nhận hối lộ 5 tỷ, xin giảm nhẹ', 'personal_data'),
+    ('Can bo nhu vay la thieu nang luc, nen thay nguoi khac', 'offensive'),
     ('Anh ấy chết trong lúc làm nhiệm vụ, vĩnh biệt anh', 'hate_speech'),
 ]
 CALLS = [
@@ -157,3 +158,7 @@ def test_short_bare_vietnamese_with_no_for_no_is_read_as_vietnamese(check):
 def test_a_public_execution_called_for_typed_bare_cites_4_5(check):
     check("thang sat nhan do nen bi xu ban cong khai", "hate_speech", "individual", "violation",
           ["nen bi xu ban cong khai"])
+
+
+def test_thieu_nang_alone_typed_bare_still_insults_an_official(check):
+    check("Can bo nhu vay la thieu nang", "offensive", "individual", "violation", ["Can bo", "thieu nang"])
