@@ -18,6 +18,7 @@ from conduct.vocab import LANGS, VI_ONLY_LETTERS
 LANGUAGES_FILE = "text/data/languages.yaml"
 _VI_LETTERS = re.compile(f"[{VI_ONLY_LETTERS}]", re.I)
 _WORD = re.compile(r"[\w']+")
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e]")  # as normalize.ZERO_WIDTH
 
 
 def ambiguous_words() -> frozenset[str]:
@@ -42,6 +43,8 @@ def _markers() -> dict[str, frozenset[str]]:
 def detect(text: str, sample: int = 4000) -> str:
     """ "vi" or "en" for `text` (only the first `sample` characters are looked at)."""
     head = text[:sample].lower()
+    if _ZERO_WIDTH.search(head):  # "jo\u200bke" is one English word, not "jo" and "ke" (a Vietnamese marker)
+        head = _ZERO_WIDTH.sub("", head)
     if not unicodedata.is_normalized("NFC", head):  # decomposed letters count like composed ones
         head = unicodedata.normalize("NFC", head)
     marks = len(_VI_LETTERS.findall(head))

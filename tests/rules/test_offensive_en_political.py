@@ -106,6 +106,7 @@ CASES = [
     # negation: nobody is saying it
     ("@USER Nobody is saying you're crazy, just that the numbers are off", "offensive", "ok", ["you're", "crazy"]),
     ("@USER you're not crazy, I saw it too", "offensive", "ok", ["you're", "crazy"]),
+    ("@USER that traitor steals every scene of the new spy series", "offensive", "ok", ["USER", "traitor"]),
 ]
 # fmt: on
 

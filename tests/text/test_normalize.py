@@ -123,6 +123,7 @@ def test_offset_map_replacements_and_deletions():
     ("Du, thua ngu vai, dan 2 ban ma de go hoa phut cuoi", "vi"),  # bare Vietnamese with an English-looking word
     ("deo hieu sao game up\u200bdate xong lag hon, ton 2 ti\u200beng tai lai", "vi"),  # loanwords, zero-width splits
     ("hong kong is nice in the spring", "en"),
+    ("@U\u200bSER the sen\u200bator is a jo\u200bke", "en"),  # zero-width splits do not make "ke" a Vietnamese word
 ])
 # fmt: on
 def test_detect(text, lang):
