@@ -331,3 +331,26 @@ def test_bare_ngu(check, text, rule, verdict, evidence):
     if rule is not None:
         (finding,) = [f for f in conduct.assess(text).findings if f.concern == "offensive"]
         assert (finding.rule, finding.clause) == (rule, "4(6)")
+
+
+# fmt: off
+GROUP_SLURS = [
+    # slur spellings, calling a sexual orientation a disease, gender roles in games and driving (4(5));
+    # counter-speech that names the prejudice stays ok
+    ('lu pede benh hoan', 'slur', 'violation', ['lu pede']),
+    ('đồng tính là bệnh, phải chữa', 'slur', 'violation', ['đồng tính là bệnh']),
+    ('bon nhat lun', 'slur', 'violation', ['bon nhat lun']),
+    ('đàn bà không nên lái xe', 'gender_role', 'violation', ['đàn bà', 'không nên lái xe']),
+    ('Nói đồng tính là bệnh là định kiến sai, WHO đã bỏ từ lâu', None, 'ok', ['đồng tính là bệnh']),  # a mention
+    ('Đồng tính không phải là bệnh, đừng kỳ thị', None, None, []),
+    ('Bé nhà mình toàn phá đồ chơi', None, None, []),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text, rule, verdict, evidence", GROUP_SLURS)
+def test_group_slurs(check, text, rule, verdict, evidence):
+    check(text, "hate_speech", "individual", verdict, evidence)
+    if rule is not None:
+        (finding,) = [f for f in conduct.assess(text).findings if f.concern == "hate_speech"]
+        assert (finding.rule, finding.clause) == (rule, "4(5)")
