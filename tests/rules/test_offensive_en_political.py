@@ -107,6 +107,10 @@ CASES = [
     ("@USER Nobody is saying you're crazy, just that the numbers are off", "offensive", "ok", ["you're", "crazy"]),
     ("@USER you're not crazy, I saw it too", "offensive", "ok", ["you're", "crazy"]),
     ("@USER that traitor steals every scene of the new spy series", "offensive", "ok", ["USER", "traitor"]),
+    # an everyday name with a camp or a contemptuous adjective before it is name-calling
+    ("Corrupt clowns running the statehouse again", "offensive", "violation", ["Corrupt", "clowns"]),
+    ("@USER woke snowflakes melting down", "offensive", "violation", ["woke", "snowflakes"]),
+    ("@USER the kids made paper snowflake ornaments for the tree", "offensive", None, []),
 ]
 # fmt: on
 
