@@ -105,8 +105,11 @@ def test_talking_down(check, text, rule, verdict, evidence):
 
 # fmt: off
 ANIMAL_NAMES = [
-    # a person called a farm animal with a word of contempt in front; the animals themselves stay ok
-    ('đồ lợn, ăn xong không dọn', 'insult_strong', 'violation', ['đồ lợn']),
+    # a person called a farm animal with 'thằng' in front; the animals, and 'đồ' meaning things, stay ok
+    ('thằng lợn, ăn xong không dọn', 'insult_strong', 'violation', ['thằng lợn']),
+    ('Bác sĩ dặn hạn chế ăn đồ béo, đồ ngọt', None, None, []),  # đồ: things (fatty food, a mouse, roast pork)
+    ('Bán đồ chuột máy tính, bàn phím giá rẻ', None, None, []),
+    ('Đồ heo quay mua ở đâu ngon mọi người', None, None, []),
     ('thằng heo kia tránh ra', 'insult_strong', 'violation', ['thằng heo']),
     ('đồ lùn mà cũng bày đặt', 'insult_strong', 'violation', ['đồ lùn']),
     ('benh do heo lay sang nguoi rat nguy hiem', None, None, []),  # bare 'do heo': because of pigs
