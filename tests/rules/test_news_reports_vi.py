@@ -17,6 +17,7 @@ REPORTS = [
     ('Dam chet nguoi vi tranh gianh cho do xe, nong nay qua', 'hate_speech'),
     ('Ông ấy treo cổ tự tử trong nhà kho sau khi vỡ nợ', 'hate_speech'),
     ('Ca si treo co tu tu tai can ho rieng', 'hate_speech'),
+    ('Cu ba treo co tu tu vi no nan, con chau that ngo', 'hate_speech'),
     ('Cảnh sát buộc phải bắn chết kẻ cầm súng', 'hate_speech'),
     ('Bé trai bị đánh chết ở nhà người tình của mẹ, thương cháu quá', 'child_safety'),
     ('Cháu học sinh lớp 5 bị bạn đánh phải nhập viện, nhà trường cần làm rõ', 'child_safety'),
@@ -70,6 +71,7 @@ CALLS = [
     ('Tiếc là nó không chết luôn', 'violence_call', ['Tiếc là nó không chết']),
     ('Nghe tin thằng đó chết mà hả hê', 'violence_call', ['chết mà hả hê']),
     ('Ước gì đám cháy thiêu rụi cả lũ', 'violence_call', ['thiêu rụi cả lũ']),
+    ('Bọn bắt cóc trẻ em đó đáng bị mổ sống', 'violence_call', ['đáng bị mổ sống']),
 ]
 # fmt: on
 
@@ -162,3 +164,7 @@ def test_a_public_execution_called_for_typed_bare_cites_4_5(check):
 
 def test_thieu_nang_alone_typed_bare_still_insults_an_official(check):
     check("Can bo nhu vay la thieu nang", "offensive", "individual", "violation", ["Can bo", "thieu nang"])
+
+
+def test_cu_typed_bare_before_a_call_still_counts(check):
+    check("bat duoc thang do thi cu treo co len", "hate_speech", "individual", "violation", ["treo co len"])
