@@ -111,6 +111,11 @@ CASES = [
     ("Corrupt clowns running the statehouse again", "offensive", "violation", ["Corrupt", "clowns"]),
     ("@USER woke snowflakes melting down", "offensive", "violation", ["woke", "snowflakes"]),
     ("@USER the kids made paper snowflake ornaments for the tree", "offensive", None, []),
+    # the same verbs in news, sport and plans are no threat
+    ("@USER A driver tried to run him over in the crosswalk, police are looking for the car", "hate_speech", None, []),
+    ("@USER Execute them flawlessly and you win the tournament, coach says", "hate_speech", None, []),
+    ("@USER Wildfire threatens to burn their houses, evacuations ordered", "hate_speech", None, []),
+    ("@USER the cat deserves a bullet point in the family newsletter", "hate_speech", None, []),
 ]
 # fmt: on
 
