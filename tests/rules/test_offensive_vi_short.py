@@ -262,6 +262,8 @@ SEXUAL_CRUDE = [
     ('con bé này vếu to', 'vulgar_at_person', 'violation', ['con bé', 'vếu']),
     ('đi nhà nghỉ k em', 'vulgar', 'caution', ['đi nhà nghỉ k em']),
     ('Mẹ cho bé bú sữa mẹ hoàn toàn 6 tháng đầu', None, None, []),
+    ('shop cho anh sờ thử chất vải được ko', None, None, []),
+    ('Con ăn tốn cơm quá, lớn nhanh ghê', None, None, []),
     ('Cuối tuần xếp hình lego với con', None, None, []),
     ('Anh ấy phang cho con rắn một gậy', None, None, []),
 ]
