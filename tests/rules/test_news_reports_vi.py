@@ -52,6 +52,9 @@ REPORTS = [
     ('Nguoi dung dau phai chiu trach nhiem, khong the do cho cap duoi', 'offensive'),
     ('Bị cáo thừa nhận nhận hối lộ 5 tỷ, xin giảm nhẹ', 'personal_data'),
     ('Can bo nhu vay la thieu nang luc, nen thay nguoi khac', 'offensive'),
+    ('Con minh bi tay chan mieng, bac si dan cach ly 10 ngay', 'offensive'),
+    ('Nha may ro ri khi doc, dan quanh do phai so tan', 'offensive'),
+    ('Nhà máy rò rỉ khí độc, dân quanh đó phải sơ tán', 'false_information'),
     ('Anh ấy chết trong lúc làm nhiệm vụ, vĩnh biệt anh', 'hate_speech'),
 ]
 CALLS = [
@@ -168,3 +171,8 @@ def test_thieu_nang_alone_typed_bare_still_insults_an_official(check):
 
 def test_cu_typed_bare_before_a_call_still_counts(check):
     check("bat duoc thang do thi cu treo co len", "hate_speech", "individual", "violation", ["treo co len"])
+
+
+def test_an_urgent_gas_leak_alarm_is_still_a_claim(check):
+    check("Khẩn cấp: rò rỉ khí độc ở khu công nghiệp, sơ tán ngay", "false_information", "individual", "violation",
+          ["Khẩn cấp", "sơ tán"])
