@@ -9,7 +9,7 @@ CASES = [
     # (text, role, verdict of the offensive finding or None for no finding, evidence as typed)
     ('Con mụ bán rau đúng là đồ mất dạy, ngu như bò', 'individual', 'violation', ['Con mụ', 'đồ mất dạy', 'ngu như bò']),
     ('thằng kia n.g.u vl', 'individual', 'violation', ['thằng kia', 'n.g.u', 'vl']),
-    ('thg kia n\u200bg\u200bu thật', 'individual', 'violation', ['thg kia', 'n\u200bg\u200bu thật']),
+    ('thg kia n\u200bg\u200bu thật', 'individual', 'violation', ['thg kia', 'n\u200bg\u200bu']),
     ('m ngu vừa thôi', 'individual', 'violation', ['m', 'ngu']),
     ('dm thg kia', 'individual', 'violation', ['dm', 'thg kia']),
     ('You are such an idiot', 'individual', 'violation', ['You are', 'idiot']),

@@ -35,13 +35,16 @@ def test_crude_forms(check, text, rule, verdict, evidence):
 BARE_INSULTS = [
     # insults said only of people, aimed at no one in sight: mind your words; at a person: a violation
     ('ngu hết chỗ nói', 'insult_untargeted', 'caution', ['ngu hết chỗ nói']),
-    ('thiểu năng', 'insult_untargeted', 'caution', ['thiểu năng']),
+    ('Bệnh thiểu năng tuần hoàn não uống thuốc gì', None, None, []),  # the medical sense
+    ('Con mình bị thiểu năng trí tuệ nhẹ, có trường nào nhận không', None, None, []),
+    ('Xóa bỏ sự ngu dốt bằng giáo dục', None, None, []),
     ('thiểu năng à', 'insult_strong', 'violation', ['thiểu năng à']),  # asked of the reader
     ('bớt sủa đi', 'insult_strong', 'violation', ['bớt sủa']),  # dog words told to a person
     ('ngậm mõm lại', 'insult_strong', 'violation', ['ngậm mõm lại']),
     ('thằng Bảo mõm to, hứa mà ko làm', 'insult_at_person', 'violation', ['thằng', 'mõm to']),
     ('thg tai xe nay dot nat', 'insult_near_person', 'violation', ['thg', 'tai xe', 'dot nat']),  # two words typed bare
-    ('mình ngu thật, quên mang chìa khoá', None, 'ok', ['ngu thật']),  # self-deprecation
+    ('mình ngu thật, quên mang chìa khoá', None, None, []),  # self-deprecation
+    ('ngu thật sự, sao mình lại quên', None, None, []),
     ('Trung tâm dạy trẻ thiểu năng cần thêm tình nguyện viên', None, None, []),
     ('Con chó nhà hàng xóm sủa suốt đêm', None, None, []),
     ('Nhớ đeo rọ mõm cho chó khi ra đường nha', None, None, []),
