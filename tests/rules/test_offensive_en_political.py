@@ -116,6 +116,8 @@ CASES = [
     ("@USER Execute them flawlessly and you win the tournament, coach says", "hate_speech", None, []),
     ("@USER Wildfire threatens to burn their houses, evacuations ordered", "hate_speech", None, []),
     ("@USER the cat deserves a bullet point in the family newsletter", "hate_speech", None, []),
+    ("@USER my little snowflake turned 5 today", "offensive", None, []),
+    ("@USER that clown fish in the tank is my favourite", "offensive", None, []),
 ]
 # fmt: on
 
