@@ -54,6 +54,8 @@ REPORTS = [
     ('Can bo nhu vay la thieu nang luc, nen thay nguoi khac', 'offensive'),
     ('Con minh bi tay chan mieng, bac si dan cach ly 10 ngay', 'offensive'),
     ('Nha may ro ri khi doc, dan quanh do phai so tan', 'offensive'),
+    ('bi cao khai bi ep phai giet nguoi, can dieu tra them', 'hate_speech'),
+    ('Xu ban cong khai la chuyen thoi xua roi, gio khong con nua', 'hate_speech'),
     ('Nhà máy rò rỉ khí độc, dân quanh đó phải sơ tán', 'false_information'),
     ('Anh ấy chết trong lúc làm nhiệm vụ, vĩnh biệt anh', 'hate_speech'),
 ]
@@ -162,7 +164,7 @@ def test_short_bare_vietnamese_with_no_for_no_is_read_as_vietnamese(check):
 
 def test_a_public_execution_called_for_typed_bare_cites_4_5(check):
     check("thang sat nhan do nen bi xu ban cong khai", "hate_speech", "individual", "violation",
-          ["nen bi xu ban cong khai"])
+          ["nen bi xu ban"])
 
 
 def test_thieu_nang_alone_typed_bare_still_insults_an_official(check):
