@@ -362,3 +362,18 @@ def test_group_slurs(check, text, rule, verdict, evidence):
     if rule is not None:
         (finding,) = [f for f in conduct.assess(text).findings if f.concern == "hate_speech"]
         assert (finding.rule, finding.clause) == (rule, "4(5)")
+
+
+# fmt: off
+SELF_AND_LUCK = [
+    # words that are also about one's own feelings or luck stay ok aimed at no one
+    ('Hôm nay hãm tài quá, ra đường là bể bánh xe', None, None, []),
+    ('Thất nghiệp ở nhà thấy vô tích sự quá', None, None, []),
+    ('cái thằng vô tích sự', 'insult_at_person', 'violation', ['cái thằng', 'vô tích sự']),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text, rule, verdict, evidence", SELF_AND_LUCK)
+def test_self_and_luck(check, text, rule, verdict, evidence):
+    check(text, "offensive", "individual", verdict, evidence)
