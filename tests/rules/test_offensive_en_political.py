@@ -118,6 +118,9 @@ CASES = [
     ("@USER the cat deserves a bullet point in the family newsletter", "hate_speech", None, []),
     ("@USER my little snowflake turned 5 today", "offensive", None, []),
     ("@USER that clown fish in the tank is my favourite", "offensive", None, []),
+    ("@USER This snowflake photo from the storm is stunning", "offensive", None, []),
+    ("@USER She's a failure analysis engineer at an aircraft maker", "offensive", None, []),
+    ("@USER The media is crazy today, every channel has the same story", "offensive", None, []),
 ]
 # fmt: on
 
