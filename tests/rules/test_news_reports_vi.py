@@ -42,6 +42,7 @@ REPORTS = [
     ('Lai xe con do nen gay tai nan, phai phat that nang', 'hate_speech'),
     ('phan ung gay gat cua du luan la de hieu', 'hate_speech'),
     ('Con trai tôi cũng học lớp 6, đọc tin mà sợ', 'child_safety'),
+    ('Mong các em học sinh trường tiểu học Quang Trung sớm ổn định sau vụ cháy', 'child_safety'),
     ('Tiếc là không cứu được cháu bé', 'hate_speech'),
     ('Kẻ ấu dâm phải bị trừng trị thật nặng theo pháp luật', 'child_safety'),
     ('Vu au dam o truong tieu hoc lam phu huynh hoang mang', 'child_safety'),
