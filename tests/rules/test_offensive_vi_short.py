@@ -145,6 +145,7 @@ GROUP_NAMES = [
     ('gai mien tay toan dao mo', 'group_trait', 'violation', ['gai mien tay', 'dao mo']),  # typed bare
     ('dân ngoại tỉnh toàn trộm cắp', 'group_trait', 'violation', ['dân', 'ngoại tỉnh', 'trộm cắp']),
     ('Thầy cô chấm bài dễ dãi quá', None, None, []),
+    ('Người miền núi dễ dãi trong chuyện ăn uống', None, None, []),  # easygoing, no contempt
 ]
 # fmt: on
 
