@@ -77,7 +77,7 @@ CASES = [
     ("@USER line them up against a wall, all of them", "hate_speech", "violation", ["line them up against a wall"]),
     ("@USER that judge deserves a bullet", "hate_speech", "violation", ["deserves a bullet"]),
     ("@USER the marchers should be run over", "hate_speech", "violation", ["should be run over"]),
-    ("@USER Refugees are a cancer on this town", "hate_speech", "violation", ["Refugees", "are a cancer on"]),
+    ("@USER Refugees are a cancer on this town", "hate_speech", "violation", ["Refugees", "are a cancer"]),
     ("The state senate is debating the death penalty again", "hate_speech", None, []),
     ("The couple was executed in 1953 after a trial many call unfair", "hate_speech", None, []),
     # chat profanity: plural "mfs" a crude word, "he sucks" aimed at someone, "hell naw" as crude as "hell no"
@@ -121,6 +121,8 @@ CASES = [
     ("@USER This snowflake photo from the storm is stunning", "offensive", None, []),
     ("@USER She's a failure analysis engineer at an aircraft maker", "offensive", None, []),
     ("@USER The media is crazy today, every channel has the same story", "offensive", None, []),
+    ("@USER Women with a cancer diagnosis deserve faster appointments", "hate_speech", None, []),
+    ("@USER Smoking is a cancer risk for men and women alike", "hate_speech", None, []),
 ]
 # fmt: on
 
