@@ -15,6 +15,9 @@ CRUDE_FORMS = [
     ('hay vailon luôn', 'vulgar', 'caution', ['vailon']),  # run together
     ('lol gì vậy trời, lag quá', 'vulgar', 'caution', ['lol gì']),
     ('haha lol, chuẩn luôn', None, None, []),  # the English laugh
+    ('chơi cái lol mãi không lên rank', None, None, []),  # LoL, the game
+    ('del có được không ad', None, None, []),
+    ('thằng khỉ con nhà mình nghịch ghê', None, None, []),  # a fond name for a child
     ('đmcs mệt quá', 'vulgar', 'caution', ['đmcs']),
     ('thằng kia nói như lol', 'vulgar_insult', 'violation', ['như lol']),
     ('Bé nhà mình bị ỉa chảy 2 hôm, đi khám rồi', None, None, []),  # diarrhoea
