@@ -179,3 +179,15 @@ def test_cu_typed_bare_before_a_call_still_counts(check):
 def test_an_urgent_gas_leak_alarm_is_still_a_claim(check):
     check("Khẩn cấp: rò rỉ khí độc ở khu công nghiệp, sơ tán ngay", "false_information", "individual", "violation",
           ["Khẩn cấp", "sơ tán"])
+
+
+
+# A report and a call in one comment: the report's words lower the killing reported, never the call.
+@pytest.mark.parametrize("text, evidence", [
+    ("Nghi phạm đâm chết vợ, loại này phải bị đánh chết", ["phải bị đánh chết"]),
+    ("Hắn đã giết chết cả nhà người ta, nên bị băm vằm", ["nên bị băm vằm"]),
+    ("Doi tuong chem chet ban nhau, cho no treo co luon", ["chem chet", "cho no", "treo co"]),
+    ("Nguoi cha danh chet con, mong han chet trong tu", ["chet", "mong han", "chet"]),
+])
+def test_a_call_beside_a_report_still_cites_4_5(check, text, evidence):
+    check(text, "hate_speech", "individual", "violation", evidence)
