@@ -57,8 +57,8 @@ CASES = [
     ("Democrats are crazy about the new candidate, packed rallies", "offensive", None, []),
     # kiss-offs and group jabs said with no profanity; crude "BS" at a claim is a caution
     ("@USER go pound sand, pal", "offensive", "violation", ["go pound sand"]),
-    ("@USER another lying politician, shocker", "offensive", "violation", ["another lying politician"]),
-    ("@USER what a sad little man", "offensive", "violation", ["what a", "sad little"]),
+    ("@USER another lying politician, shocker", "offensive", "violation", ["lying politician"]),
+    ("@USER what a sad little man", "offensive", "violation", ["what a", "sad little man"]),
     ("@USER this is BS, read the bill", "offensive", "caution", ["this is BS"]),
     ("She has a BS in chemistry and a law degree", "offensive", None, []),
     # mockery of a user or their take, said with no profanity; the nouns of stupidity alone a caution
@@ -123,6 +123,9 @@ CASES = [
     ("@USER The media is crazy today, every channel has the same story", "offensive", None, []),
     ("@USER Women with a cancer diagnosis deserve faster appointments", "hate_speech", None, []),
     ("@USER Smoking is a cancer risk for men and women alike", "hate_speech", None, []),
+    ("@USER he sucks it up and goes to work every day, respect", "offensive", None, []),
+    ("@USER what a sad little puppy face", "offensive", None, []),
+    ("@USER Another lying in state ceremony at the Capitol today", "offensive", None, []),
 ]
 # fmt: on
 
