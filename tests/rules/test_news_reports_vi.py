@@ -78,6 +78,8 @@ CALLS = [
     ('Nghe tin thằng đó chết mà hả hê', 'violence_call', ['chết mà hả hê']),
     ('Ước gì đám cháy thiêu rụi cả lũ', 'violence_call', ['thiêu rụi cả lũ']),
     ('Bọn bắt cóc trẻ em đó đáng bị mổ sống', 'violence_call', ['đáng bị mổ sống']),
+    ('giet me no di cho roi', 'violence_call', ['giet me no']),
+    ('Mấy thằng cướp này ném xuống sông cho cá ăn', 'violence_call', ['ném xuống sông cho']),
 ]
 # fmt: on
 
