@@ -126,6 +126,8 @@ CASES = [
     ("@USER he sucks it up and goes to work every day, respect", "offensive", None, []),
     ("@USER what a sad little puppy face", "offensive", None, []),
     ("@USER Another lying in state ceremony at the Capitol today", "offensive", None, []),
+    ("@USER the soap scum in this motel was unreal", "offensive", None, []),
+    ("@USER The thugs in that Broadway musical steal the show", "offensive", "ok", ["USER", "thugs"]),
 ]
 # fmt: on
 
