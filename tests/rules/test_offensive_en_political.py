@@ -128,6 +128,9 @@ CASES = [
     ("@USER Another lying in state ceremony at the Capitol today", "offensive", None, []),
     ("@USER the soap scum in this motel was unreal", "offensive", None, []),
     ("@USER The thugs in that Broadway musical steal the show", "offensive", "ok", ["USER", "thugs"]),
+    # a fair or a round of grants is no game: the insult next to it stands
+    ("@USER the mayor cancelled the fair and the next round of grants, she's a spiteful old witch", "offensive",
+     "violation", ["she's", "spiteful", "old witch"]),
 ]
 # fmt: on
 
