@@ -57,6 +57,9 @@ REPORTS = [
     ('Nha may ro ri khi doc, dan quanh do phai so tan', 'offensive'),
     ('bi cao khai bi ep phai giet nguoi, can dieu tra them', 'hate_speech'),
     ('Xu ban cong khai la chuyen thoi xua roi, gio khong con nua', 'hate_speech'),
+    ('Thời phong kiến, tội phản nghịch bị chém đầu thị chúng', 'hate_speech'),
+    ('Cảnh sát đã bắn hạ đối tượng ngay lập tức', 'hate_speech'),
+    ('Bắt người ta quỳ thị chúng giữa chợ là phản cảm', 'hate_speech'),
     ('Nhà máy rò rỉ khí độc, dân quanh đó phải sơ tán', 'false_information'),
     ('Anh ấy chết trong lúc làm nhiệm vụ, vĩnh biệt anh', 'hate_speech'),
 ]
@@ -80,6 +83,7 @@ CALLS = [
     ('Bọn bắt cóc trẻ em đó đáng bị mổ sống', 'violence_call', ['đáng bị mổ sống']),
     ('giet me no di cho roi', 'violence_call', ['giet me no']),
     ('Mấy thằng cướp này ném xuống sông cho cá ăn', 'violence_call', ['ném xuống sông cho']),
+    ('Loại này phải đem ra thị chúng', 'violence_call', ['đem ra', 'thị chúng']),
 ]
 # fmt: on
 
