@@ -83,7 +83,7 @@ CALLS = [
     ('Bọn bắt cóc trẻ em đó đáng bị mổ sống', 'violence_call', ['đáng bị mổ sống']),
     ('giet me no di cho roi', 'violence_call', ['giet me no']),
     ('Mấy thằng cướp này ném xuống sông cho cá ăn', 'violence_call', ['ném xuống sông cho']),
-    ('Loại này phải đem ra thị chúng', 'violence_call', ['đem ra', 'thị chúng']),
+    ('Loại này phải đem ra thị chúng', 'violence_call', ['đem ra thị chúng']),
 ]
 # fmt: on
 
