@@ -61,12 +61,10 @@ FOLD = _build_fold()
 
 def _marked_repeat() -> str:
     """A vowel with diacritics held by repeating its bare letter ("chóooo", "quáaaa"): the repeats
-    are emphasis, the word is "chó", "quá". Lower case only: pass 2 reads the lower-cased text."""
-    alts = []
-    for base in "aeiouy":
-        marked = "".join(sorted(chr(cp) for cp, b in FOLD.items() if b == base and chr(cp).islower()))
-        alts.append(f"[{marked}]{base}{{2,}}")
-    return "|".join(alts)
+    are emphasis, the word is "chó", "quá" (the edit checks that the letters are the vowel's own).
+    Lower case only: pass 2 reads the lower-cased text."""
+    marked = "".join(sorted(chr(cp) for cp, b in FOLD.items() if b in "aeiouy" and chr(cp).islower()))
+    return f"[{marked}](?P<mv>[aeiouy])(?P=mv)+"
 
 
 _MARKED_REPEAT = _marked_repeat()
@@ -216,7 +214,11 @@ def _pass1_edits(text: str) -> Iterator[tuple[int, int, str]]:
 @functools.lru_cache(maxsize=16)
 def _pass2_regex(lang: str, split: bool, leet: bool) -> re.Pattern[str]:
     """Teencode and repeated letters always; split letters and digit-letters only when the post has any."""
-    parts = [rf"(?<![\w@.])(?P<teen>{trie_regex(teencode(lang)) or '(?!)'})(?![\w@]|\.\w)", rf"(?P<mrep>{_MARKED_REPEAT})", rf"(?P<rep>{_REPEAT})"]
+    parts = [
+        rf"(?<![\w@.])(?P<teen>{trie_regex(teencode(lang)) or '(?!)'})(?![\w@]|\.\w)",
+        rf"(?P<mrep>{_MARKED_REPEAT})",
+        rf"(?P<rep>{_REPEAT})",
+    ]
     if split:
         parts.insert(0, rf"(?P<split>{_SPLIT})")
     if leet:
@@ -296,6 +298,8 @@ def _pass2_edits(text: str, lang: str, joinable: frozenset[str]) -> Iterator[tup
                 continue  # a known word spelt with a tripled letter ("cccd"), not letters held for emphasis
             new = piece[0]
         elif kind == "mrep":
+            if FOLD.get(ord(piece[0])) != piece[1]:
+                continue  # another vowel's letters ("óaa"): not this vowel held
             new = piece[0]
         elif kind == "leet":
             new = piece.translate(_LEET)
