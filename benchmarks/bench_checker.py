@@ -73,6 +73,17 @@ def big_text(size: int = 1_000_000, flagged_every: int = 20) -> str:
     return "".join(out)[:size]
 
 
+def timed_runs(assess, text: str, runs: int = 3):
+    """The result and (wall, CPU) seconds of each of `runs` assessments of one text: the first pays
+    for the forms the process has not seen yet; the best is the least disturbed by other work."""
+    times = []
+    for _ in range(runs):
+        t, c = time.perf_counter(), time.process_time()
+        result = assess(text)
+        times.append((time.perf_counter() - t, time.process_time() - c))
+    return result, times
+
+
 def realistic_posts():
     spec = importlib.util.spec_from_file_location("realistic_posts", ROOT / "tests/rules/realistic_posts.py")
     module = importlib.util.module_from_spec(spec)
@@ -170,13 +181,9 @@ def main() -> None:
     cpu_rate = args.repeat * len(posts) / (time.process_time() - c)
 
     text = big_text()
-    t, c = time.perf_counter(), time.process_time()
-    result = conduct.assess(text)
-    big, big_cpu = time.perf_counter() - t, time.process_time() - c
+    result, big_runs = timed_runs(conduct.assess, text)
     dense = big_text(flagged_every=1)
-    t, c = time.perf_counter(), time.process_time()
-    dense_result = conduct.assess(dense)
-    dense_time, dense_cpu = time.perf_counter() - t, time.process_time() - c
+    dense_result, dense_runs = timed_runs(conduct.assess, dense)
 
     print(f"import conduct (fresh process, median of 5): {import_time() * 1000:.1f} ms   (target < 300 ms)")
     print(f"first assessment in a process (compiles rules): {first_assessment_time() * 1000:.1f} ms")
@@ -184,10 +191,11 @@ def main() -> None:
     print(f"one post: median {statistics.median(single) * 1e6:.0f} µs, p99 {p99 * 1e6:.0f} µs")
     # CPU time is printed beside wall time: on a shared machine the wall clock counts other work too.
     print(f"posts per second over the bank (one core): {rate:,.0f} wall, {cpu_rate:,.0f} CPU   (target ≥ 5,000)")
-    print(f"1 MB text (one sentence in 20 flagged): {big:.3f} s wall, {big_cpu:.3f} s CPU, verdict {result.verdict}, "
-          f"{len(result.findings)} findings   (target < 1 s)")
-    print(f"1 MB text, every sentence flagged (adversarial): {dense_time:.3f} s wall, {dense_cpu:.3f} s CPU, "
-          f"verdict {dense_result.verdict}")
+    for label, runs, res in (("1 MB text (one sentence in 20 flagged)", big_runs, result),
+                             ("1 MB text, every sentence flagged (adversarial)", dense_runs, dense_result)):
+        (first_wall, first_cpu), best_wall, best_cpu = runs[0], min(w for w, _ in runs), min(c for _, c in runs)
+        print(f"{label}: first {first_wall:.3f} s wall, {first_cpu:.3f} s CPU; best of {len(runs)} {best_wall:.3f} s wall, "
+              f"{best_cpu:.3f} s CPU; verdict {res.verdict}, {len(res.findings)} findings   (target < 1 s)")
     print(f"load average while measuring: {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
