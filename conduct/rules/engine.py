@@ -162,6 +162,7 @@ def _near_index(doc: Doc, cache: dict, wl) -> _Near:
 def _rule_hits(cc: CompiledConcern, doc: Doc, role: str, innocent: _Spans, cache: dict) -> list[Hit]:
     hits = []
     present = doc.scan_all().uids  # the lists found in the post
+    gates = doc.gates
     for rule in cc.rules:
         if rule.roles is not None and role not in rule.roles:
             continue
@@ -170,8 +171,8 @@ def _rule_hits(cc: CompiledConcern, doc: Doc, role: str, innocent: _Spans, cache
             if rule.words.uid not in present:
                 continue
             raw = doc.iter_hits(rule.words)  # made lazily: at most 4 * MAX_HITS are looked at
-        elif rule.needs and not doc.has_any(rule.needs):
-            continue
+        elif rule.needs and not (gates.get(rule.needs) or gates.get(rule.needs) is None and doc.has_any(rule.needs)):
+            continue  # (the gate's answer is cached in doc.gates: most rules are skipped on that lookup)
         else:
             assert rule.pattern is not None  # the loader gives every rule words or a pattern
             raw = doc.search(rule.pattern, rule.validate)

@@ -321,7 +321,7 @@ class Doc:
         self._has_digit: bool | None = None
         self._digit_count: int | None = None
         self._matched: dict[str, list[re.Match[str]]] = {}
-        self._gates: dict[tuple[str, ...], bool] = {}
+        self.gates: dict[tuple[str, ...], bool] = {}  # has_any's answers
         self._searched: dict[tuple, list[Hit]] = {}
         self._number_starts: list[int] | None = None
         self._breaks: list[int] | None = None
@@ -346,8 +346,9 @@ class Doc:
         """Could a concern's rules fire? (one of its word lists was found, or a pattern's gate is open)"""
         if not list_uids.isdisjoint(self.scan_all().uids):
             return True
+        gates = self.gates
         for needs in pattern_gates:
-            if not needs or self.has_any(needs):
+            if not needs or gates.get(needs) or gates.get(needs) is None and self.has_any(needs):
                 return True
         return False
 
@@ -399,7 +400,7 @@ class Doc:
 
     def has_any(self, needles: tuple[str, ...]) -> bool:
         """Cheap gate for a pattern: does the folded post contain any of `needles` ("<digit>": any digit)?"""
-        found = self._gates.get(needles)
+        found = self.gates.get(needles)
         if found is None:
             folded = self.norm.folded
             found = False
@@ -412,7 +413,7 @@ class Doc:
                     found = n in folded
                 if found:
                     break
-            self._gates[needles] = found
+            self.gates[needles] = found
         return found
 
     def search(self, regex: re.Pattern[str], validate: Callable[[re.Match[str], Doc], object] | None) -> list[Hit]:
