@@ -5,6 +5,7 @@ import pytest
 
 import conduct
 from conduct.code import cite
+from conduct.findings import Finding
 
 
 def find_spans(text: str, words: list[str]) -> list[tuple[int, int]]:
@@ -17,13 +18,14 @@ def find_spans(text: str, words: list[str]) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-def check_finding(text: str, concern: str, role: str, verdict: str | None, words: list[str]) -> None:
-    """The assessment has (or has not) a finding for `concern` with this verdict, clause and evidence."""
+def check_finding(text: str, concern: str, role: str, verdict: str | None, words: list[str]) -> Finding | None:
+    """The assessment has (or has not) a finding for `concern` with this verdict, clause and evidence;
+    returns the finding, for tests that also check which rule it rests on."""
     result = conduct.assess(text, role=role)
     found = [f for f in result.findings if f.concern == concern]
     if verdict is None:
         assert not found, f"unexpected {concern} finding: {found[0].explanation['en']}"
-        return
+        return None
     assert len(found) == 1, f"no {concern} finding in {text!r}: {result.to_dict()}"
     f = found[0]
     assert f.verdict == verdict, f.explanation["en"]
@@ -34,6 +36,7 @@ def check_finding(text: str, concern: str, role: str, verdict: str | None, words
         assert f.explanation[lang].strip()
     for lang in ("vi", "en"):  # the clause is cited the one way the course cites it
         assert cite(f.clause, lang) in f.explain(lang)
+    return f
 
 
 @pytest.fixture(scope="session")

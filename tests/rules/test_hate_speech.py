@@ -2,8 +2,6 @@
 near-misses: teaching about a slur, history, street names, praise of a region."""
 import pytest
 
-import conduct
-
 # fmt: off
 CASES = [
     # (text, role, verdict of the hate_speech finding or None for no finding, evidence as typed)
@@ -59,9 +57,8 @@ NEWS_CASES = [
 
 @pytest.mark.parametrize("text, rule, verdict, evidence", NEWS_CASES)
 def test_news_comments(check, text, rule, verdict, evidence):
-    check(text, "hate_speech", "individual", verdict, evidence)
+    finding = check(text, "hate_speech", "individual", verdict, evidence)
     if rule is not None:
-        (finding,) = [f for f in conduct.assess(text).findings if f.concern == "hate_speech"]
         assert (finding.rule, finding.clause) == (rule, "4(5)")
 
 

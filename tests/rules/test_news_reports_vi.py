@@ -97,8 +97,7 @@ def test_a_report_in_the_commenters_words_is_no_finding(text, concern):
 
 @pytest.mark.parametrize("text, rule, evidence", CALLS)
 def test_a_call_or_wish_for_a_killing_cites_4_5(check, text, rule, evidence):
-    check(text, "hate_speech", "individual", "violation", evidence)
-    (finding,) = [f for f in conduct.assess(text).findings if f.concern == "hate_speech"]
+    finding = check(text, "hate_speech", "individual", "violation", evidence)
     # equal scores: the finding may rest on the bare act found at the same place, unlowered
     assert finding.rule in (rule, "deadly_act") and finding.clause == "4(5)" and finding.frames == ()
 

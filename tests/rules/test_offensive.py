@@ -2,8 +2,6 @@
 near-misses: buồn ngủ typed bare, self-deprecation, walnuts (óc chó), quoting an insult to discourage it."""
 import pytest
 
-import conduct
-
 # fmt: off
 CASES = [
     # (text, role, verdict of the offensive finding or None for no finding, evidence as typed)
@@ -207,7 +205,6 @@ NEWS_CASES = [
 
 @pytest.mark.parametrize("text, rule, verdict, evidence", NEWS_CASES)
 def test_news_comments(check, text, rule, verdict, evidence):
-    check(text, "offensive", "individual", verdict, evidence)
+    finding = check(text, "offensive", "individual", verdict, evidence)
     if rule is not None:
-        (finding,) = [f for f in conduct.assess(text).findings if f.concern == "offensive"]
         assert (finding.rule, finding.clause) == (rule, "4(6)")

@@ -13,8 +13,6 @@ traps that must stay ok next to them.
 """
 import pytest
 
-import conduct
-
 # fmt: off
 CASES = [
     # (text, concern, verdict of that concern's finding or None for none, evidence as typed)
@@ -137,7 +135,6 @@ CASES = [
 
 @pytest.mark.parametrize("text, concern, verdict, evidence", CASES)
 def test_political_tweets(check, text, concern, verdict, evidence):
-    check(text, concern, "individual", verdict, evidence)
+    finding = check(text, concern, "individual", verdict, evidence)
     if verdict is not None:
-        (finding,) = [f for f in conduct.assess(text).findings if f.concern == concern]
         assert finding.clause == ("4(5)" if concern == "hate_speech" else "4(6)")

@@ -3,8 +3,6 @@ run together, bare insults aimed at no one in sight, and the innocent words they
 
 import pytest
 
-import conduct
-
 # fmt: off
 CRUDE_FORMS = [
     # (text, rule the finding rests on or None for no finding, verdict, evidence as typed)
@@ -28,9 +26,8 @@ CRUDE_FORMS = [
 
 @pytest.mark.parametrize("text, rule, verdict, evidence", CRUDE_FORMS)
 def test_crude_forms(check, text, rule, verdict, evidence):
-    check(text, "offensive", "individual", verdict, evidence)
+    finding = check(text, "offensive", "individual", verdict, evidence)
     if rule is not None:
-        (finding,) = [f for f in conduct.assess(text).findings if f.concern == "offensive"]
         assert (finding.rule, finding.clause) == (rule, "4(6)")
 
 
@@ -57,9 +54,8 @@ BARE_INSULTS = [
 
 @pytest.mark.parametrize("text, rule, verdict, evidence", BARE_INSULTS)
 def test_bare_insults(check, text, rule, verdict, evidence):
-    check(text, "offensive", "individual", verdict, evidence)
+    finding = check(text, "offensive", "individual", verdict, evidence)
     if rule is not None:
-        (finding,) = [f for f in conduct.assess(text).findings if f.concern == "offensive"]
         assert (finding.rule, finding.clause) == (rule, "4(6)")
 
 
@@ -81,9 +77,8 @@ GROUP_CONTEMPT = [
 
 @pytest.mark.parametrize("text, rule, verdict, evidence", GROUP_CONTEMPT)
 def test_group_contempt(check, text, rule, verdict, evidence):
-    check(text, "hate_speech", "individual", verdict, evidence)
+    finding = check(text, "hate_speech", "individual", verdict, evidence)
     if rule is not None:
-        (finding,) = [f for f in conduct.assess(text).findings if f.concern == "hate_speech"]
         assert (finding.rule, finding.clause) == (rule, "4(5)")
 
 
@@ -103,9 +98,8 @@ TALKING_DOWN = [
 
 @pytest.mark.parametrize("text, rule, verdict, evidence", TALKING_DOWN)
 def test_talking_down(check, text, rule, verdict, evidence):
-    check(text, "offensive", "individual", verdict, evidence)
+    finding = check(text, "offensive", "individual", verdict, evidence)
     if rule is not None:
-        (finding,) = [f for f in conduct.assess(text).findings if f.concern == "offensive"]
         assert (finding.rule, finding.clause) == (rule, "4(6)")
 
 
@@ -127,9 +121,8 @@ ANIMAL_NAMES = [
 
 @pytest.mark.parametrize("text, rule, verdict, evidence", ANIMAL_NAMES)
 def test_animal_names(check, text, rule, verdict, evidence):
-    check(text, "offensive", "individual", verdict, evidence)
+    finding = check(text, "offensive", "individual", verdict, evidence)
     if rule is not None:
-        (finding,) = [f for f in conduct.assess(text).findings if f.concern == "offensive"]
         assert (finding.rule, finding.clause) == (rule, "4(6)")
 
 
@@ -155,9 +148,8 @@ GROUP_NAMES = [
 
 @pytest.mark.parametrize("text, rule, verdict, evidence", GROUP_NAMES)
 def test_group_names(check, text, rule, verdict, evidence):
-    check(text, "hate_speech", "individual", verdict, evidence)
+    finding = check(text, "hate_speech", "individual", verdict, evidence)
     if rule is not None:
-        (finding,) = [f for f in conduct.assess(text).findings if f.concern == "hate_speech"]
         assert (finding.rule, finding.clause) == (rule, "4(5)")
 
 
@@ -175,9 +167,8 @@ BARE_LOOK_ALIKES = [
 
 @pytest.mark.parametrize("text, rule, verdict, evidence", BARE_LOOK_ALIKES)
 def test_bare_look_alikes(check, text, rule, verdict, evidence):
-    check(text, "offensive", "individual", verdict, evidence)
+    finding = check(text, "offensive", "individual", verdict, evidence)
     if rule is not None:
-        (finding,) = [f for f in conduct.assess(text).findings if f.concern == "offensive"]
         assert (finding.rule, finding.clause) == (rule, "4(6)")
 
 
@@ -194,9 +185,8 @@ THREATS = [
 
 @pytest.mark.parametrize("text, rule, verdict, evidence", THREATS)
 def test_threats(check, text, rule, verdict, evidence):
-    check(text, "hate_speech", "individual", verdict, evidence)
+    finding = check(text, "hate_speech", "individual", verdict, evidence)
     if rule is not None:
-        (finding,) = [f for f in conduct.assess(text).findings if f.concern == "hate_speech"]
         assert (finding.rule, finding.clause) == (rule, "4(5)")
 
 
@@ -216,9 +206,8 @@ HEDGED_DOUBT = [
 
 @pytest.mark.parametrize("text, rule, verdict, evidence", HEDGED_DOUBT)
 def test_hedged_doubt(check, text, rule, verdict, evidence):
-    check(text, "offensive", "individual", verdict, evidence)
+    finding = check(text, "offensive", "individual", verdict, evidence)
     if rule is not None:
-        (finding,) = [f for f in conduct.assess(text).findings if f.concern == "offensive"]
         assert (finding.rule, finding.clause) == (rule, "4(6)")
 
 
@@ -236,9 +225,8 @@ ROLES = [
 
 @pytest.mark.parametrize("text, concern, rule, verdict, evidence", ROLES)
 def test_roles(check, text, concern, rule, verdict, evidence):
-    check(text, concern, "individual", verdict, evidence)
+    finding = check(text, concern, "individual", verdict, evidence)
     if rule is not None:
-        (finding,) = [f for f in conduct.assess(text).findings if f.concern == concern]
         assert (finding.rule, finding.clause) == (rule, "4(6)")
 
 
@@ -256,9 +244,8 @@ MORE_NAMES = [
 
 @pytest.mark.parametrize("text, concern, rule, verdict, evidence", MORE_NAMES)
 def test_more_names(check, text, concern, rule, verdict, evidence):
-    check(text, concern, "individual", verdict, evidence)
+    finding = check(text, concern, "individual", verdict, evidence)
     if rule is not None:
-        (finding,) = [f for f in conduct.assess(text).findings if f.concern == concern]
         assert finding.rule == rule
 
 
@@ -279,9 +266,8 @@ SEXUAL_CRUDE = [
 
 @pytest.mark.parametrize("text, rule, verdict, evidence", SEXUAL_CRUDE)
 def test_sexual_crude(check, text, rule, verdict, evidence):
-    check(text, "offensive", "individual", verdict, evidence)
+    finding = check(text, "offensive", "individual", verdict, evidence)
     if rule is not None:
-        (finding,) = [f for f in conduct.assess(text).findings if f.concern == "offensive"]
         assert (finding.rule, finding.clause) == (rule, "4(6)")
 
 
@@ -297,8 +283,7 @@ DISGUISED = [
 
 @pytest.mark.parametrize("text, rule, verdict, evidence", DISGUISED)
 def test_disguised(check, text, rule, verdict, evidence):
-    check(text, "offensive", "individual", verdict, evidence)
-    (finding,) = [f for f in conduct.assess(text).findings if f.concern == "offensive"]
+    finding = check(text, "offensive", "individual", verdict, evidence)
     assert (finding.rule, finding.clause) == (rule, "4(6)")
 
 
@@ -317,9 +302,8 @@ SCORN = [
 
 @pytest.mark.parametrize("text, concern, rule, verdict, evidence", SCORN)
 def test_scorn(check, text, concern, rule, verdict, evidence):
-    check(text, concern, "individual", verdict, evidence)
+    finding = check(text, concern, "individual", verdict, evidence)
     if rule is not None:
-        (finding,) = [f for f in conduct.assess(text).findings if f.concern == concern]
         assert (finding.rule, finding.clause) == (rule, "4(6)")
 
 
@@ -339,9 +323,8 @@ BARE_NGU = [
 
 @pytest.mark.parametrize("text, rule, verdict, evidence", BARE_NGU)
 def test_bare_ngu(check, text, rule, verdict, evidence):
-    check(text, "offensive", "individual", verdict, evidence)
+    finding = check(text, "offensive", "individual", verdict, evidence)
     if rule is not None:
-        (finding,) = [f for f in conduct.assess(text).findings if f.concern == "offensive"]
         assert (finding.rule, finding.clause) == (rule, "4(6)")
 
 
@@ -362,9 +345,8 @@ GROUP_SLURS = [
 
 @pytest.mark.parametrize("text, rule, verdict, evidence", GROUP_SLURS)
 def test_group_slurs(check, text, rule, verdict, evidence):
-    check(text, "hate_speech", "individual", verdict, evidence)
+    finding = check(text, "hate_speech", "individual", verdict, evidence)
     if rule is not None:
-        (finding,) = [f for f in conduct.assess(text).findings if f.concern == "hate_speech"]
         assert (finding.rule, finding.clause) == (rule, "4(5)")
 
 
