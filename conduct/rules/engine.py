@@ -204,7 +204,8 @@ def _context_lists(cc: CompiledConcern, doc: Doc) -> list[ContextList]:
     """The concern's context lists (and shared frames) that occur in the post at all."""
     frames = common().frames
     lists = cc.contexts + (frames if cc.mention_frames else tuple(f for f in frames if f.every_concern))
-    return [ctx for ctx in lists if doc.has(ctx.words)]
+    present = doc.scan_all().uids
+    return [ctx for ctx in lists if ctx.words.uid in present]
 
 
 def _hit_context(doc: Doc, h: Hit, ctxs: list[ContextList], cache: dict, triggers: _Spans | None) -> tuple[list, list]:

@@ -331,7 +331,7 @@ def compiled(concern_id: str) -> CompiledConcern:
         tuple(contexts),
         examples,
         frozenset(r.words.uid for r in rules if r.words is not None),
-        tuple(r.needs for r in rules if r.words is None),
+        tuple(dict.fromkeys(r.needs for r in rules if r.words is None)),  # each gate once
     )
 
 
