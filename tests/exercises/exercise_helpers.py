@@ -1,4 +1,4 @@
-"""Helpers of the exercise tests: act as a learner who clicks the answer sheet.
+"""Helpers of the exercise tests (the clicks themselves are in tests/answer_clicks.py).
 
 A module of its own (not conftest.py): tests/grading has a conftest.py too, and `from conftest import`
 would find whichever was imported first.
@@ -8,37 +8,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import nbformat
-
-from conduct.exercises.keys import parse_key
-from conduct.widgets.answer_sheet import Sheet
-
-
-def keys_of(source_nb) -> dict[str, dict]:
-    """{grade id: key} of every answer item of an instructor's source notebook."""
-    return {c.metadata["nbgrader"]["grade_id"]: key for c in source_nb.cells
-            if c.cell_type == "code" and (key := parse_key(c.source)) and key["kind"] != "function"}
-
-
-def click_answers(source_nb, folder: Path, choose) -> dict:
-    """Answer as a learner does: draw the notebook's own answer widgets and click them.
-
-    `choose(grade_id, key)` returns the value to click (None: leave the item unanswered). The widget
-    cells are the notebook's own locked `sheet.…` lines; the clicks go through the widgets, which save
-    answers.json in `folder`.
-    """
-    meta = source_nb.metadata["conduct"]
-    sheet = Sheet(meta["assignment"], meta["lang"], folder=folder)
-    for cell in source_nb.cells:
-        if cell.cell_type == "code" and cell.source.startswith("sheet."):
-            eval(cell.source, {"sheet": sheet})  # our own locked cell: it only draws the widget
-    for grade_id, key in keys_of(source_nb).items():
-        value = choose(grade_id, key)
-        if value is None:
-            continue
-        buttons = sheet.buttons[grade_id]
-        for option in ([value] if isinstance(value, str) else value) or [""]:
-            buttons[option].value = True
-    return sheet.file.answers()
 
 
 def read_source(root: Path, aid: str):

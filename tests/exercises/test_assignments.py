@@ -9,7 +9,8 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from exercise_helpers import click_answers, keys_of, read_source
+from answer_clicks import click_answers, keys_of
+from exercise_helpers import read_source
 
 from conduct.exercises.build import DEFAULT_OUT, build_all, index
 

@@ -23,10 +23,9 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from answer_clicks import click_answers, keys_of
 from grading_helpers import run_cli, submit
 
-from conduct.exercises.keys import ANSWER_KINDS, parse_key
-from conduct.widgets.answer_sheet import Sheet
 from grading.course import default_exercises, load_config, nbgrader_env, open_course, setup_course
 
 ASSIGNMENT = "art4-vi"
@@ -56,24 +55,6 @@ if found:
     data["answers"].update(found)
     json.dump(data, open("answers.json", "w"))
 '''
-
-
-def keys_of(source_nb) -> dict[str, dict]:
-    return {c.metadata["nbgrader"]["grade_id"]: key for c in source_nb.cells
-            if c.cell_type == "code" and (key := parse_key(c.source)) and key["kind"] in ANSWER_KINDS}
-
-
-def click(source_nb, folder: Path, choose) -> None:
-    """Draw the notebook's own answer widgets and click `choose(grade_id, key)` on each (answers.json in folder)."""
-    meta = source_nb.metadata["conduct"]
-    sheet = Sheet(meta["assignment"], meta["lang"], folder=folder)
-    for cell in source_nb.cells:
-        if cell.cell_type == "code" and cell.source.startswith("sheet."):
-            eval(cell.source, {"sheet": sheet})  # our own locked cell: it only draws the widget
-    for grade_id, key in keys_of(source_nb).items():
-        value = choose(grade_id, key)
-        for option in ([value] if isinstance(value, str) else value) or [""]:
-            sheet.buttons[grade_id][option].value = True
 
 
 def careless(_grade_id, key):
@@ -118,7 +99,7 @@ def cohort(tmp_path_factory):
         path = folder(student)
         nbformat.write(nb, path / f"{ASSIGNMENT}.ipynb")
         if choose is not None:
-            click(source, path, choose)
+            click_answers(source, path, choose)
         return path
 
     honest = hand_in("honest", choose=lambda g, k: ("ok" if k["answer"] != "ok" else "caution") if g == one_wrong
